@@ -1,0 +1,22 @@
+package hub.gateway.application.port.in;
+
+import hub.gateway.domain.Account;
+import hub.gateway.domain.FieldError;
+
+import java.util.List;
+
+public interface CreateAccountUseCase {
+    CreateAccountResult create(CreateAccountCommand command);
+
+    /** {@code timeZone} is an IANA name such as {@code Asia/Riyadh}; absent means UTC. */
+    record CreateAccountCommand(Input name, Input timeZone) {
+    }
+
+    sealed interface CreateAccountResult {
+        record Created(Account account) implements CreateAccountResult {
+        }
+
+        record Invalid(List<FieldError> fields) implements CreateAccountResult {
+        }
+    }
+}

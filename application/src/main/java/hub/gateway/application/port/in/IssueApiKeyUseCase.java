@@ -1,0 +1,17 @@
+package hub.gateway.application.port.in;
+
+import hub.gateway.domain.AccountId;
+import hub.gateway.domain.ApiKeySecret;
+
+/** Issues a new key for an account. Its plain text is in this answer and nowhere else, ever. */
+public interface IssueApiKeyUseCase {
+    IssueApiKeyResult issue(AccountId accountId);
+
+    sealed interface IssueApiKeyResult {
+        record Issued(String apiKeyId, ApiKeySecret secret) implements IssueApiKeyResult {
+        }
+
+        record UnknownAccount() implements IssueApiKeyResult {
+        }
+    }
+}

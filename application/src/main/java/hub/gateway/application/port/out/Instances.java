@@ -1,0 +1,24 @@
+package hub.gateway.application.port.out;
+
+import hub.gateway.domain.Instance;
+import hub.gateway.domain.InstanceId;
+import hub.gateway.domain.InstanceStatus;
+
+import java.util.Optional;
+
+/**
+ * Stored instances. A status change must be seen by every node within one second, so an implementation
+ * that caches look-ups keeps them no longer than that.
+ */
+public interface Instances {
+    /** Adds the instance with its webhook secret and an empty quota; false when the id is taken. */
+    boolean add(Instance instance, String webhookSecret);
+
+    Optional<Instance> find(InstanceId id);
+
+    /** Stores name, plan, overrides and webhook URL as given; false when no such instance exists. */
+    boolean update(Instance instance);
+
+    /** False when no such instance exists. */
+    boolean changeStatus(InstanceId id, InstanceStatus status);
+}

@@ -1,0 +1,32 @@
+package hub.gateway.application.port.out;
+
+import hub.gateway.domain.AccountId;
+import hub.gateway.domain.ErrorCode;
+import hub.gateway.domain.InstanceId;
+import hub.gateway.domain.MessageRecord;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** What happened to every request that reached the instance check. Rows are never deleted. */
+public interface MessageLog {
+    /** A request refused before the quota step; returns its log id. */
+    long recordRefusal(RefusedRequest request);
+
+    void markSent(long logId, String messageId, Instant at);
+
+    Optional<MessageRecord> find(AccountId accountId, long logId);
+
+    /** Newest first. */
+    List<MessageRecord> recent(AccountId accountId, InstanceId instanceId, int limit);
+
+    /**
+     * @param instanceId as the client sent it: the instance may not exist
+     * @param phone      normalised when it could be, else empty
+     * @param purpose    as the client declared it, lower-cased
+     */
+    record RefusedRequest(AccountId accountId, String instanceId, Optional<String> phone, Optional<String> purpose,
+                          ErrorCode error, Instant at) {
+    }
+}

@@ -1,0 +1,32 @@
+package hub.gateway.application.port.out;
+
+import hub.gateway.domain.AccountId;
+import hub.gateway.domain.InstanceId;
+import hub.gateway.domain.Limits;
+import hub.gateway.domain.MessagePurpose;
+import hub.gateway.domain.PhoneNumber;
+import hub.gateway.domain.QuotaOutcome;
+import hub.gateway.domain.Usage;
+import hub.gateway.domain.UsageWindows;
+
+import java.time.Instant;
+
+/**
+ * The per-instance counters of the current minute, day and month.
+ *
+ * <p>{@link #reserve} is the heart of exact limits: it checks the speed, daily and monthly limits,
+ * counts the send in all three and writes its message-log row, as one atomic step shared by every
+ * gateway node, so that with limit L any number of concurrent requests sends exactly L.
+ */
+public interface QuotaLedger {
+    QuotaOutcome reserve(Reservation reservation);
+
+    /** Gives a reserved send's quota back and marks its log row failed with the given error. */
+    void giveBack(long logId, String errorCode, Instant at);
+
+    Usage usage(InstanceId instanceId, UsageWindows windows);
+
+    record Reservation(AccountId accountId, InstanceId instanceId, PhoneNumber phone, MessagePurpose purpose,
+                       Limits limits, UsageWindows windows) {
+    }
+}

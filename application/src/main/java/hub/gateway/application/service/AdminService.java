@@ -1,0 +1,167 @@
+package hub.gateway.application.service;
+
+import hub.gateway.application.port.in.ChangeInstanceStatusUseCase;
+import hub.gateway.application.port.in.CreateAccountUseCase;
+import hub.gateway.application.port.in.CreateInstanceUseCase;
+import hub.gateway.application.port.in.GetInstanceUseCase;
+import hub.gateway.application.port.in.InstanceReport;
+import hub.gateway.application.port.in.Input;
+import hub.gateway.application.port.in.IssueApiKeyUseCase;
+import hub.gateway.application.port.in.RevokeApiKeyUseCase;
+import hub.gateway.application.port.in.UpdateInstanceUseCase;
+import hub.gateway.application.port.out.Accounts;
+import hub.gateway.application.port.out.ApiKeys;
+import hub.gateway.application.port.out.Instances;
+import hub.gateway.application.port.out.Transports;
+import hub.gateway.domain.Account;
+import hub.gateway.domain.AccountId;
+import hub.gateway.domain.ApiKey;
+import hub.gateway.domain.ApiKeySecret;
+import hub.gateway.domain.Instance;
+import hub.gateway.domain.InstanceId;
+import hub.gateway.domain.InstanceStatus;
+import hub.gateway.domain.LimitOverrides;
+import hub.gateway.domain.Plan;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+/** The operator's use cases: accounts, API keys and instances. */
+final class AdminService implements CreateAccountUseCase, IssueApiKeyUseCase, RevokeApiKeyUseCase,
+        CreateInstanceUseCase, GetInstanceUseCase, UpdateInstanceUseCase, ChangeInstanceStatusUseCase {
+    private static final String DEFAULT_TRANSPORT = "sandbox";
+
+    private final Accounts accounts;
+    private final ApiKeys apiKeys;
+    private final Instances instances;
+    private final Transports transports;
+    private final InstanceReports reports;
+    private final RandomIds ids;
+    private final Clock clock;
+
+    AdminService(Accounts accounts, ApiKeys apiKeys, Instances instances, Transports transports,
+                 InstanceReports reports, RandomIds ids, Clock clock) {
+        this.accounts = accounts;
+        this.apiKeys = apiKeys;
+        this.instances = instances;
+        this.transports = transports;
+        this.reports = reports;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    @Override
+    public CreateAccountResult create(CreateAccountCommand command) {
+        FieldChecks checks = new FieldChecks();
+        Optional<String> name = checks.requiredText("name", command.name(), 200);
+        Optional<ZoneId> zone = checks.optionalTimeZone("timezone", command.timeZone());
+        if (checks.failed()) {
+            return new CreateAccountResult.Invalid(checks.problems());
+        }
+        Account account = new Account(new AccountId(ids.id("acc")), name.get().strip(), zone.orElse(ZoneOffset.UTC));
+        accounts.add(account);
+        return new CreateAccountResult.Created(account);
+    }
+
+    @Override
+    public IssueApiKeyResult issue(AccountId accountId) {
+        if (accounts.find(accountId).isEmpty()) {
+            return new IssueApiKeyResult.UnknownAccount();
+        }
+        ApiKeySecret secret = ApiKeySecret.generate(ids.random());
+        String keyId = ids.id("key");
+        apiKeys.add(new ApiKey(keyId, accountId, secret.visiblePrefix(), secret.hash(), clock.instant(), Optional.empty()));
+        return new IssueApiKeyResult.Issued(keyId, secret);
+    }
+
+    @Override
+    public RevokeApiKeyResult revoke(String apiKeyId) {
+        return apiKeys.revoke(apiKeyId, clock.instant())
+                ? new RevokeApiKeyResult.Revoked(apiKeyId)
+                : new RevokeApiKeyResult.UnknownKey();
+    }
+
+    @Override
+    public CreateInstanceResult create(CreateInstanceCommand command) {
+        FieldChecks checks = new FieldChecks();
+        Optional<String> accountId = checks.requiredText("account_id", command.accountId(), 100);
+        Optional<String> instanceId = checks.optionalInstanceId("instance_id", command.instanceId());
+        Optional<String> name = checks.requiredText("name", command.name(), 200);
+        Optional<Plan> plan = checks.requiredPlan("plan", command.plan());
+        Optional<String> transport = checks.optionalChoice("transport", command.transport(), transports.names());
+        Optional<String> webhookUrl = checks.optionalWebhookUrl("webhook_url", command.webhookUrl());
+        if (checks.failed()) {
+            return new CreateInstanceResult.Invalid(checks.problems());
+        }
+        Optional<Account> account = accounts.find(new AccountId(accountId.get()));
+        if (account.isEmpty()) {
+            return new CreateInstanceResult.UnknownAccount();
+        }
+        Instance instance = new Instance(
+                new InstanceId(instanceId.orElseGet(() -> ids.id("inst"))),
+                account.get().id(),
+                name.get().strip(),
+                plan.get(),
+                LimitOverrides.NONE,
+                InstanceStatus.ACTIVE,
+                transport.orElse(DEFAULT_TRANSPORT),
+                webhookUrl,
+                account.get().timeZone(),
+                clock.instant());
+        String webhookSecret = ids.webhookSecret();
+        if (!instances.add(instance, webhookSecret)) {
+            return new CreateInstanceResult.AlreadyExists();
+        }
+        return new CreateInstanceResult.Created(reports.of(instance), webhookSecret);
+    }
+
+    @Override
+    public Optional<InstanceReport> get(String instanceId) {
+        return findInstance(instanceId).map(reports::of);
+    }
+
+    @Override
+    public UpdateInstanceResult update(UpdateInstanceCommand command) {
+        Optional<Instance> found = findInstance(command.instanceId());
+        if (found.isEmpty()) {
+            return new UpdateInstanceResult.UnknownInstance();
+        }
+        Instance current = found.get();
+        FieldChecks checks = new FieldChecks();
+        Plan plan = command.plan() instanceof Input.Missing
+                ? current.plan()
+                : checks.requiredPlan("plan", command.plan()).orElse(current.plan());
+        LimitOverrides overrides = new LimitOverrides(
+                checks.limitChange("daily_limit", command.dailyLimit(), current.overrides().daily()),
+                checks.limitChange("monthly_limit", command.monthlyLimit(), current.overrides().monthly()),
+                checks.limitChange("per_minute_limit", command.perMinuteLimit(), current.overrides().perMinute()));
+        Optional<String> webhookUrl = checks.webhookUrlChange("webhook_url", command.webhookUrl(), current.webhookUrl());
+        String name = command.name() instanceof Input.Missing
+                ? current.name()
+                : checks.requiredText("name", command.name(), 200).map(String::strip).orElse(current.name());
+        if (checks.failed()) {
+            return new UpdateInstanceResult.Invalid(checks.problems());
+        }
+        Instance updated = new Instance(current.id(), current.accountId(), name, plan, overrides, current.status(),
+                current.transport(), webhookUrl, current.timeZone(), current.createdAt());
+        if (!instances.update(updated)) {
+            return new UpdateInstanceResult.UnknownInstance();
+        }
+        return new UpdateInstanceResult.Updated(reports.of(updated));
+    }
+
+    @Override
+    public Optional<InstanceReport> changeStatus(String instanceId, InstanceStatus status) {
+        Optional<Instance> found = findInstance(instanceId);
+        if (found.isEmpty() || !instances.changeStatus(found.get().id(), status)) {
+            return Optional.empty();
+        }
+        return Optional.of(reports.of(found.get().withStatus(status)));
+    }
+
+    private Optional<Instance> findInstance(String instanceId) {
+        return InstanceId.isWellFormed(instanceId) ? instances.find(new InstanceId(instanceId)) : Optional.empty();
+    }
+}

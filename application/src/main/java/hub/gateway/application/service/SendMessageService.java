@@ -1,0 +1,180 @@
+package hub.gateway.application.service;
+
+import hub.gateway.application.port.in.Input;
+import hub.gateway.application.port.in.SendMessageCommand;
+import hub.gateway.application.port.in.SendMessageResult;
+import hub.gateway.application.port.in.SendMessageUseCase;
+import hub.gateway.application.port.out.Instances;
+import hub.gateway.application.port.out.MessageLog;
+import hub.gateway.application.port.out.QuotaLedger;
+import hub.gateway.application.port.out.Transport;
+import hub.gateway.application.port.out.Transport.Delivery;
+import hub.gateway.application.port.out.Transports;
+import hub.gateway.domain.ErrorCode;
+import hub.gateway.domain.FieldError;
+import hub.gateway.domain.Instance;
+import hub.gateway.domain.InstanceId;
+import hub.gateway.domain.MessagePurpose;
+import hub.gateway.domain.MessageText;
+import hub.gateway.domain.PhoneNumber;
+import hub.gateway.domain.QuotaOutcome;
+import hub.gateway.domain.Refusal;
+import hub.gateway.domain.UsageWindows;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Steps 3 to 12 of the contract's order of checks. The first failing check answers, and nothing after it
+ * runs: a refused request never consumes quota.
+ */
+final class SendMessageService implements SendMessageUseCase {
+    private static final System.Logger LOG = System.getLogger(SendMessageService.class.getName());
+
+    private final Instances instances;
+    private final QuotaLedger quota;
+    private final MessageLog messageLog;
+    private final Transports transports;
+    private final Clock clock;
+
+    SendMessageService(Instances instances, QuotaLedger quota, MessageLog messageLog, Transports transports, Clock clock) {
+        this.instances = instances;
+        this.quota = quota;
+        this.messageLog = messageLog;
+        this.transports = transports;
+        this.clock = clock;
+    }
+
+    @Override
+    public SendMessageResult send(SendMessageCommand command) {
+        Optional<Refusal> purposeRefusal = checkPurpose(command.messagePurpose());
+        if (purposeRefusal.isPresent()) {
+            return refused(purposeRefusal.get());
+        }
+        MessagePurpose purpose = MessagePurpose.fromWireName(((Input.Text) command.messagePurpose()).value()).orElseThrow();
+
+        List<FieldError> problems = new ArrayList<>();
+        Optional<String> instanceId = requireInstanceId(command.instanceId(), problems);
+        Optional<PhoneNumber> phone = requirePhone(command.phone(), problems);
+        Optional<MessageText> text = requireText(command.message(), problems);
+        if (!problems.isEmpty()) {
+            return refused(new Refusal.InvalidFields(problems));
+        }
+
+        Optional<Instance> found = InstanceId.isWellFormed(instanceId.get())
+                ? instances.find(new InstanceId(instanceId.get())).filter(i -> i.belongsTo(command.accountId()))
+                : Optional.empty();
+        if (found.isEmpty()) {
+            return refusedAndLogged(command, instanceId.get(), phone.get(), purpose, new Refusal.UnknownInstance());
+        }
+        Instance instance = found.get();
+        if (instance.isPaused()) {
+            return refusedAndLogged(command, instanceId.get(), phone.get(), purpose, new Refusal.InstancePaused());
+        }
+
+        UsageWindows windows = UsageWindows.at(clock.instant(), instance.timeZone());
+        QuotaOutcome outcome = quota.reserve(new QuotaLedger.Reservation(
+                command.accountId(), instance.id(), phone.get(), purpose, instance.limits(), windows));
+        return switch (outcome) {
+            case QuotaOutcome.Exhausted exhausted -> refused(QuotaOutcome.refusalFor(exhausted, windows));
+            case QuotaOutcome.Reserved reserved -> deliver(instance, phone.get(), text.get(), reserved.logId());
+        };
+    }
+
+    private SendMessageResult deliver(Instance instance, PhoneNumber phone, MessageText text, long logId) {
+        Delivery delivery = attemptDelivery(instance, phone, text, logId);
+        return switch (delivery) {
+            case Delivery.Delivered delivered -> {
+                messageLog.markSent(logId, delivered.messageId(), clock.instant());
+                yield new SendMessageResult.Sent(delivered.messageId(), logId);
+            }
+            case Delivery.Failed failed -> {
+                quota.giveBack(logId, ErrorCode.GATEWAY_SEND_FAILED.wireName(), clock.instant());
+                yield refused(new Refusal.DeliveryFailed(logId, failed.code(), failed.title()));
+            }
+        };
+    }
+
+    /** A transport that throws has failed like one that answered with an error: the quota goes back. */
+    private Delivery attemptDelivery(Instance instance, PhoneNumber phone, MessageText text, long logId) {
+        Optional<Transport> transport = transports.named(instance.transport());
+        if (transport.isEmpty()) {
+            LOG.log(System.Logger.Level.WARNING, () -> "instance " + instance.id() + " names transport '"
+                    + instance.transport() + "', which this deployment does not offer");
+            return new Delivery.Failed("transport_unavailable", "The instance's transport is not available.");
+        }
+        try {
+            return transport.get().deliver(new Transport.OutboundMessage(instance, phone, text, logId));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "transport " + instance.transport() + " failed for log " + logId, e);
+            return new Delivery.Failed("transport_error", "The transport could not be reached.");
+        }
+    }
+
+    private static Optional<Refusal> checkPurpose(Input declared) {
+        if (declared.isAbsent() || (declared instanceof Input.Text t && t.value().isBlank())) {
+            return Optional.of(new Refusal.PurposeRequired());
+        }
+        if (!(declared instanceof Input.Text text)) {
+            return Optional.of(new Refusal.PurposeNotAllowed(String.valueOf(declared), false));
+        }
+        if (MessagePurpose.fromWireName(text.value()).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Refusal.PurposeNotAllowed(text.value(), MessagePurpose.isDisallowed(text.value())));
+    }
+
+    private static Optional<String> requireInstanceId(Input input, List<FieldError> problems) {
+        Optional<String> id = input.nonBlankText();
+        if (id.isEmpty()) {
+            problems.add(new FieldError("instance_id", input.isAbsent() ? "is required" : "must be a non-empty string"));
+        }
+        return id;
+    }
+
+    private static Optional<PhoneNumber> requirePhone(Input input, List<FieldError> problems) {
+        if (input.isAbsent()) {
+            problems.add(new FieldError("phone", "is required"));
+            return Optional.empty();
+        }
+        if (!(input instanceof Input.Text text)) {
+            problems.add(new FieldError("phone", "must be a string"));
+            return Optional.empty();
+        }
+        Optional<PhoneNumber> phone = PhoneNumber.parse(text.value());
+        if (phone.isEmpty()) {
+            problems.add(new FieldError("phone", "must be an international number in E.164 form, starting with + (e.g. +966501234567)"));
+        }
+        return phone;
+    }
+
+    private static Optional<MessageText> requireText(Input input, List<FieldError> problems) {
+        if (input.isAbsent()) {
+            problems.add(new FieldError("message", "is required"));
+            return Optional.empty();
+        }
+        if (!(input instanceof Input.Text text)) {
+            problems.add(new FieldError("message", "must be a string"));
+            return Optional.empty();
+        }
+        String problem = MessageText.problemWith(text.value());
+        if (problem != null) {
+            problems.add(new FieldError("message", problem));
+            return Optional.empty();
+        }
+        return Optional.of(new MessageText(text.value()));
+    }
+
+    private SendMessageResult refusedAndLogged(SendMessageCommand command, String instanceId, PhoneNumber phone,
+                                               MessagePurpose purpose, Refusal refusal) {
+        messageLog.recordRefusal(new MessageLog.RefusedRequest(command.accountId(), instanceId,
+                Optional.of(phone.e164()), Optional.of(purpose.wireName()), refusal.code(), clock.instant()));
+        return refused(refusal);
+    }
+
+    private static SendMessageResult refused(Refusal refusal) {
+        return new SendMessageResult.Refused(refusal);
+    }
+}

@@ -1,0 +1,53 @@
+package hub.gateway.domain;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One sending line of an account.
+ *
+ * @param timeZone the owning account's time zone, carried here because every quota decision needs it
+ */
+public record Instance(InstanceId id,
+                       AccountId accountId,
+                       String name,
+                       Plan plan,
+                       LimitOverrides overrides,
+                       InstanceStatus status,
+                       String transport,
+                       Optional<String> webhookUrl,
+                       ZoneId timeZone,
+                       Instant createdAt) {
+    public Instance {
+        Objects.requireNonNull(id);
+        Objects.requireNonNull(accountId);
+        Objects.requireNonNull(plan);
+        Objects.requireNonNull(overrides);
+        Objects.requireNonNull(status);
+        Objects.requireNonNull(transport);
+        Objects.requireNonNull(webhookUrl);
+        Objects.requireNonNull(timeZone);
+        Objects.requireNonNull(createdAt);
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("instance name must not be blank");
+        }
+    }
+
+    public Limits limits() {
+        return overrides.applyTo(plan);
+    }
+
+    public boolean isPaused() {
+        return status == InstanceStatus.PAUSED_FOR_REVIEW;
+    }
+
+    public boolean belongsTo(AccountId account) {
+        return accountId.equals(account);
+    }
+
+    public Instance withStatus(InstanceStatus newStatus) {
+        return new Instance(id, accountId, name, plan, overrides, newStatus, transport, webhookUrl, timeZone, createdAt);
+    }
+}

@@ -1,0 +1,28 @@
+package hub.gateway.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One row of the message log as clients and operators read it: every request that reached the instance
+ * check, sent or refused, with its outcome.
+ *
+ * @param status {@code accepted} (counted, handed to the transport), {@code sent}, {@code failed} or {@code refused}
+ */
+public record MessageRecord(long logId,
+                            Optional<String> messageId,
+                            String instanceId,
+                            Optional<String> phone,
+                            Optional<String> messagePurpose,
+                            String status,
+                            Optional<String> error,
+                            Instant createdAt,
+                            List<StatusChange> statusHistory) {
+    public MessageRecord {
+        statusHistory = List.copyOf(statusHistory);
+    }
+
+    public record StatusChange(String status, Instant at) {
+    }
+}

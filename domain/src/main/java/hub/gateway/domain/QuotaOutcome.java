@@ -1,0 +1,22 @@
+package hub.gateway.domain;
+
+/** What the quota ledger decided for one send, atomically with every other send of the instance. */
+public sealed interface QuotaOutcome {
+    /** Counted in the minute, the day and the month; the message log row is {@code logId}. */
+    record Reserved(long logId) implements QuotaOutcome {
+    }
+
+    /** Refused and logged as refused; nothing was counted. {@code used} is the count at refusal. */
+    record Exhausted(Window window, int limit, int used, long logId) implements QuotaOutcome {
+    }
+
+    enum Window { MINUTE, DAY, MONTH }
+
+    static Refusal refusalFor(Exhausted exhausted, UsageWindows windows) {
+        return switch (exhausted.window()) {
+            case MINUTE -> new Refusal.SendingThrottled(exhausted.limit(), exhausted.used(), windows.untilNextMinute());
+            case DAY -> new Refusal.DailyLimitReached(exhausted.limit(), exhausted.used(), windows.untilNextDay());
+            case MONTH -> new Refusal.MonthlyLimitReached(exhausted.limit(), exhausted.used(), windows.untilNextMonth());
+        };
+    }
+}
