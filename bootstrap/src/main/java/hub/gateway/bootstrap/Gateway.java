@@ -1,0 +1,135 @@
+package hub.gateway.bootstrap;
+
+import hub.gateway.adapter.http.GatewayHttp;
+import hub.gateway.adapter.persistence.PostgresPersistence;
+import hub.gateway.application.UseCases;
+import hub.gateway.application.port.out.Transport;
+import hub.gateway.application.port.out.Transports;
+import hub.gateway.application.spi.TransportProvider;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.logging.Logger;
+
+/** The composition root: builds every adapter and use case by hand, and stops them in reverse order. */
+public final class Gateway implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(Gateway.class.getName());
+    static final String ADMIN_TOKEN_FILE = "admin-token";
+
+    private final Optional<EmbeddedDatabase> embedded;
+    private final PostgresPersistence persistence;
+    private final GatewayHttp http;
+    private final Optional<Path> adminTokenFile;
+    private final Optional<Path> demoKeyFile;
+
+    private Gateway(Optional<EmbeddedDatabase> embedded, PostgresPersistence persistence, GatewayHttp http,
+                    Optional<Path> adminTokenFile, Optional<Path> demoKeyFile) {
+        this.embedded = embedded;
+        this.persistence = persistence;
+        this.http = http;
+        this.adminTokenFile = adminTokenFile;
+        this.demoKeyFile = demoKeyFile;
+    }
+
+    public static Gateway start(GatewayConfig config) {
+        Optional<EmbeddedDatabase> embedded = config.usesEmbeddedDatabase()
+                ? Optional.of(EmbeddedDatabase.start(config.dataDir()))
+                : Optional.empty();
+        try {
+            String url = embedded.map(EmbeddedDatabase::jdbcUrl).orElseGet(() -> config.databaseUrl().orElseThrow());
+            String user = embedded.map(EmbeddedDatabase::user).orElse(config.databaseUser());
+            String password = embedded.map(EmbeddedDatabase::password).orElse(config.databasePassword());
+            PostgresPersistence persistence = PostgresPersistence.connect(url, user, password, config.poolSize());
+            try {
+                UseCases useCases = UseCases.create(new UseCases.Ports(
+                        persistence.accounts(), persistence.apiKeys(), persistence.instances(),
+                        persistence.quotaLedger(), persistence.messageLog(), loadTransports(config.settings()),
+                        persistence.storageHealth(), Clock.systemUTC()));
+
+                Optional<Path> adminTokenFile = Optional.empty();
+                Optional<String> adminToken = config.adminToken();
+                if (adminToken.isEmpty() && embedded.isPresent()) {
+                    adminTokenFile = Optional.of(config.dataDir().resolve(ADMIN_TOKEN_FILE));
+                    adminToken = Optional.of(SecretFiles.read(adminTokenFile.get()).orElseGet(() -> newAdminToken(config)));
+                } else if (adminToken.isEmpty()) {
+                    LOG.warning("GATEWAY_ADMIN_TOKEN is not set: the admin API answers 401 to every call");
+                }
+
+                Optional<Path> demoKeyFile = Optional.empty();
+                if (embedded.isPresent() && persistence.accounts().isEmpty()) {
+                    DemoProvisioning.provision(useCases, config.dataDir());
+                }
+                if (embedded.isPresent()) {
+                    demoKeyFile = Optional.of(config.dataDir().resolve(DemoProvisioning.KEY_FILE)).filter(java.nio.file.Files::exists);
+                }
+
+                GatewayHttp http = GatewayHttp.start(useCases, new GatewayHttp.Settings(config.port(), adminToken));
+                return new Gateway(embedded, persistence, http, adminTokenFile, demoKeyFile);
+            } catch (RuntimeException e) {
+                persistence.close();
+                throw e;
+            }
+        } catch (RuntimeException e) {
+            embedded.ifPresent(EmbeddedDatabase::close);
+            throw e;
+        }
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    public Optional<Path> adminTokenFile() {
+        return adminTokenFile;
+    }
+
+    public Optional<Path> demoKeyFile() {
+        return demoKeyFile;
+    }
+
+    /** Stops taking requests, lets those in flight finish, then closes the pool and the database. */
+    @Override
+    public void close() {
+        http.close();
+        persistence.close();
+        embedded.ifPresent(EmbeddedDatabase::close);
+    }
+
+    private static String newAdminToken(GatewayConfig config) {
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        String token = "gadm_" + HexFormat.of().formatHex(random);
+        SecretFiles.write(config.dataDir().resolve(ADMIN_TOKEN_FILE), token);
+        return token;
+    }
+
+    /** Every transport on the module path (or class path) that announces itself, by name. */
+    static Transports loadTransports(Map<String, String> settings) {
+        Map<String, Transport> byName = new TreeMap<>();
+        for (TransportProvider provider : ServiceLoader.load(TransportProvider.class)) {
+            if (byName.putIfAbsent(provider.name(), provider.create(settings)) != null) {
+                throw new IllegalStateException("two transports are named " + provider.name());
+            }
+        }
+        LOG.info("transports: " + byName.keySet());
+        Map<String, Transport> transports = Map.copyOf(byName);
+        return new Transports() {
+            @Override
+            public Optional<Transport> named(String name) {
+                return Optional.ofNullable(transports.get(name));
+            }
+
+            @Override
+            public Set<String> names() {
+                return transports.keySet();
+            }
+        };
+    }
+}

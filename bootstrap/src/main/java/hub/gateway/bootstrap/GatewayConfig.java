@@ -1,0 +1,66 @@
+package hub.gateway.bootstrap;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything the gateway reads from its environment (contract §1). Unset database URL means the embedded
+ * PostgreSQL in {@code dataDir}.
+ */
+public record GatewayConfig(int port,
+                            Optional<String> databaseUrl,
+                            String databaseUser,
+                            String databasePassword,
+                            int poolSize,
+                            Path dataDir,
+                            Optional<String> adminToken,
+                            Map<String, String> settings) {
+
+    public static GatewayConfig fromEnvironment(Map<String, String> env) {
+        return new GatewayConfig(
+                intSetting(env, "GATEWAY_PORT", 8080, 0, 65535),
+                nonBlank(env, "GATEWAY_DB_URL"),
+                nonBlank(env, "GATEWAY_DB_USER").orElse("postgres"),
+                env.getOrDefault("GATEWAY_DB_PASSWORD", ""),
+                intSetting(env, "GATEWAY_DB_POOL_SIZE", 8, 1, 64),
+                Path.of(nonBlank(env, "GATEWAY_DATA_DIR").orElse("./data")).toAbsolutePath().normalize(),
+                nonBlank(env, "GATEWAY_ADMIN_TOKEN"),
+                Map.copyOf(env));
+    }
+
+    public boolean usesEmbeddedDatabase() {
+        return databaseUrl.isEmpty();
+    }
+
+    public GatewayConfig withPort(int newPort) {
+        return new GatewayConfig(newPort, databaseUrl, databaseUser, databasePassword, poolSize, dataDir, adminToken, settings);
+    }
+
+    private static Optional<String> nonBlank(Map<String, String> env, String key) {
+        return Optional.ofNullable(env.get(key)).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    private static int intSetting(Map<String, String> env, String key, int fallback, int min, int max) {
+        Optional<String> raw = nonBlank(env, key);
+        if (raw.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(raw.get());
+            if (value < min || value > max) {
+                throw new ConfigurationException(key + " must be between " + min + " and " + max + ", was " + value);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new ConfigurationException(key + " must be a whole number, was '" + raw.get() + "'");
+        }
+    }
+
+    /** A setting the operator must fix; main prints the message alone, without a stack trace. */
+    public static final class ConfigurationException extends RuntimeException {
+        public ConfigurationException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package hub.gateway.bootstrap;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Starts the gateway from the environment and runs until stopped (Ctrl-C or SIGTERM stop it gracefully). */
+public final class Main {
+    static {
+        // One line per record, UTC timestamps first; set before the first logger is made.
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+            System.setProperty("java.util.logging.SimpleFormatter.format",
+                    "%1$tY-%1$tm-%1$tdT%1$tH:%1$tM:%1$tS.%1$tL%1$tz %4$s %3$s: %5$s%6$s%n");
+        }
+    }
+
+    private static final Logger LOG = Logger.getLogger(Main.class.getName());
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        GatewayConfig config;
+        Gateway gateway;
+        try {
+            config = GatewayConfig.fromEnvironment(System.getenv());
+            gateway = Gateway.start(config);
+        } catch (GatewayConfig.ConfigurationException e) {
+            System.err.println("configuration error: " + e.getMessage());
+            System.exit(2);
+            return;
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "the gateway could not start", e);
+            System.exit(1);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("stopping: finishing requests in flight");
+            gateway.close();
+            stopped.countDown();
+        }, "gateway-shutdown"));
+        printWelcome(config, gateway);
+        stopped.await();
+    }
+
+    private static void printWelcome(GatewayConfig config, Gateway gateway) {
+        String base = "http://localhost:" + gateway.port();
+        StringBuilder text = new StringBuilder("\nhub WhatsApp Gateway is listening on " + base + "\n");
+        text.append(config.usesEmbeddedDatabase()
+                ? "database: embedded PostgreSQL in " + config.dataDir().resolve("postgres") + "\n"
+                : "database: external (GATEWAY_DB_URL)\n");
+        gateway.adminTokenFile().ifPresent(f -> text.append("admin token: ").append(f).append('\n'));
+        gateway.demoKeyFile().ifPresent(f -> text
+                .append("demo API key: ").append(f).append("\n\nsend the demo message:\n")
+                .append("curl -s ").append(base).append("/api/send-message \\\n")
+                .append("  -H \"Authorization: Bearer $(cat ").append(f).append(")\" \\\n")
+                .append("  -H 'Content-Type: application/json' \\\n")
+                .append("  -d '{\"instance_id\": \"").append(DemoProvisioning.INSTANCE_ID)
+                .append("\", \"phone\": \"+966501234567\", \"message\": \"Your order #2041 has been shipped.\",")
+                .append(" \"message_purpose\": \"transactional\"}'\n"));
+        System.out.println(text);
+    }
+}
