@@ -1,0 +1,222 @@
+package hub.gateway.application;
+
+import hub.gateway.application.port.out.Accounts;
+import hub.gateway.application.port.out.ApiKeys;
+import hub.gateway.application.port.out.Instances;
+import hub.gateway.application.port.out.MessageLog;
+import hub.gateway.application.port.out.QuotaLedger;
+import hub.gateway.application.port.out.Transport;
+import hub.gateway.application.port.out.Transports;
+import hub.gateway.domain.Account;
+import hub.gateway.domain.AccountId;
+import hub.gateway.domain.ApiKey;
+import hub.gateway.domain.ApiKeyHash;
+import hub.gateway.domain.Instance;
+import hub.gateway.domain.InstanceId;
+import hub.gateway.domain.InstanceStatus;
+import hub.gateway.domain.MessageRecord;
+import hub.gateway.domain.QuotaOutcome;
+import hub.gateway.domain.Usage;
+import hub.gateway.domain.UsageWindows;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/** Hand-written in-memory ports for the use-case tests: simple, synchronized, and obviously right. */
+final class InMemoryPorts implements Accounts, ApiKeys, Instances, QuotaLedger, MessageLog, Transports {
+    final Map<AccountId, Account> accounts = new HashMap<>();
+    final Map<String, ApiKey> keys = new HashMap<>();
+    final Map<InstanceId, Instance> instances = new HashMap<>();
+    final Map<InstanceId, String> webhookSecrets = new HashMap<>();
+    final Map<Long, MessageRecord> log = new HashMap<>();
+    final Map<Long, Counted> counted = new HashMap<>();
+    final Map<InstanceId, Counters> counters = new HashMap<>();
+    Function<Transport.OutboundMessage, Transport.Delivery> transport =
+            m -> new Transport.Delivery.Delivered("wamid." + m.logId());
+    private long nextLogId = 1;
+    private final Clock clock;
+
+    InMemoryPorts(Clock clock) {
+        this.clock = clock;
+    }
+
+    UseCases useCases() {
+        return UseCases.create(new UseCases.Ports(this, this, this, this, this, this, () -> true, clock));
+    }
+
+    // Accounts
+    @Override public synchronized void add(Account account) { accounts.put(account.id(), account); }
+    @Override public synchronized Optional<Account> find(AccountId id) { return Optional.ofNullable(accounts.get(id)); }
+    @Override public synchronized boolean isEmpty() { return accounts.isEmpty(); }
+
+    // ApiKeys
+    @Override public synchronized void add(ApiKey key) { keys.put(key.id(), key); }
+    @Override public synchronized Optional<ApiKey> findByHash(ApiKeyHash hash) {
+        return keys.values().stream().filter(k -> k.hash().equals(hash)).findFirst();
+    }
+    @Override public synchronized boolean revoke(String apiKeyId, Instant at) {
+        ApiKey key = keys.get(apiKeyId);
+        if (key == null) {
+            return false;
+        }
+        keys.put(apiKeyId, new ApiKey(key.id(), key.accountId(), key.prefix(), key.hash(), key.createdAt(),
+                key.revokedAt().or(() -> Optional.of(at))));
+        return true;
+    }
+
+    // Instances
+    @Override public synchronized boolean add(Instance instance, String webhookSecret) {
+        if (instances.containsKey(instance.id())) {
+            return false;
+        }
+        instances.put(instance.id(), instance);
+        webhookSecrets.put(instance.id(), webhookSecret);
+        return true;
+    }
+    @Override public synchronized Optional<Instance> find(InstanceId id) { return Optional.ofNullable(instances.get(id)); }
+    @Override public synchronized boolean update(Instance instance) {
+        return instances.replace(instance.id(), instance) != null;
+    }
+    @Override public synchronized boolean changeStatus(InstanceId id, InstanceStatus status) {
+        Instance current = instances.get(id);
+        if (current == null) {
+            return false;
+        }
+        instances.put(id, current.withStatus(status));
+        return true;
+    }
+
+    // QuotaLedger
+    record Counted(InstanceId instance, UsageWindows windows) {
+    }
+
+    static final class Counters {
+        Instant minute;
+        java.time.LocalDate day;
+        java.time.LocalDate month;
+        int minuteUsed;
+        int dayUsed;
+        int monthUsed;
+
+        Usage in(UsageWindows w) {
+            return new Usage(w.minuteStart().equals(minute) ? minuteUsed : 0,
+                    w.day().equals(day) ? dayUsed : 0,
+                    w.monthStart().equals(month) ? monthUsed : 0);
+        }
+    }
+
+    @Override
+    public synchronized QuotaOutcome reserve(Reservation r) {
+        Counters c = counters.computeIfAbsent(r.instanceId(), id -> new Counters());
+        Usage used = c.in(r.windows());
+        QuotaOutcome.Window exhausted = used.minute() >= r.limits().perMinute() ? QuotaOutcome.Window.MINUTE
+                : used.day() >= r.limits().daily() ? QuotaOutcome.Window.DAY
+                : used.month() >= r.limits().monthly() ? QuotaOutcome.Window.MONTH
+                : null;
+        long logId = nextLogId++;
+        if (exhausted != null) {
+            int limit = switch (exhausted) {
+                case MINUTE -> r.limits().perMinute();
+                case DAY -> r.limits().daily();
+                case MONTH -> r.limits().monthly();
+            };
+            int count = switch (exhausted) {
+                case MINUTE -> used.minute();
+                case DAY -> used.day();
+                case MONTH -> used.month();
+            };
+            log.put(logId, record(logId, r.accountId(), r.instanceId().value(), r.phone().e164(), r.purpose().wireName(),
+                    "refused", exhausted.name()));
+            return new QuotaOutcome.Exhausted(exhausted, limit, count, logId);
+        }
+        c.minute = r.windows().minuteStart();
+        c.day = r.windows().day();
+        c.month = r.windows().monthStart();
+        c.minuteUsed = used.minute() + 1;
+        c.dayUsed = used.day() + 1;
+        c.monthUsed = used.month() + 1;
+        counted.put(logId, new Counted(r.instanceId(), r.windows()));
+        log.put(logId, record(logId, r.accountId(), r.instanceId().value(), r.phone().e164(), r.purpose().wireName(),
+                "accepted", null));
+        return new QuotaOutcome.Reserved(logId);
+    }
+
+    @Override
+    public synchronized void giveBack(long logId, String errorCode, Instant at) {
+        Counted was = counted.remove(logId);
+        if (was == null) {
+            return;
+        }
+        Counters c = counters.get(was.instance());
+        c.minuteUsed--;
+        c.dayUsed--;
+        c.monthUsed--;
+        MessageRecord row = log.get(logId);
+        log.put(logId, new MessageRecord(logId, Optional.empty(), row.instanceId(), row.phone(), row.messagePurpose(),
+                "failed", Optional.of(errorCode), row.createdAt(), List.of(new MessageRecord.StatusChange("failed", at))));
+    }
+
+    @Override
+    public synchronized Usage usage(InstanceId instanceId, UsageWindows windows) {
+        Counters c = counters.get(instanceId);
+        return c == null ? Usage.NONE : c.in(windows);
+    }
+
+    // MessageLog
+    private final Map<Long, AccountId> owners = new HashMap<>();
+
+    private MessageRecord record(long id, AccountId account, String instance, String phone, String purpose,
+                                 String status, String error) {
+        owners.put(id, account);
+        return new MessageRecord(id, Optional.empty(), instance, Optional.ofNullable(phone), Optional.ofNullable(purpose),
+                status, Optional.ofNullable(error), clock.instant(), List.of());
+    }
+
+    @Override
+    public synchronized long recordRefusal(RefusedRequest request) {
+        long id = nextLogId++;
+        log.put(id, record(id, request.accountId(), request.instanceId(), request.phone().orElse(null),
+                request.purpose().orElse(null), "refused", request.error().wireName()));
+        return id;
+    }
+
+    @Override
+    public synchronized void markSent(long logId, String messageId, Instant at) {
+        MessageRecord row = log.get(logId);
+        log.put(logId, new MessageRecord(logId, Optional.of(messageId), row.instanceId(), row.phone(),
+                row.messagePurpose(), "sent", Optional.empty(), row.createdAt(), List.of(new MessageRecord.StatusChange("sent", at))));
+    }
+
+    @Override
+    public synchronized Optional<MessageRecord> find(AccountId accountId, long logId) {
+        return Optional.ofNullable(log.get(logId)).filter(r -> accountId.equals(owners.get(logId)));
+    }
+
+    @Override
+    public synchronized List<MessageRecord> recent(AccountId accountId, InstanceId instanceId, int limit) {
+        List<MessageRecord> rows = new ArrayList<>(log.values().stream()
+                .filter(r -> accountId.equals(owners.get(r.logId())) && r.instanceId().equals(instanceId.value()))
+                .toList());
+        rows.sort(Comparator.comparingLong(MessageRecord::logId).reversed());
+        return rows.subList(0, Math.min(limit, rows.size()));
+    }
+
+    // Transports
+    @Override
+    public Optional<Transport> named(String name) {
+        return name.equals("sandbox") ? Optional.of(m -> transport.apply(m)) : Optional.empty();
+    }
+
+    @Override
+    public Set<String> names() {
+        return Set.of("sandbox");
+    }
+}
