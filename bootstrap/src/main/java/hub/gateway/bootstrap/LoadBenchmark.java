@@ -1,0 +1,150 @@
+package hub.gateway.bootstrap;
+
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Loads a running gateway with concurrent valid sends spread over many instances and prints sends per
+ * second and latency percentiles. Settings (environment): BENCH_URL (default http://localhost:8080),
+ * BENCH_ADMIN_TOKEN (default: the token file in GATEWAY_DATA_DIR or ./data), BENCH_INSTANCES (50),
+ * BENCH_CONCURRENCY (32), BENCH_SECONDS (30), BENCH_WARMUP_SECONDS (5).
+ */
+public final class LoadBenchmark {
+    private static final Pattern STRING_FIELD = Pattern.compile("\"%s\"\\s*:\\s*\"([^\"]+)\"");
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+    private final String adminToken;
+
+    private LoadBenchmark(String base, String adminToken) {
+        this.base = base;
+        this.adminToken = adminToken;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> env = System.getenv();
+        String base = env.getOrDefault("BENCH_URL", "http://localhost:8080");
+        Path dataDir = Path.of(env.getOrDefault("GATEWAY_DATA_DIR", "./data"));
+        String token = env.containsKey("BENCH_ADMIN_TOKEN") ? env.get("BENCH_ADMIN_TOKEN")
+                : Files.readString(dataDir.resolve(Gateway.ADMIN_TOKEN_FILE)).strip();
+        int instances = Integer.parseInt(env.getOrDefault("BENCH_INSTANCES", "50"));
+        int concurrency = Integer.parseInt(env.getOrDefault("BENCH_CONCURRENCY", "32"));
+        Duration measured = Duration.ofSeconds(Long.parseLong(env.getOrDefault("BENCH_SECONDS", "30")));
+        Duration warmup = Duration.ofSeconds(Long.parseLong(env.getOrDefault("BENCH_WARMUP_SECONDS", "5")));
+        new LoadBenchmark(base, token).run(instances, concurrency, warmup, measured);
+    }
+
+    private void run(int instanceCount, int concurrency, Duration warmup, Duration measured) throws Exception {
+        String account = field(admin("/admin/accounts", "{\"name\": \"Benchmark\"}"), "account_id");
+        String apiKey = field(admin("/admin/accounts/" + account + "/api-keys", ""), "api_key");
+        List<String> instances = new ArrayList<>();
+        for (int i = 0; i < instanceCount; i++) {
+            String id = field(admin("/admin/instances", "{\"account_id\": \"" + account
+                    + "\", \"name\": \"Benchmark " + i + "\", \"plan\": \"scale\"}"), "instance_id");
+            patch("/admin/instances/" + id, "{\"daily_limit\": 10000000, \"monthly_limit\": 10000000, \"per_minute_limit\": 10000000}");
+            instances.add(id);
+        }
+        System.out.printf("load: %d instances, %d concurrent clients, %d s warm-up, %d s measured, against %s%n",
+                instanceCount, concurrency, warmup.toSeconds(), measured.toSeconds(), base);
+
+        Histogram latency = new ConcurrentHistogram(Duration.ofSeconds(60).toNanos(), 3);
+        Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
+        AtomicLong sequence = new AtomicLong();
+        long warmEnds = System.nanoTime() + warmup.toNanos();
+        long ends = warmEnds + measured.toNanos();
+
+        List<Thread> clients = new ArrayList<>();
+        for (int c = 0; c < concurrency; c++) {
+            clients.add(Thread.ofVirtual().start(() -> {
+                while (true) {
+                    long n = sequence.getAndIncrement();
+                    String body = "{\"instance_id\": \"" + instances.get((int) (n % instances.size()))
+                            + "\", \"phone\": \"+9665" + String.format("%08d", n % 100_000_000)
+                            + "\", \"message\": \"Your order #" + n + " has been shipped.\", \"message_purpose\": \"transactional\"}";
+                    long started = System.nanoTime();
+                    if (started >= ends) {
+                        return;
+                    }
+                    int status = send(apiKey, body);
+                    long finished = System.nanoTime();
+                    if (started >= warmEnds && finished <= ends) {
+                        latency.recordValue(finished - started);
+                        statuses.computeIfAbsent(status, s -> new LongAdder()).increment();
+                    }
+                }
+            }));
+        }
+        for (Thread client : clients) {
+            client.join();
+        }
+        print(latency, statuses, measured);
+    }
+
+    private static void print(Histogram latency, Map<Integer, LongAdder> statuses, Duration measured) {
+        Map<Integer, Long> counts = new TreeMap<>();
+        statuses.forEach((status, count) -> counts.put(status, count.sum()));
+        long sent = counts.getOrDefault(200, 0L);
+        System.out.printf("answers by status: %s%n", counts);
+        System.out.printf("sends/s: %.0f%n", sent / (double) measured.toSeconds());
+        System.out.printf("latency ms: p50 %.2f  p99 %.2f  p99.9 %.2f  max %.2f%n",
+                latency.getValueAtPercentile(50) / 1e6, latency.getValueAtPercentile(99) / 1e6,
+                latency.getValueAtPercentile(99.9) / 1e6, latency.getMaxValue() / 1e6);
+    }
+
+    private int send(String apiKey, String body) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(base + "/api/send-message"))
+                    .header("Authorization", "Bearer " + apiKey).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private String admin(String path, String body) throws IOException, InterruptedException {
+        return adminCall("POST", path, body);
+    }
+
+    private void patch(String path, String body) throws IOException, InterruptedException {
+        adminCall("PATCH", path, body);
+    }
+
+    private String adminCall(String method, String path, String body) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Bearer " + adminToken).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    private static String field(String json, String name) {
+        Matcher m = Pattern.compile(String.format(STRING_FIELD.pattern(), name)).matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + name + " in " + json);
+        }
+        return m.group(1);
+    }
+}

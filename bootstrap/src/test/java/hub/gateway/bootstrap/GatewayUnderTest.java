@@ -1,0 +1,150 @@
+package hub.gateway.bootstrap;
+
+import hub.gateway.adapter.persistence.TestDatabase;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A whole gateway as it runs in production, on a real PostgreSQL and a real port, spoken to over real
+ * HTTP. Several may share one database, as nodes of a cluster do.
+ */
+final class GatewayUnderTest implements AutoCloseable {
+    static final String ADMIN_TOKEN = "test-admin-token-0123456789";
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final Gateway gateway;
+    final String base;
+
+    private GatewayUnderTest(Gateway gateway) {
+        this.gateway = gateway;
+        this.base = "http://127.0.0.1:" + gateway.port();
+    }
+
+    /** A gateway on a fresh database of its own. */
+    static GatewayUnderTest onFreshDatabase() {
+        return on(TestDatabase.shared().createDatabase());
+    }
+
+    /** Another node on the database of an existing one. */
+    static GatewayUnderTest on(String jdbcUrl) {
+        TestDatabase db = TestDatabase.shared();
+        return new GatewayUnderTest(Gateway.start(config(Map.of(
+                "GATEWAY_DB_URL", jdbcUrl,
+                "GATEWAY_DB_USER", db.user(),
+                "GATEWAY_DB_PASSWORD", db.password(),
+                "GATEWAY_DB_POOL_SIZE", "6",
+                "GATEWAY_ADMIN_TOKEN", ADMIN_TOKEN,
+                "GATEWAY_PORT", "0"))));
+    }
+
+    static GatewayConfig config(Map<String, String> env) {
+        return GatewayConfig.fromEnvironment(env);
+    }
+
+    static GatewayUnderTest embedded(Path dataDir) {
+        return new GatewayUnderTest(Gateway.start(config(Map.of(
+                "GATEWAY_DATA_DIR", dataDir.toString(), "GATEWAY_PORT", "0"))));
+    }
+
+    Gateway gateway() {
+        return gateway;
+    }
+
+    @Override
+    public void close() {
+        gateway.close();
+    }
+
+    // --- admin helpers -------------------------------------------------------------------------------
+
+    /** A new account with one instance and one key: what a client developer is handed. */
+    Client newClient(String plan) {
+        String account = admin("POST", "/admin/accounts", "{\"name\": \"Shop\"}").json().getString("account_id");
+        Response instance = admin("POST", "/admin/instances",
+                "{\"account_id\": \"" + account + "\", \"name\": \"Shop line\", \"plan\": \"" + plan + "\"}");
+        Response key = admin("POST", "/admin/accounts/" + account + "/api-keys", "");
+        return new Client(account, instance.json().getString("instance_id"), key.json().getString("api_key"),
+                key.json().getString("api_key_id"));
+    }
+
+    Response admin(String method, String path, String body) {
+        return call(method, path, body, Map.of("Authorization", "Bearer " + ADMIN_TOKEN, "Content-Type", "application/json"));
+    }
+
+    void setLimits(String instanceId, String limitsJson) {
+        Response patched = admin("PATCH", "/admin/instances/" + instanceId, limitsJson);
+        if (patched.status() != 200) {
+            throw new AssertionError("PATCH failed: " + patched);
+        }
+    }
+
+    // --- client helpers ------------------------------------------------------------------------------
+
+    Response send(Client client, String phone, String message, String purpose) {
+        return send(client.apiKey(), "{\"instance_id\": \"" + client.instanceId() + "\", \"phone\": \"" + phone
+                + "\", \"message\": \"" + message + "\", \"message_purpose\": \"" + purpose + "\"}");
+    }
+
+    Response send(String apiKey, String body) {
+        return call("POST", "/api/send-message", body,
+                Map.of("Authorization", "Bearer " + apiKey, "Content-Type", "application/json"));
+    }
+
+    Response get(String apiKey, String path) {
+        return call("GET", path, null, Map.of("Authorization", "Bearer " + apiKey));
+    }
+
+    Response call(String method, String path, String body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body(), response.headers().map());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    record Client(String accountId, String instanceId, String apiKey, String apiKeyId) {
+    }
+
+    record Response(int status, String body, Map<String, java.util.List<String>> headers) {
+        JsonObject json() {
+            try {
+                return Json.createReader(new StringReader(body)).readObject();
+            } catch (RuntimeException e) {
+                throw new AssertionError("not a JSON object (" + status + "): " + body, e);
+            }
+        }
+
+        Optional<String> header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream()).findFirst();
+        }
+
+        JsonObject details() {
+            return json().getJsonObject("details");
+        }
+
+        boolean isNull(String field) {
+            return json().get(field) == null || json().get(field) == JsonValue.NULL;
+        }
+    }
+}
