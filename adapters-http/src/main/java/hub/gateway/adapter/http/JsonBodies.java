@@ -7,9 +7,9 @@ import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -100,11 +100,15 @@ final class JsonBodies {
         if (bytes.length == 0) {
             return Optional.empty();
         }
-        // The reader decodes UTF-8 (and detects UTF-16/32) itself; it refuses trailing content after the value.
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
-            JsonValue value = reader.readValue();
-            return value instanceof JsonObject object ? Optional.of(object) : Optional.empty();
-        } catch (JsonException | IllegalStateException e) {
+        // The parser decodes UTF-8 (and detects UTF-16/32) itself. It is asked explicitly for the end of
+        // input after the object, because the reader API stops after one value and would accept "{} {}".
+        try (JsonParser parser = Json.createParser(new ByteArrayInputStream(bytes))) {
+            if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
+                return Optional.empty();
+            }
+            JsonObject object = parser.getObject();
+            return parser.hasNext() ? Optional.empty() : Optional.of(object);
+        } catch (JsonException | IllegalStateException | java.util.NoSuchElementException e) {
             return Optional.empty();
         }
     }
