@@ -24,6 +24,9 @@ final class EdgeFilter implements Filter {
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
         long started = System.nanoTime();
         String requestId = RequestIds.from(req.headers());
+        // Taken now: once a service has matched, the request's path is relative to the service's prefix.
+        String method = req.prologue().method().text();
+        String path = req.prologue().uriPath().rawPath();
         req.context().register(REQUEST_ID, requestId);
         res.header(RequestIds.HEADER, requestId);
         try {
@@ -39,7 +42,7 @@ final class EdgeFilter implements Filter {
         } finally {
             long millis = (System.nanoTime() - started) / 1_000_000;
             ACCESS.log(Level.INFO, "{0} {1} {2} {3}ms request_id={4}",
-                    req.prologue().method().text(), req.path().rawPath(),
+                    method, path,
                     String.valueOf(res.status().code()), String.valueOf(millis), requestId);
         }
     }
