@@ -1,0 +1,143 @@
+package hub.gateway.adapter.http;
+
+import hub.gateway.application.UseCases;
+import hub.gateway.application.port.in.AuthenticateClientUseCase.ClientAuthentication;
+import hub.gateway.application.port.in.GetUsageUseCase.GetUsageResult;
+import hub.gateway.application.port.in.Input;
+import hub.gateway.application.port.in.ListMessagesUseCase.ListMessagesQuery;
+import hub.gateway.application.port.in.ListMessagesUseCase.ListMessagesResult;
+import hub.gateway.application.port.in.SendMessageCommand;
+import hub.gateway.application.port.in.SendMessageResult;
+import hub.gateway.domain.AccountId;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+
+import java.util.Optional;
+
+/** The client API under {@code /api}, authenticated by API key. */
+final class ClientApi implements HttpService {
+    private final UseCases useCases;
+
+    ClientApi(UseCases useCases) {
+        this.useCases = useCases;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.post("/send-message", this::send)
+                .any("/send-message", Routes.methodNotAllowed("POST"))
+                .get("/messages/{log_id}", this::message)
+                .any("/messages/{log_id}", Routes.methodNotAllowed("GET"))
+                .get("/messages", this::messages)
+                .any("/messages", Routes.methodNotAllowed("GET"))
+                .get("/usage", this::usage)
+                .any("/usage", Routes.methodNotAllowed("GET"));
+    }
+
+    /** Contract §3: the key, then the body, then everything else is the use case's, in its own order. */
+    private void send(ServerRequest req, ServerResponse res) {
+        Optional<AccountId> account = authenticate(req, res);
+        if (account.isEmpty()) {
+            return;
+        }
+        JsonObject body;
+        switch (JsonBodies.read(req)) {
+            case JsonBodies.Body.Rejected rejected -> {
+                ErrorResponses.send(res, rejected.error());
+                return;
+            }
+            case JsonBodies.Body.Parsed parsed -> body = parsed.object();
+        }
+        SendMessageCommand command = new SendMessageCommand(account.get(),
+                JsonBodies.field(body, "instance_id"),
+                JsonBodies.field(body, "phone"),
+                JsonBodies.field(body, "message"),
+                JsonBodies.field(body, "message_purpose"));
+        switch (useCases.sendMessage().send(command)) {
+            case SendMessageResult.Sent sent -> JsonResponses.send(res, Json.createObjectBuilder()
+                    .add("success", true)
+                    .add("status", "sent")
+                    .add("message_id", sent.messageId())
+                    .add("log_id", sent.logId())
+                    .build());
+            case SendMessageResult.Refused refused -> ErrorResponses.refusal(res, refused.refusal());
+        }
+    }
+
+    /** Another account's log row is answered exactly as a missing one. */
+    private void message(ServerRequest req, ServerResponse res) {
+        Optional<AccountId> account = authenticate(req, res);
+        if (account.isEmpty()) {
+            return;
+        }
+        Optional<Long> logId = positiveLong(req.path().pathParameters().get("log_id"));
+        logId.flatMap(id -> useCases.getMessage().get(account.get(), id))
+                .ifPresentOrElse(
+                        record -> JsonResponses.send(res, Representations.message(record).build()),
+                        () -> ErrorResponses.send(res, ErrorCatalog.NOT_FOUND));
+    }
+
+    private void messages(ServerRequest req, ServerResponse res) {
+        Optional<AccountId> account = authenticate(req, res);
+        if (account.isEmpty()) {
+            return;
+        }
+        ListMessagesQuery query = new ListMessagesQuery(account.get(), queryInput(req, "instance_id"), queryInput(req, "limit"));
+        switch (useCases.listMessages().list(query)) {
+            case ListMessagesResult.Listed listed -> {
+                JsonArrayBuilder messages = Json.createArrayBuilder();
+                listed.messages().forEach(m -> messages.add(Representations.message(m)));
+                JsonResponses.send(res, Json.createObjectBuilder().add("messages", messages).build());
+            }
+            case ListMessagesResult.UnknownInstance ignored -> ErrorResponses.send(res, ErrorCatalog.INVALID_INSTANCE);
+            case ListMessagesResult.Invalid invalid -> ErrorResponses.validation(res, invalid.fields());
+        }
+    }
+
+    private void usage(ServerRequest req, ServerResponse res) {
+        Optional<AccountId> account = authenticate(req, res);
+        if (account.isEmpty()) {
+            return;
+        }
+        switch (useCases.getUsage().usage(account.get(), queryInput(req, "instance_id"))) {
+            case GetUsageResult.Found found -> JsonResponses.send(res, Representations.usage(found.report()).build());
+            case GetUsageResult.UnknownInstance ignored -> ErrorResponses.send(res, ErrorCatalog.INVALID_INSTANCE);
+            case GetUsageResult.Invalid invalid -> ErrorResponses.validation(res, invalid.fields());
+        }
+    }
+
+    /** Answers 401 itself when the caller is not a live key; the handler then stops. */
+    private Optional<AccountId> authenticate(ServerRequest req, ServerResponse res) {
+        Optional<String> token = BearerTokens.from(req.headers());
+        if (token.isEmpty()) {
+            ErrorResponses.send(res, ErrorCatalog.INVALID_API_KEY);
+            return Optional.empty();
+        }
+        switch (useCases.authenticateClient().authenticate(token.get())) {
+            case ClientAuthentication.Authenticated authenticated -> {
+                return Optional.of(authenticated.accountId());
+            }
+            case ClientAuthentication.UnknownKey ignored -> ErrorResponses.send(res, ErrorCatalog.INVALID_API_KEY);
+            case ClientAuthentication.RevokedKey ignored -> ErrorResponses.send(res, ErrorCatalog.REVOKED_API_KEY);
+        }
+        return Optional.empty();
+    }
+
+    /** A query parameter is text when present; absent is absent. The use case judges the rest. */
+    private static Input queryInput(ServerRequest req, String name) {
+        return req.query().contains(name) ? Input.text(req.query().get(name)) : Input.MISSING;
+    }
+
+    private static Optional<Long> positiveLong(String raw) {
+        if (raw.isEmpty() || raw.length() > 18 || !raw.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return Optional.empty();
+        }
+        long value = Long.parseLong(raw);
+        return value > 0 ? Optional.of(value) : Optional.empty();
+    }
+}

@@ -1,0 +1,77 @@
+package hub.gateway.adapter.http;
+
+import hub.gateway.application.port.out.StorageUnavailableException;
+import io.helidon.webserver.http.Filter;
+import io.helidon.webserver.http.FilterChain;
+import io.helidon.webserver.http.RoutingRequest;
+import io.helidon.webserver.http.RoutingResponse;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import java.lang.System.Logger.Level;
+
+/**
+ * Runs around every routed request: gives it a request id, turns an escaped exception into the error
+ * shape, and writes one access log line. The line carries method, path, status, duration and request id,
+ * never headers, query strings or bodies: those hold API keys, phone numbers and message text.
+ */
+final class EdgeFilter implements Filter {
+    private static final System.Logger ACCESS = System.getLogger("hub.gateway.adapter.http.access");
+    private static final System.Logger ERRORS = System.getLogger("hub.gateway.adapter.http.errors");
+    private static final String REQUEST_ID = "hub.gateway.request-id";
+
+    @Override
+    public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
+        long started = System.nanoTime();
+        String requestId = RequestIds.from(req.headers());
+        // Taken now: once a service has matched, the request's path is relative to the service's prefix.
+        String method = req.prologue().method().text();
+        String path = req.prologue().uriPath().rawPath();
+        req.context().register(REQUEST_ID, requestId);
+        res.header(RequestIds.HEADER, requestId);
+        try {
+            chain.proceed();
+        } catch (RuntimeException e) {
+            // Handled here rather than only in Helidon's error handlers so that the answer keeps its request
+            // id and the access line below sees the final status.
+            if (res.isSent() || !res.reset()) {
+                throw e;
+            }
+            res.header(RequestIds.HEADER, requestId);
+            answerUnexpected(res, e, requestId);
+        } finally {
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            ACCESS.log(Level.INFO, "{0} {1} {2} {3}ms request_id={4}",
+                    method, path,
+                    String.valueOf(res.status().code()), String.valueOf(millis), requestId);
+        }
+    }
+
+    /** The error handler of last resort for what escapes the filter (an Error, a failure inside Helidon). */
+    static void onError(ServerRequest req, ServerResponse res, Throwable e) {
+        String requestId = req.context().get(REQUEST_ID, String.class).orElseGet(() -> RequestIds.from(req.headers()));
+        res.header(RequestIds.HEADER, requestId);
+        answerUnexpected(res, e, requestId);
+    }
+
+    private static void answerUnexpected(ServerResponse res, Throwable e, String requestId) {
+        if (isStorageUnavailable(e)) {
+            // Expected infrastructure trouble: no stack trace flood, the client is told to retry.
+            ERRORS.log(Level.WARNING, "storage unavailable, request_id=" + requestId + ": " + e.getMessage());
+            ErrorResponses.send(res, ErrorCatalog.SERVICE_UNAVAILABLE);
+        } else {
+            // The whole story stays in the server log; the client sees only the request id to quote.
+            ERRORS.log(Level.ERROR, "unexpected failure, request_id=" + requestId, e);
+            ErrorResponses.send(res, ErrorCatalog.INTERNAL_ERROR);
+        }
+    }
+
+    private static boolean isStorageUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof StorageUnavailableException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,117 @@
+package hub.gateway.adapter.http;
+
+import hub.gateway.domain.ErrorCode;
+
+/**
+ * The one table of error codes the edge answers with: wire code, HTTP status and message text. The seed's
+ * rows carry the public documentation's texts verbatim (a test pins each against the seed document).
+ * <p>
+ * Two rows have no {@link ErrorCode}: {@link #UNAUTHORIZED} and {@link #CONFLICT} belong to the admin API,
+ * which the seed does not describe, and {@link #BAD_REQUEST} covers requests so malformed that Helidon
+ * refuses them before routing. Decision: the admin API uses its own {@code unauthorized} code rather than
+ * {@code invalid_api_key}, because an admin token is not an API key and a client developer reading
+ * {@code invalid_api_key} would go looking for the wrong credential.
+ */
+enum ErrorCatalog {
+    INVALID_API_KEY("invalid_api_key", 401, "A valid API key is required."),
+    REVOKED_API_KEY("revoked_api_key", 401, "This API key has been revoked."),
+    INVALID_JSON("invalid_json", 400, "Request body must be valid JSON."),
+    VALIDATION_ERROR("validation_error", 422, "The request payload is missing required fields."),
+    INVALID_INSTANCE("invalid_instance", 404, "The requested instance was not found for this API key."),
+    MESSAGE_PURPOSE_REQUIRED("message_purpose_required", 422,
+            "message_purpose is required. Allowed values are transactional, operational, support, internal_team, and authentication."),
+    MESSAGE_PURPOSE_NOT_ALLOWED("message_purpose_not_allowed", 422,
+            "WhatsApp Gateway does not support marketing, cold outreach, political, or bulk campaign messaging."),
+    DAILY_MESSAGE_LIMIT_EXCEEDED("daily_message_limit_exceeded", 429,
+            "Your daily transactional message limit has been reached. Please try again tomorrow or request a higher reviewed limit."),
+    MONTHLY_MESSAGE_LIMIT_EXCEEDED("monthly_message_limit_exceeded", 429,
+            "Your monthly fair-use message limit has been reached. Please contact support for a reviewed higher limit."),
+    RECIPIENT_SUPPRESSED("recipient_suppressed", 403,
+            "This recipient has opted out or has been blocked from non-essential messages."),
+    SENDING_THROTTLED("sending_throttled", 429,
+            "Sending speed has been temporarily limited to protect gateway reliability and prevent bulk messaging."),
+    INSTANCE_PAUSED_FOR_REVIEW("instance_paused_for_review", 423,
+            "This instance has been paused for responsible messaging review."),
+    POLICY_VIOLATION("policy_violation", 403,
+            "This message appears to violate WhatsApp Gateway responsible messaging rules. Bulk marketing, spam, and cold outreach are not allowed."),
+    GATEWAY_SEND_FAILED("gateway_send_failed", 502,
+            "The message passed responsible messaging checks, but delivery could not be completed. Please try again or contact support."),
+
+    // Not in the seed: same shape, our own texts.
+    NOT_FOUND("not_found", 404, "The requested resource was not found."),
+    METHOD_NOT_ALLOWED("method_not_allowed", 405, "This HTTP method is not allowed on this resource."),
+    PAYLOAD_TOO_LARGE("payload_too_large", 413, "The request body must not be larger than 64 KiB."),
+    UNSUPPORTED_MEDIA_TYPE("unsupported_media_type", 415, "The request body must be sent as application/json."),
+    IDEMPOTENCY_KEY_REUSED("idempotency_key_reused", 422,
+            "This Idempotency-Key was already used with a different request body."),
+    IDEMPOTENCY_KEY_IN_PROGRESS("idempotency_key_in_progress", 409,
+            "A request with this Idempotency-Key is still being processed. Please retry shortly."),
+    SERVICE_UNAVAILABLE("service_unavailable", 503,
+            "The gateway is temporarily unable to serve this request. Please try again shortly."),
+    INTERNAL_ERROR("internal_error", 500, "An unexpected error occurred. Please try again or contact support."),
+    UNAUTHORIZED("unauthorized", 401, "A valid admin token is required."),
+    CONFLICT("conflict", 409, "A resource with this identifier already exists."),
+    BAD_REQUEST("bad_request", 400, "The request could not be understood.");
+
+    private final String code;
+    private final int status;
+    private final String message;
+
+    ErrorCatalog(String code, int status, String message) {
+        this.code = code;
+        this.status = status;
+        this.message = message;
+    }
+
+    String code() {
+        return code;
+    }
+
+    int status() {
+        return status;
+    }
+
+    String message() {
+        return message;
+    }
+
+    /** Exhaustive without a default: a new error code does not compile until it has a row here. */
+    static ErrorCatalog of(ErrorCode code) {
+        return switch (code) {
+            case INVALID_API_KEY -> INVALID_API_KEY;
+            case REVOKED_API_KEY -> REVOKED_API_KEY;
+            case INVALID_JSON -> INVALID_JSON;
+            case VALIDATION_ERROR -> VALIDATION_ERROR;
+            case INVALID_INSTANCE -> INVALID_INSTANCE;
+            case MESSAGE_PURPOSE_REQUIRED -> MESSAGE_PURPOSE_REQUIRED;
+            case MESSAGE_PURPOSE_NOT_ALLOWED -> MESSAGE_PURPOSE_NOT_ALLOWED;
+            case DAILY_MESSAGE_LIMIT_EXCEEDED -> DAILY_MESSAGE_LIMIT_EXCEEDED;
+            case MONTHLY_MESSAGE_LIMIT_EXCEEDED -> MONTHLY_MESSAGE_LIMIT_EXCEEDED;
+            case RECIPIENT_SUPPRESSED -> RECIPIENT_SUPPRESSED;
+            case SENDING_THROTTLED -> SENDING_THROTTLED;
+            case INSTANCE_PAUSED_FOR_REVIEW -> INSTANCE_PAUSED_FOR_REVIEW;
+            case POLICY_VIOLATION -> POLICY_VIOLATION;
+            case GATEWAY_SEND_FAILED -> GATEWAY_SEND_FAILED;
+            case NOT_FOUND -> NOT_FOUND;
+            case METHOD_NOT_ALLOWED -> METHOD_NOT_ALLOWED;
+            case PAYLOAD_TOO_LARGE -> PAYLOAD_TOO_LARGE;
+            case UNSUPPORTED_MEDIA_TYPE -> UNSUPPORTED_MEDIA_TYPE;
+            case IDEMPOTENCY_KEY_REUSED -> IDEMPOTENCY_KEY_REUSED;
+            case IDEMPOTENCY_KEY_IN_PROGRESS -> IDEMPOTENCY_KEY_IN_PROGRESS;
+            case SERVICE_UNAVAILABLE -> SERVICE_UNAVAILABLE;
+            case INTERNAL_ERROR -> INTERNAL_ERROR;
+        };
+    }
+
+    /** For errors Helidon raises before routing, where only a status is known. */
+    static ErrorCatalog forStatus(int status) {
+        return switch (status) {
+            case 404 -> NOT_FOUND;
+            case 405 -> METHOD_NOT_ALLOWED;
+            case 413 -> PAYLOAD_TOO_LARGE;
+            case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 503 -> SERVICE_UNAVAILABLE;
+            default -> status >= 400 && status < 500 ? BAD_REQUEST : INTERNAL_ERROR;
+        };
+    }
+}

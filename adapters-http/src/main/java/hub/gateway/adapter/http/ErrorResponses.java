@@ -1,0 +1,103 @@
+package hub.gateway.adapter.http;
+
+import hub.gateway.domain.FieldError;
+import hub.gateway.domain.Refusal;
+import hub.gateway.domain.RiskAction;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerResponse;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+
+import java.time.Duration;
+import java.util.List;
+
+/** Builds and writes every error body in the seed's one shape: {@code success, error, message, details}. */
+final class ErrorResponses {
+    private ErrorResponses() {
+    }
+
+    /** A refusal of the send use case, with the details the seed and the contract ask for. */
+    static void refusal(ServerResponse res, Refusal refusal) {
+        JsonObjectBuilder details = baseDetails(refusal.action(), refusal.riskScore());
+        Duration retryAfter = null;
+        // One exhaustive switch: a new kind of refusal fails to compile until the edge knows its details.
+        switch (refusal) {
+            case Refusal.PurposeRequired ignored -> {
+            }
+            case Refusal.PurposeNotAllowed notAllowed -> {
+                JsonArrayBuilder allowed = Json.createArrayBuilder();
+                notAllowed.allowedPurposes().forEach(allowed::add);
+                details.add("allowed_purposes", allowed);
+            }
+            case Refusal.InvalidFields invalid -> details.add("fields", fields(invalid.fields()));
+            case Refusal.UnknownInstance ignored -> {
+            }
+            case Refusal.InstancePaused ignored -> {
+            }
+            case Refusal.SendingThrottled throttled -> {
+                details.add("limit", throttled.limit()).add("used", throttled.used())
+                        .add("retry_after_seconds", seconds(throttled.retryAfter()));
+                retryAfter = throttled.retryAfter();
+            }
+            case Refusal.DailyLimitReached daily -> {
+                details.add("limit", daily.limit()).add("used", daily.used());
+                retryAfter = daily.retryAfter();
+            }
+            case Refusal.MonthlyLimitReached monthly -> {
+                details.add("limit", monthly.limit()).add("used", monthly.used());
+                retryAfter = monthly.retryAfter();
+            }
+            case Refusal.DeliveryFailed failed -> details
+                    .add("log_id", failed.logId())
+                    .add("transport_error", Json.createObjectBuilder()
+                            .add("code", failed.transportCode())
+                            .add("title", failed.transportTitle()));
+        }
+        if (retryAfter != null) {
+            res.header(HeaderNames.RETRY_AFTER, String.valueOf(seconds(retryAfter)));
+        }
+        send(res, ErrorCatalog.of(refusal.code()), details);
+    }
+
+    /** An error outside the seed's refusals: {@code action: block, risk_score: 0}. */
+    static void send(ServerResponse res, ErrorCatalog error) {
+        send(res, error, baseDetails(RiskAction.BLOCK, 0));
+    }
+
+    static void validation(ServerResponse res, List<FieldError> fields) {
+        send(res, ErrorCatalog.VALIDATION_ERROR, baseDetails(RiskAction.BLOCK, 0).add("fields", fields(fields)));
+    }
+
+    static void send(ServerResponse res, ErrorCatalog error, JsonObjectBuilder details) {
+        res.status(Status.create(error.status()));
+        JsonResponses.send(res, body(error, details));
+    }
+
+    static JsonObject body(ErrorCatalog error, JsonObjectBuilder details) {
+        return Json.createObjectBuilder()
+                .add("success", false)
+                .add("error", error.code())
+                .add("message", error.message())
+                .add("details", details)
+                .build();
+    }
+
+    static JsonObjectBuilder baseDetails(RiskAction action, int riskScore) {
+        return Json.createObjectBuilder().add("action", action.wireName()).add("risk_score", riskScore);
+    }
+
+    /** Whole seconds, rounded up, never below one: a client is never invited back too early. */
+    static long seconds(Duration duration) {
+        long seconds = duration.getSeconds() + (duration.getNano() > 0 ? 1 : 0);
+        return Math.max(1, seconds);
+    }
+
+    private static JsonArrayBuilder fields(List<FieldError> fields) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        fields.forEach(f -> array.add(Json.createObjectBuilder().add("field", f.field()).add("reason", f.reason())));
+        return array;
+    }
+}

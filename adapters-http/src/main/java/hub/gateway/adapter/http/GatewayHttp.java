@@ -1,0 +1,85 @@
+package hub.gateway.adapter.http;
+
+import hub.gateway.application.UseCases;
+import io.helidon.http.DirectHandler;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.DirectHandlers;
+import io.helidon.webserver.http.HttpRouting;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The HTTP edge of the gateway: the client API ({@code /api}), the operator API ({@code /admin}) and the
+ * readiness probe ({@code /observe/health}) on one Helidon SE webserver. The composition root starts it
+ * with the use cases and closes it on shutdown.
+ */
+public final class GatewayHttp implements AutoCloseable {
+    /** How long a graceful stop lets requests already being served finish. */
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
+
+    private final WebServer server;
+
+    private GatewayHttp(WebServer server) {
+        this.server = server;
+    }
+
+    /**
+     * @param port       the TCP port; 0 picks any free port (see {@link #port()})
+     * @param adminToken the bearer token of {@code /admin}; empty (or blank): every admin call answers 401
+     */
+    public record Settings(int port, Optional<String> adminToken) {
+        public Settings {
+            if (port < 0 || port > 65_535) {
+                throw new IllegalArgumentException("port must be between 0 and 65535");
+            }
+            // A blank token would let "Authorization: Bearer " through string comparison games; treat it as none.
+            adminToken = Objects.requireNonNull(adminToken).filter(token -> !token.isBlank());
+        }
+
+        @Override
+        public String toString() {
+            return "Settings[port=" + port + ", adminToken=" + (adminToken.isPresent() ? "<set>" : "<none>") + "]";
+        }
+    }
+
+    public static GatewayHttp start(UseCases useCases, Settings settings) {
+        Objects.requireNonNull(useCases);
+        Objects.requireNonNull(settings);
+        HttpRouting.Builder routing = HttpRouting.builder()
+                .addFilter(new EdgeFilter())
+                .error(Throwable.class, EdgeFilter::onError)
+                .register("/api", new ClientApi(useCases))
+                .register("/admin", new AdminApi(useCases, settings.adminToken()))
+                .register("/observe", new HealthApi(useCases.checkReadiness()))
+                // Last: whatever no service answered is not ours.
+                .any(Routes::notFound);
+        DirectHandler json = new JsonDirectHandler();
+        DirectHandlers.Builder direct = DirectHandlers.builder();
+        for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
+            direct.addHandler(type, json);
+        }
+        WebServer server = WebServer.builder()
+                .port(settings.port())
+                .shutdownGracePeriod(SHUTDOWN_GRACE)
+                .directHandlers(direct.build())
+                .addRouting(routing)
+                .build()
+                .start();
+        return new GatewayHttp(server);
+    }
+
+    /** The port actually bound, useful when {@link Settings#port()} was 0. */
+    public int port() {
+        return server.port();
+    }
+
+    /** Stops accepting connections and lets in-flight requests finish, for at most the grace period. */
+    @Override
+    public void close() {
+        if (server.isRunning()) {
+            server.stop();
+        }
+    }
+}

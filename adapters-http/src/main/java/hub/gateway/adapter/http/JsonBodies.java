@@ -1,0 +1,131 @@
+package hub.gateway.adapter.http;
+
+import hub.gateway.application.port.in.Input;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.ServerRequest;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Reads a request body as one JSON object, with a hard bound on its size, and turns its fields into
+ * {@link Input}s so that the use cases, not the edge, decide what is valid.
+ */
+final class JsonBodies {
+    static final int MAX_BODY_BYTES = 64 * 1024;
+
+    private JsonBodies() {
+    }
+
+    /** Either the object or the error to answer with. */
+    sealed interface Body {
+        record Parsed(JsonObject object) implements Body {
+        }
+
+        record Rejected(ErrorCatalog error) implements Body {
+        }
+    }
+
+    static Body read(ServerRequest req) {
+        Optional<String> contentType = req.headers().first(HeaderNames.CONTENT_TYPE);
+        if (contentType.isPresent() && !isJson(contentType.get())) {
+            return new Body.Rejected(ErrorCatalog.UNSUPPORTED_MEDIA_TYPE);
+        }
+        OptionalLong declared = req.headers().contentLength();
+        if (declared.isPresent() && declared.getAsLong() > MAX_BODY_BYTES) {
+            return new Body.Rejected(ErrorCatalog.PAYLOAD_TOO_LARGE);
+        }
+        byte[] bytes;
+        if (!req.content().hasEntity()) {
+            bytes = new byte[0];
+        } else {
+            Optional<byte[]> bounded = readBounded(req.content().inputStream());
+            if (bounded.isEmpty()) {
+                return new Body.Rejected(ErrorCatalog.PAYLOAD_TOO_LARGE);
+            }
+            bytes = bounded.get();
+        }
+        return parseObject(bytes)
+                .<Body>map(Body.Parsed::new)
+                .orElseGet(() -> new Body.Rejected(ErrorCatalog.INVALID_JSON));
+    }
+
+    /**
+     * {@code application/json} or any {@code type/subtype+json}, with any parameters (charset included).
+     * A missing Content-Type is accepted: many clients omit it and the body still has to be JSON.
+     */
+    static boolean isJson(String contentType) {
+        String mediaType = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        if (mediaType.equals(JsonResponses.APPLICATION_JSON)) {
+            return true;
+        }
+        int slash = mediaType.indexOf('/');
+        return slash > 0 && mediaType.endsWith("+json") && mediaType.length() > slash + "+json".length() + 1;
+    }
+
+    /** Stops reading at one byte past the bound, so an endless chunked body never fills the heap. */
+    private static Optional<byte[]> readBounded(InputStream in) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        try (in) {
+            int total = 0;
+            int n;
+            while ((n = in.read(buffer)) != -1) {
+                total += n;
+                if (total > MAX_BODY_BYTES) {
+                    return Optional.empty();
+                }
+                out.write(buffer, 0, n);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Optional.of(out.toByteArray());
+    }
+
+    static Optional<JsonObject> parseObject(byte[] bytes) {
+        if (bytes.length == 0) {
+            return Optional.empty();
+        }
+        // The parser decodes UTF-8 (and detects UTF-16/32) itself. It is asked explicitly for the end of
+        // input after the object, because the reader API stops after one value and would accept "{} {}".
+        try (JsonParser parser = Json.createParser(new ByteArrayInputStream(bytes))) {
+            if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
+                return Optional.empty();
+            }
+            JsonObject object = parser.getObject();
+            return parser.hasNext() ? Optional.empty() : Optional.of(object);
+        } catch (JsonException | IllegalStateException | java.util.NoSuchElementException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Absent, null, text, number or something else: exactly what the client sent, judged later. */
+    static Input field(JsonObject object, String name) {
+        if (!object.containsKey(name)) {
+            return Input.MISSING;
+        }
+        JsonValue value = object.get(name);
+        return switch (value.getValueType()) {
+            case NULL -> Input.NULL;
+            case STRING -> Input.text(((JsonString) value).getString());
+            case NUMBER -> new Input.Number(((JsonNumber) value).bigDecimalValue());
+            case TRUE, FALSE -> new Input.Other("boolean");
+            case OBJECT -> new Input.Other("object");
+            case ARRAY -> new Input.Other("array");
+        };
+    }
+}

@@ -1,0 +1,46 @@
+package hub.gateway.adapter.http;
+
+import io.helidon.http.DirectHandler;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.ServerResponseHeaders;
+import io.helidon.http.Status;
+
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Answers what Helidon refuses before routing (a malformed request line or header, an oversized header
+ * block...) in the same error shape as everything else. Helidon's own message is never echoed: it may
+ * quote the offending input.
+ */
+final class JsonDirectHandler implements DirectHandler {
+    private static final System.Logger ACCESS = System.getLogger("hub.gateway.adapter.http.access");
+
+    @Override
+    public TransportResponse handle(TransportRequest request, EventType eventType, Status defaultStatus,
+                                    ServerResponseHeaders responseHeaders, String message) {
+        ErrorCatalog error = ErrorCatalog.forStatus(defaultStatus.code());
+        String requestId = RequestIds.from(request.headers());
+        ACCESS.log(Level.INFO, "{0} {1} {2} request_id={3} (refused before routing: {4})",
+                request.method(), safePath(request.path()), String.valueOf(error.status()), requestId, eventType);
+        byte[] body = ErrorResponses.body(error, ErrorResponses.baseDetails(hub.gateway.domain.RiskAction.BLOCK, 0))
+                .toString().getBytes(StandardCharsets.UTF_8);
+        return TransportResponse.builder()
+                .status(Status.create(error.status()))
+                .headers(responseHeaders)
+                .header(HeaderNames.CONTENT_TYPE, JsonResponses.APPLICATION_JSON)
+                .header(RequestIds.HEADER, requestId)
+                .keepAlive(eventType.keepAlive())
+                .entity(body)
+                .build();
+    }
+
+    /** The path of a bad request may be anything; keep the log line one line and short. */
+    private static String safePath(String path) {
+        if (path == null) {
+            return "-";
+        }
+        String cleaned = path.replaceAll("[^\\x21-\\x7e]", "?");
+        return cleaned.length() > 200 ? cleaned.substring(0, 200) + "…" : cleaned;
+    }
+}

@@ -1,0 +1,89 @@
+package hub.gateway.adapter.http;
+
+import hub.gateway.application.port.in.InstanceReport;
+import hub.gateway.domain.Instance;
+import hub.gateway.domain.Limits;
+import hub.gateway.domain.MessageRecord;
+import hub.gateway.domain.Usage;
+import hub.gateway.domain.UsageWindows;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+
+/** The wire shapes of contract §9, snake_case, times as ISO-8601 in UTC. */
+final class Representations {
+    private Representations() {
+    }
+
+    static JsonObjectBuilder instance(InstanceReport report) {
+        Instance instance = report.instance();
+        Limits limits = instance.limits();
+        Usage usage = report.usage();
+        return Json.createObjectBuilder()
+                .add("instance_id", instance.id().value())
+                .add("account_id", instance.accountId().value())
+                .add("name", instance.name())
+                .add("plan", instance.plan().wireName())
+                .add("status", instance.status().wireName())
+                .add("transport", instance.transport())
+                .add("webhook_url", orNull(instance.webhookUrl()))
+                .add("limits", Json.createObjectBuilder()
+                        .add("daily", limits.daily())
+                        .add("monthly", limits.monthly())
+                        .add("per_minute", limits.perMinute()))
+                .add("usage", Json.createObjectBuilder()
+                        .add("daily", usage.day())
+                        .add("monthly", usage.month())
+                        .add("per_minute", usage.minute()))
+                .add("created_at", time(instance.createdAt()));
+    }
+
+    static JsonObjectBuilder usage(InstanceReport report) {
+        Limits limits = report.instance().limits();
+        Usage usage = report.usage();
+        UsageWindows windows = report.windows();
+        return Json.createObjectBuilder()
+                .add("instance_id", report.instance().id().value())
+                .add("plan", report.instance().plan().wireName())
+                .add("daily", window(limits.daily(), usage.day(), windows.dayEnds()))
+                .add("monthly", window(limits.monthly(), usage.month(), windows.monthEnds()))
+                .add("per_minute", window(limits.perMinute(), usage.minute(), windows.minuteEnds()));
+    }
+
+    static JsonObjectBuilder message(MessageRecord record) {
+        JsonArrayBuilder history = Json.createArrayBuilder();
+        record.statusHistory().forEach(change -> history.add(Json.createObjectBuilder()
+                .add("status", change.status())
+                .add("at", time(change.at()))));
+        return Json.createObjectBuilder()
+                .add("log_id", record.logId())
+                .add("message_id", orNull(record.messageId()))
+                .add("instance_id", record.instanceId())
+                .add("phone", orNull(record.phone()))
+                .add("message_purpose", orNull(record.messagePurpose()))
+                .add("status", record.status())
+                .add("error", orNull(record.error()))
+                .add("created_at", time(record.createdAt()))
+                .add("status_history", history);
+    }
+
+    private static JsonObjectBuilder window(int limit, int used, Instant resetsAt) {
+        return Json.createObjectBuilder()
+                .add("limit", limit)
+                .add("used", used)
+                .add("resets_at", resetsAt == null ? JsonValue.NULL : Json.createValue(time(resetsAt)));
+    }
+
+    static String time(Instant instant) {
+        return DateTimeFormatter.ISO_INSTANT.format(instant);
+    }
+
+    private static JsonValue orNull(Optional<String> value) {
+        return value.<JsonValue>map(Json::createValue).orElse(JsonValue.NULL);
+    }
+}

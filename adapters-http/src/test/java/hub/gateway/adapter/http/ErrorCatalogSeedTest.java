@@ -1,0 +1,66 @@
+package hub.gateway.adapter.http;
+
+import hub.gateway.domain.ErrorCode;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Pins the catalogue against the public documentation: same status, same message, to the character. */
+class ErrorCatalogSeedTest {
+    private final SeedDocument seed = SeedDocument.load();
+
+    @Test
+    void every_row_of_the_seed_table_is_in_the_catalogue_with_its_status_and_exact_message() {
+        Map<String, SeedDocument.Row> rows = seed.errorTable();
+        // Guards against a parser that silently reads nothing.
+        assertEquals(14, rows.size(), "rows read from the seed table: " + rows.keySet());
+        for (SeedDocument.Row row : rows.values()) {
+            ErrorCatalog entry = byCode(row.code());
+            assertEquals(row.status(), entry.status(), row.code());
+            assertEquals(row.message(), entry.message(), row.code());
+            assertEquals(row.status(), ErrorCatalog.of(ErrorCode.fromWireName(row.code())).status(), row.code());
+        }
+    }
+
+    @Test
+    void every_example_body_of_the_seed_carries_the_catalogue_message() {
+        List<JsonObject> examples = seed.errorExamples();
+        assertEquals(8, examples.size());
+        for (JsonObject example : examples) {
+            ErrorCatalog entry = byCode(example.getString("error"));
+            assertEquals(example.getString("message"), entry.message());
+        }
+    }
+
+    @Test
+    void every_error_code_has_its_own_row_with_its_wire_name() {
+        for (ErrorCode code : ErrorCode.values()) {
+            assertEquals(code.wireName(), ErrorCatalog.of(code).code());
+        }
+        long distinct = Arrays.stream(ErrorCatalog.values()).map(ErrorCatalog::code).distinct().count();
+        assertEquals(ErrorCatalog.values().length, distinct, "wire codes must be unique");
+    }
+
+    @Test
+    void texts_outside_the_seed_are_written_and_statuses_are_errors() {
+        for (ErrorCatalog entry : ErrorCatalog.values()) {
+            assertFalse(entry.message().isBlank(), entry.code());
+            assertTrue(entry.status() >= 400 && entry.status() < 600, entry.code());
+        }
+        assertEquals(401, ErrorCatalog.UNAUTHORIZED.status());
+        assertEquals("A valid admin token is required.", ErrorCatalog.UNAUTHORIZED.message());
+        assertEquals(409, ErrorCatalog.CONFLICT.status());
+    }
+
+    private static ErrorCatalog byCode(String code) {
+        return Arrays.stream(ErrorCatalog.values()).filter(e -> e.code().equals(code)).findFirst()
+                .orElseThrow(() -> new AssertionError("catalogue has no row for " + code));
+    }
+}
