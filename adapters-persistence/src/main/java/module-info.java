@@ -1,0 +1,19 @@
+/**
+ * PostgreSQL behind the gateway's out-ports: Helidon DbClient over a Hikari pool, Flyway migrations,
+ * Caffeine caches for the look-ups every request makes. {@code PostgresPersistence} is the only public type.
+ */
+module hub.gateway.adapter.persistence {
+    requires transitive hub.gateway.application;
+    requires io.helidon.dbclient;
+    requires io.helidon.dbclient.jdbc;
+    requires java.sql;
+    requires com.zaxxer.hikari;
+    requires org.postgresql.jdbc;
+    // flyway-core 12.4.0 has no Automatic-Module-Name: its module name comes from the jar's file name.
+    requires flyway.core;
+    requires com.github.benmanes.caffeine;
+
+    exports hub.gateway.adapter.persistence;
+    // Flyway finds the migrations as resources of this module.
+    opens db.migration;
+}
