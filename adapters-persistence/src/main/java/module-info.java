@@ -11,6 +11,9 @@ module hub.gateway.adapter.persistence {
     requires org.postgresql.jdbc;
     // flyway-core 12.4.0 has no Automatic-Module-Name: its module name comes from the jar's file name.
     requires flyway.core;
+    // Flyway reads its configuration with Jackson 3, an explicit module that an automatic module's needs do
+    // not pull into the module graph; without this, migrate() fails on the module path (ClassNotFoundException).
+    requires tools.jackson.databind;
     requires com.github.benmanes.caffeine;
 
     exports hub.gateway.adapter.persistence;
