@@ -1,0 +1,26 @@
+package hub.gateway.adapter.persistence;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import java.time.Duration;
+
+/**
+ * The look-ups every request makes (API key, instance) are cached briefly. The contract lets a revoke or a
+ * pause done on another node take up to one second to be seen, so entries live no longer than that.
+ * "Not found" is cached too, which keeps a flood of junk keys away from the database.
+ */
+final class Caches {
+    static final Duration MAX_STALENESS = Duration.ofMillis(900);
+    private static final long MAX_ENTRIES = 100_000;
+
+    private Caches() {
+    }
+
+    static <K, V> Cache<K, V> shortLived() {
+        return Caffeine.newBuilder()
+                .expireAfterWrite(MAX_STALENESS)
+                .maximumSize(MAX_ENTRIES)
+                .build();
+    }
+}

@@ -1,0 +1,38 @@
+package hub.gateway.adapter.persistence;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import hub.gateway.application.port.out.ApiKeys;
+import hub.gateway.domain.ApiKey;
+import hub.gateway.domain.ApiKeyHash;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** See {@link Caches} for how stale an entry may be; changes made on this node are seen at once. */
+final class CachingApiKeys implements ApiKeys {
+    private final PgApiKeys stored;
+    private final Cache<String, Optional<ApiKey>> byHash = Caches.shortLived();
+
+    CachingApiKeys(PgApiKeys stored) {
+        this.stored = stored;
+    }
+
+    @Override
+    public void add(ApiKey key) {
+        stored.add(key);
+        byHash.invalidate(key.hash().hex());
+    }
+
+    /** A failure of the database propagates and leaves nothing cached. */
+    @Override
+    public Optional<ApiKey> findByHash(ApiKeyHash hash) {
+        return byHash.get(hash.hex(), hex -> stored.findByHash(hash));
+    }
+
+    @Override
+    public boolean revoke(String apiKeyId, Instant at) {
+        Optional<ApiKeyHash> revoked = stored.revokeReturningHash(apiKeyId, at);
+        revoked.ifPresent(hash -> byHash.invalidate(hash.hex()));
+        return revoked.isPresent();
+    }
+}

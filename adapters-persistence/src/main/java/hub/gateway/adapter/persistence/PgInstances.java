@@ -1,0 +1,91 @@
+package hub.gateway.adapter.persistence;
+
+import hub.gateway.application.port.out.Instances;
+import hub.gateway.domain.AccountId;
+import hub.gateway.domain.Instance;
+import hub.gateway.domain.InstanceId;
+import hub.gateway.domain.InstanceStatus;
+import hub.gateway.domain.LimitOverrides;
+import hub.gateway.domain.Plan;
+import io.helidon.dbclient.DbRow;
+
+import java.time.ZoneId;
+import java.util.Optional;
+
+/** Uncached; {@link CachingInstances} sits in front of it. */
+final class PgInstances implements Instances {
+    private final Database db;
+
+    PgInstances(Database db) {
+        this.db = db;
+    }
+
+    /** The quota row is written by the same statement, so an instance never exists without one. */
+    @Override
+    public boolean add(Instance instance, String webhookSecret) {
+        LimitOverrides overrides = instance.overrides();
+        long added = db.call(exec -> exec.dml("""
+                        with added as (
+                            insert into instance (id, account_id, name, plan, transport, webhook_url, webhook_secret,
+                                                  daily_limit, monthly_limit, per_minute_limit, status, created_at, updated_at)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            on conflict (id) do nothing
+                            returning id)
+                        insert into instance_quota (instance_id) select id from added
+                        """,
+                instance.id().value(), instance.accountId().value(), instance.name(), instance.plan().wireName(),
+                instance.transport(), instance.webhookUrl().orElse(null), webhookSecret,
+                overrides.daily().orElse(null), overrides.monthly().orElse(null), overrides.perMinute().orElse(null),
+                instance.status().wireName(), Columns.utc(instance.createdAt()), Columns.utc(instance.createdAt())));
+        return added == 1;
+    }
+
+    @Override
+    public Optional<Instance> find(InstanceId id) {
+        return db.call(exec -> exec.get("""
+                        select i.id, i.account_id, i.name, i.plan, i.transport, i.webhook_url, i.daily_limit,
+                               i.monthly_limit, i.per_minute_limit, i.status, i.created_at, a.time_zone
+                          from instance i join account a on a.id = i.account_id
+                         where i.id = ?
+                        """, id.value()))
+                .map(PgInstances::instance);
+    }
+
+    @Override
+    public boolean update(Instance instance) {
+        LimitOverrides overrides = instance.overrides();
+        long updated = db.call(exec -> exec.dml("""
+                        update instance
+                           set name = ?, plan = ?, daily_limit = ?, monthly_limit = ?, per_minute_limit = ?,
+                               webhook_url = ?, updated_at = now()
+                         where id = ?
+                        """,
+                instance.name(), instance.plan().wireName(), overrides.daily().orElse(null),
+                overrides.monthly().orElse(null), overrides.perMinute().orElse(null),
+                instance.webhookUrl().orElse(null), instance.id().value()));
+        return updated == 1;
+    }
+
+    @Override
+    public boolean changeStatus(InstanceId id, InstanceStatus status) {
+        long changed = db.call(exec -> exec.dml(
+                "update instance set status = ?, updated_at = now() where id = ?", status.wireName(), id.value()));
+        return changed == 1;
+    }
+
+    private static Instance instance(DbRow row) {
+        return new Instance(
+                new InstanceId(Columns.string(row, "id")),
+                new AccountId(Columns.string(row, "account_id")),
+                Columns.string(row, "name"),
+                Plan.fromWireName(Columns.string(row, "plan"))
+                        .orElseThrow(() -> new IllegalStateException("unknown plan in the database")),
+                new LimitOverrides(Columns.optionalInt(row, "daily_limit"), Columns.optionalInt(row, "monthly_limit"),
+                        Columns.optionalInt(row, "per_minute_limit")),
+                InstanceStatus.fromWireName(Columns.string(row, "status")),
+                Columns.string(row, "transport"),
+                Columns.optionalString(row, "webhook_url"),
+                ZoneId.of(Columns.string(row, "time_zone")),
+                Columns.instant(row, "created_at"));
+    }
+}

@@ -1,0 +1,121 @@
+package hub.gateway.adapter.persistence;
+
+import hub.gateway.application.port.out.MessageLog;
+import hub.gateway.domain.AccountId;
+import hub.gateway.domain.InstanceId;
+import hub.gateway.domain.MessageRecord;
+import hub.gateway.domain.MessageRecord.StatusChange;
+import io.helidon.dbclient.DbRow;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The message log and its status history. The history lists what happened at the transport ('sent',
+ * 'failed'); a request refused before the transport has an empty history, its outcome being the row's own
+ * status and error. Reads return a row and its history in one round trip (a left join).
+ */
+final class PgMessageLog implements MessageLog {
+    private static final String COLUMNS = """
+            select m.id, m.message_id, m.instance_id, m.phone, m.message_purpose, m.status, m.error, m.created_at,
+                   s.status as history_status, s.at as history_at
+            """;
+
+    private final Database db;
+
+    PgMessageLog(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public long recordRefusal(RefusedRequest request) {
+        return db.call(exec -> exec.get("""
+                        insert into message_log (account_id, instance_id, phone, message_purpose, status, error, created_at)
+                        values (?, ?, ?, ?, 'refused', ?, ?)
+                        returning id
+                        """,
+                request.accountId().value(), request.instanceId(), request.phone().orElse(null),
+                request.purpose().orElse(null), request.error().wireName(), Columns.utc(request.at())))
+                .map(row -> Columns.longValue(row, "id"))
+                .orElseThrow(() -> new IllegalStateException("insert returned no id"));
+    }
+
+    /** Only a row still 'accepted' becomes 'sent', so a repeated call adds no second history entry. */
+    @Override
+    public void markSent(long logId, String messageId, Instant at) {
+        db.run(exec -> exec.dml("""
+                        with sent as (
+                            update message_log set status = 'sent', message_id = ?
+                             where id = ? and status = 'accepted'
+                            returning id)
+                        insert into message_status (log_id, status, at) select id, 'sent', ? from sent
+                        """,
+                messageId, logId, Columns.utc(at)));
+    }
+
+    @Override
+    public Optional<MessageRecord> find(AccountId accountId, long logId) {
+        return read(COLUMNS + """
+                  from message_log m left join message_status s on s.log_id = m.id
+                 where m.account_id = ? and m.id = ?
+                 order by s.id
+                """, accountId.value(), logId).stream().findFirst();
+    }
+
+    @Override
+    public List<MessageRecord> recent(AccountId accountId, InstanceId instanceId, int limit) {
+        return read(COLUMNS + """
+                  from (select * from message_log
+                         where account_id = ? and instance_id = ?
+                         order by id desc
+                         limit ?) m
+                  left join message_status s on s.log_id = m.id
+                 order by m.id desc, s.id
+                """, accountId.value(), instanceId.value(), Math.max(0, limit));
+    }
+
+    /** Rows arrive grouped by log id (the queries order by it), one per history entry. */
+    private List<MessageRecord> read(String sql, Object... parameters) {
+        return db.call(exec -> {
+            try (Stream<DbRow> rows = exec.query(sql, parameters)) {
+                Map<Long, Assembly> byId = new LinkedHashMap<>();
+                rows.forEach(row -> byId
+                        .computeIfAbsent(Columns.longValue(row, "id"), id -> new Assembly(row))
+                        .add(row));
+                return byId.values().stream().map(Assembly::record).toList();
+            }
+        });
+    }
+
+    private static final class Assembly {
+        private final DbRow first;
+        private final List<StatusChange> history = new ArrayList<>();
+
+        Assembly(DbRow first) {
+            this.first = first;
+        }
+
+        void add(DbRow row) {
+            Columns.optionalString(row, "history_status")
+                    .ifPresent(status -> history.add(new StatusChange(status, Columns.instant(row, "history_at"))));
+        }
+
+        MessageRecord record() {
+            return new MessageRecord(
+                    Columns.longValue(first, "id"),
+                    Columns.optionalString(first, "message_id"),
+                    Columns.string(first, "instance_id"),
+                    Columns.optionalString(first, "phone"),
+                    Columns.optionalString(first, "message_purpose"),
+                    Columns.string(first, "status"),
+                    Columns.optionalString(first, "error"),
+                    Columns.instant(first, "created_at"),
+                    history);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package hub.gateway.adapter.persistence;
+
+import hub.gateway.application.port.out.QuotaLedger;
+import hub.gateway.domain.ErrorCode;
+import hub.gateway.domain.InstanceId;
+import hub.gateway.domain.QuotaOutcome;
+import hub.gateway.domain.QuotaOutcome.Window;
+import hub.gateway.domain.Usage;
+import hub.gateway.domain.UsageWindows;
+import io.helidon.dbclient.DbRow;
+
+import java.time.Instant;
+
+/**
+ * Exact limits across nodes: each call is one round trip to a database function (see V1__gateway.sql) that
+ * locks the instance's quota row, so reservations of one instance are serialised by PostgreSQL itself.
+ */
+final class PgQuotaLedger implements QuotaLedger {
+    private static final String RESERVED = "reserved";
+
+    private final Database db;
+
+    PgQuotaLedger(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public QuotaOutcome reserve(Reservation reservation) {
+        UsageWindows windows = reservation.windows();
+        DbRow row = db.call(exec -> exec.get("""
+                        select outcome, quota_limit, used, log_id
+                          from reserve_quota(cast(? as text), cast(? as text), cast(? as text), cast(? as text),
+                                             cast(? as integer), cast(? as integer), cast(? as integer),
+                                             cast(? as timestamptz), cast(? as date), cast(? as date),
+                                             cast(? as timestamptz))
+                        """,
+                reservation.instanceId().value(), reservation.accountId().value(), reservation.phone().e164(),
+                reservation.purpose().wireName(),
+                reservation.limits().perMinute(), reservation.limits().daily(), reservation.limits().monthly(),
+                Columns.utc(windows.minuteStart()), windows.day(), windows.monthStart(), Columns.utc(windows.now())))
+                .orElseThrow(() -> new IllegalStateException("reserve_quota returned no row"));
+        long logId = Columns.longValue(row, "log_id");
+        String outcome = Columns.string(row, "outcome");
+        if (RESERVED.equals(outcome)) {
+            return new QuotaOutcome.Reserved(logId);
+        }
+        return new QuotaOutcome.Exhausted(windowRefusedBy(outcome), Columns.intValue(row, "quota_limit"),
+                Columns.intValue(row, "used"), logId);
+    }
+
+    @Override
+    public void giveBack(long logId, String errorCode, Instant at) {
+        db.run(exec -> exec.get("select 1 from give_back_quota(?, cast(? as text), cast(? as timestamptz))",
+                logId, errorCode, Columns.utc(at)));
+    }
+
+    @Override
+    public Usage usage(InstanceId instanceId, UsageWindows windows) {
+        return db.call(exec -> exec.get("""
+                        select case when minute_start = cast(? as timestamptz) then minute_used else 0 end as minute,
+                               case when day_start = cast(? as date) then day_used else 0 end as day,
+                               case when month_start = cast(? as date) then month_used else 0 end as month
+                          from instance_quota
+                         where instance_id = ?
+                        """,
+                Columns.utc(windows.minuteStart()), windows.day(), windows.monthStart(), instanceId.value()))
+                .map(row -> new Usage(Columns.intValue(row, "minute"), Columns.intValue(row, "day"),
+                        Columns.intValue(row, "month")))
+                .orElse(Usage.NONE);
+    }
+
+    private static Window windowRefusedBy(String outcome) {
+        return switch (ErrorCode.fromWireName(outcome)) {
+            case SENDING_THROTTLED -> Window.MINUTE;
+            case DAILY_MESSAGE_LIMIT_EXCEEDED -> Window.DAY;
+            case MONTHLY_MESSAGE_LIMIT_EXCEEDED -> Window.MONTH;
+            default -> throw new IllegalStateException("reserve_quota answered an unknown outcome: " + outcome);
+        };
+    }
+}

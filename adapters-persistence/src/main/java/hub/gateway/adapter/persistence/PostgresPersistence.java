@@ -1,0 +1,129 @@
+package hub.gateway.adapter.persistence;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import hub.gateway.application.port.out.Accounts;
+import hub.gateway.application.port.out.ApiKeys;
+import hub.gateway.application.port.out.Instances;
+import hub.gateway.application.port.out.MessageLog;
+import hub.gateway.application.port.out.QuotaLedger;
+import hub.gateway.application.port.out.StorageHealth;
+import hub.gateway.application.port.out.StorageUnavailableException;
+import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.jdbc.JdbcClientBuilder;
+import org.flywaydb.core.Flyway;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The gateway's out-ports on PostgreSQL: one Hikari pool shared by Flyway, Helidon DbClient and the health
+ * check. Every call either answers within the pool's timeouts or throws {@link StorageUnavailableException};
+ * nothing waits for a database that is gone.
+ */
+public final class PostgresPersistence implements AutoCloseable {
+    private static final long CONNECTION_TIMEOUT_MILLIS = 2_000;
+    private static final String CONNECT_TIMEOUT_SECONDS = "2";
+    private static final AtomicInteger POOLS = new AtomicInteger();
+
+    private final HikariDataSource dataSource;
+    private final DbClient client;
+    private final Accounts accounts;
+    private final ApiKeys apiKeys;
+    private final Instances instances;
+    private final QuotaLedger quotaLedger;
+    private final MessageLog messageLog;
+    private final StorageHealth storageHealth;
+
+    private PostgresPersistence(HikariDataSource dataSource) {
+        this.dataSource = dataSource;
+        this.client = JdbcClientBuilder.create().connectionPool(new HikariConnectionPool(dataSource)).build();
+        Database db = new Database(client);
+        this.accounts = new PgAccounts(db);
+        this.apiKeys = new CachingApiKeys(new PgApiKeys(db));
+        this.instances = new CachingInstances(new PgInstances(db));
+        this.quotaLedger = new PgQuotaLedger(db);
+        this.messageLog = new PgMessageLog(db);
+        this.storageHealth = new PgStorageHealth(dataSource);
+    }
+
+    /**
+     * Opens the pool, migrates the schema and returns the ports.
+     *
+     * @throws StorageUnavailableException when the database cannot be reached (within about two seconds)
+     */
+    public static PostgresPersistence connect(String jdbcUrl, String user, String password, int poolSize) {
+        HikariDataSource dataSource = openPool(jdbcUrl, user, password, poolSize);
+        try {
+            migrate(dataSource);
+            return new PostgresPersistence(dataSource);
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw StorageFailures.translate(e);
+        }
+    }
+
+    public Accounts accounts() {
+        return accounts;
+    }
+
+    /** Cached for less than a second: a revoke on another node is seen within the contract's one second. */
+    public ApiKeys apiKeys() {
+        return apiKeys;
+    }
+
+    /** Cached for less than a second: a pause on another node is seen within the contract's one second. */
+    public Instances instances() {
+        return instances;
+    }
+
+    public QuotaLedger quotaLedger() {
+        return quotaLedger;
+    }
+
+    public MessageLog messageLog() {
+        return messageLog;
+    }
+
+    public StorageHealth storageHealth() {
+        return storageHealth;
+    }
+
+    /** Closes the pool; afterwards every port throws StorageUnavailableException and health answers false. */
+    @Override
+    public void close() {
+        client.close();
+        dataSource.close();
+    }
+
+    private static HikariDataSource openPool(String jdbcUrl, String user, String password, int poolSize) {
+        if (poolSize < 1) {
+            throw new IllegalArgumentException("pool size must be at least 1");
+        }
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("gateway-db-" + POOLS.incrementAndGet());
+        config.setJdbcUrl(jdbcUrl);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(poolSize);
+        config.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
+        config.setValidationTimeout(CONNECTION_TIMEOUT_MILLIS / 2);
+        // Bounds the driver's own TCP connect and login, which Hikari's timeout does not interrupt.
+        config.addDataSourceProperty("connectTimeout", CONNECT_TIMEOUT_SECONDS);
+        config.addDataSourceProperty("loginTimeout", CONNECT_TIMEOUT_SECONDS);
+        config.addDataSourceProperty("tcpKeepAlive", "true");
+        try {
+            return new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            // Hikari's message may include the URL; the cause keeps the detail for whoever needs it.
+            throw new StorageUnavailableException("cannot connect to the database", e);
+        }
+    }
+
+    private static void migrate(HikariDataSource dataSource) {
+        Flyway.configure(PostgresPersistence.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+    }
+}

@@ -1,0 +1,115 @@
+package hub.gateway.adapter.persistence;
+
+import hub.gateway.domain.Account;
+import hub.gateway.domain.AccountId;
+import hub.gateway.domain.ApiKey;
+import hub.gateway.domain.Instance;
+import hub.gateway.domain.InstanceId;
+import hub.gateway.domain.InstanceStatus;
+import hub.gateway.domain.LimitOverrides;
+import hub.gateway.domain.Plan;
+import hub.gateway.domain.ApiKeySecret;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class AccountsKeysInstancesTest {
+    private static PostgresPersistence persistence;
+    private static Fixtures fixtures;
+
+    @BeforeAll
+    static void connect() {
+        persistence = Fixtures.freshPersistence();
+        fixtures = new Fixtures(persistence);
+    }
+
+    @AfterAll
+    static void close() {
+        persistence.close();
+    }
+
+    @Test
+    void accountsAreStoredWithTheirTimeZone() {
+        Account account = fixtures.account(ZoneId.of("Asia/Riyadh"));
+
+        assertEquals(Optional.of(account), persistence.accounts().find(account.id()));
+        assertTrue(persistence.accounts().find(new AccountId("acc_missing")).isEmpty());
+        assertFalse(persistence.accounts().isEmpty());
+    }
+
+    @Test
+    void aFreshDatabaseHasNoAccounts() {
+        try (PostgresPersistence empty = Fixtures.freshPersistence()) {
+            assertTrue(empty.accounts().isEmpty());
+        }
+    }
+
+    @Test
+    void keysAreFoundByHashAndRevokedOnce() {
+        ApiKey key = fixtures.apiKey(fixtures.account(ZoneOffset.UTC));
+        assertEquals(Optional.of(key), persistence.apiKeys().findByHash(key.hash()));
+
+        Instant first = Instant.parse("2025-02-01T00:00:00Z");
+        assertTrue(persistence.apiKeys().revoke(key.id(), first));
+        assertTrue(persistence.apiKeys().revoke(key.id(), first.plusSeconds(60)));
+
+        ApiKey revoked = persistence.apiKeys().findByHash(key.hash()).orElseThrow();
+        assertEquals(Optional.of(first), revoked.revokedAt(), "the first revocation time is kept");
+        assertFalse(persistence.apiKeys().revoke("key_missing", first));
+    }
+
+    @Test
+    void anUnknownKeyIsNotFoundEvenWhenAskedAgainAfterItsAddition() {
+        ApiKeySecret secret = ApiKeySecret.generate(new SecureRandom());
+        assertTrue(persistence.apiKeys().findByHash(secret.hash()).isEmpty());
+
+        ApiKey key = new ApiKey("key_" + Fixtures.shortId(), fixtures.account(ZoneOffset.UTC).id(),
+                secret.visiblePrefix(), secret.hash(), Fixtures.CREATED, Optional.empty());
+        persistence.apiKeys().add(key);
+
+        assertEquals(Optional.of(key), persistence.apiKeys().findByHash(secret.hash()),
+                "adding a key forgets the cached 'not found'");
+    }
+
+    @Test
+    void instancesCarryTheirAccountsTimeZoneAndRefuseADuplicateId() {
+        Account account = fixtures.account(ZoneId.of("Asia/Riyadh"));
+        Instance instance = fixtures.instance(account,
+                new LimitOverrides(Optional.of(250), Optional.empty(), Optional.of(30)));
+
+        assertEquals(Optional.of(instance), persistence.instances().find(instance.id()));
+        assertFalse(persistence.instances().add(instance, "whsec_b3RoZXI="));
+        assertTrue(persistence.instances().find(new InstanceId("missing-line")).isEmpty());
+    }
+
+    @Test
+    void updatesAndStatusChangesAreSeenAtOnceOnThisNode() {
+        Instance instance = fixtures.instance(fixtures.account(ZoneOffset.UTC));
+        assertEquals(Optional.of(instance), persistence.instances().find(instance.id()));
+
+        Instance changed = new Instance(instance.id(), instance.accountId(), "Renamed", Plan.GROWTH,
+                new LimitOverrides(Optional.empty(), Optional.of(12_000), Optional.empty()), instance.status(),
+                instance.transport(), Optional.empty(), instance.timeZone(), instance.createdAt());
+        assertTrue(persistence.instances().update(changed));
+        assertEquals(Optional.of(changed), persistence.instances().find(instance.id()));
+
+        assertTrue(persistence.instances().changeStatus(instance.id(), InstanceStatus.PAUSED_FOR_REVIEW));
+        assertEquals(Optional.of(changed.withStatus(InstanceStatus.PAUSED_FOR_REVIEW)),
+                persistence.instances().find(instance.id()));
+
+        assertFalse(persistence.instances().changeStatus(new InstanceId("missing-line"), InstanceStatus.ACTIVE));
+        assertFalse(persistence.instances().update(new Instance(new InstanceId("missing-line"), instance.accountId(),
+                "x", Plan.STARTER, LimitOverrides.NONE, InstanceStatus.ACTIVE, "sandbox", Optional.empty(),
+                instance.timeZone(), instance.createdAt())));
+    }
+}

@@ -1,0 +1,74 @@
+package hub.gateway.adapter.persistence;
+
+import hub.gateway.application.port.out.QuotaLedger.Reservation;
+import hub.gateway.domain.Account;
+import hub.gateway.domain.Instance;
+import hub.gateway.domain.Limits;
+import hub.gateway.domain.MessagePurpose;
+import hub.gateway.domain.PhoneNumber;
+import hub.gateway.domain.QuotaOutcome;
+import hub.gateway.domain.QuotaOutcome.Exhausted;
+import hub.gateway.domain.QuotaOutcome.Reserved;
+import hub.gateway.domain.QuotaOutcome.Window;
+import hub.gateway.domain.Usage;
+import hub.gateway.domain.UsageWindows;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Exact limits across nodes: two pools ("two gateway nodes") race for one instance's daily quota. */
+class ConcurrentReservationTest {
+    private static final int DAILY_LIMIT = 50;
+    private static final int REQUESTS = 200;
+    private static final int THREADS = 32;
+
+    @Test
+    void exactlyTheLimitIsReservedUnderConcurrencyOnTwoNodes() throws Exception {
+        TestDatabase database = TestDatabase.shared();
+        String url = database.createDatabase();
+        try (PostgresPersistence nodeA = PostgresPersistence.connect(url, database.user(), database.password(), 8);
+             PostgresPersistence nodeB = PostgresPersistence.connect(url, database.user(), database.password(), 8);
+             ExecutorService threads = Executors.newFixedThreadPool(THREADS)) {
+            Fixtures fixtures = new Fixtures(nodeA);
+            Account account = fixtures.account(ZoneOffset.UTC);
+            Instance instance = fixtures.instance(account);
+            UsageWindows windows = UsageWindows.at(Instant.parse("2025-06-01T09:30:00Z"), ZoneOffset.UTC);
+            Reservation reservation = new Reservation(account.id(), instance.id(), new PhoneNumber("+966501234567"),
+                    MessagePurpose.TRANSACTIONAL, new Limits(DAILY_LIMIT, 10_000, 10_000), windows);
+
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<QuotaOutcome>> outcomes = new ArrayList<>();
+            for (int i = 0; i < REQUESTS; i++) {
+                PostgresPersistence node = i % 2 == 0 ? nodeA : nodeB;
+                outcomes.add(threads.submit(() -> {
+                    start.await();
+                    return node.quotaLedger().reserve(reservation);
+                }));
+            }
+            start.countDown();
+
+            int reserved = 0;
+            int refusedForTheDay = 0;
+            for (Future<QuotaOutcome> outcome : outcomes) {
+                switch (outcome.get()) {
+                    case Reserved r -> reserved++;
+                    case Exhausted e when e.window() == Window.DAY && e.used() == DAILY_LIMIT -> refusedForTheDay++;
+                    case Exhausted e -> throw new AssertionError("unexpected refusal " + e);
+                }
+            }
+            assertEquals(DAILY_LIMIT, reserved);
+            assertEquals(REQUESTS - DAILY_LIMIT, refusedForTheDay);
+            assertEquals(new Usage(DAILY_LIMIT, DAILY_LIMIT, DAILY_LIMIT), nodeB.quotaLedger().usage(instance.id(), windows));
+            assertEquals(REQUESTS, nodeA.messageLog().recent(account.id(), instance.id(), 1_000).size());
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package hub.gateway.adapter.persistence;
+
+import hub.gateway.domain.ApiKey;
+import hub.gateway.domain.Instance;
+import hub.gateway.domain.InstanceStatus;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.function.BooleanSupplier;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Contract §2: a revoke (or a pause) made on one node is seen by every node within one second. */
+class CrossNodeCacheTest {
+    private static final Duration CONTRACT_DEADLINE = Duration.ofMillis(1_100);
+
+    private static PostgresPersistence nodeA;
+    private static PostgresPersistence nodeB;
+    private static Fixtures fixtures;
+
+    @BeforeAll
+    static void twoNodesOnOneDatabase() {
+        TestDatabase database = TestDatabase.shared();
+        String url = database.createDatabase();
+        nodeA = PostgresPersistence.connect(url, database.user(), database.password(), 2);
+        nodeB = PostgresPersistence.connect(url, database.user(), database.password(), 2);
+        fixtures = new Fixtures(nodeA);
+    }
+
+    @AfterAll
+    static void close() {
+        nodeA.close();
+        nodeB.close();
+    }
+
+    @Test
+    void aRevokeOnOneNodeIsSeenByTheOtherWithinASecond() {
+        ApiKey key = fixtures.apiKey(fixtures.account(ZoneOffset.UTC));
+        assertFalse(nodeB.apiKeys().findByHash(key.hash()).orElseThrow().isRevoked(), "node B caches the live key");
+
+        nodeA.apiKeys().revoke(key.id(), Instant.now());
+
+        assertTrue(nodeA.apiKeys().findByHash(key.hash()).orElseThrow().isRevoked(), "node A knows at once");
+        assertSeenWithinDeadline(() -> nodeB.apiKeys().findByHash(key.hash()).orElseThrow().isRevoked());
+    }
+
+    @Test
+    void aPauseOnOneNodeIsSeenByTheOtherWithinASecond() {
+        Instance instance = fixtures.instance(fixtures.account(ZoneOffset.UTC));
+        assertFalse(nodeB.instances().find(instance.id()).orElseThrow().isPaused());
+
+        nodeA.instances().changeStatus(instance.id(), InstanceStatus.PAUSED_FOR_REVIEW);
+
+        assertTrue(nodeA.instances().find(instance.id()).orElseThrow().isPaused());
+        assertSeenWithinDeadline(() -> nodeB.instances().find(instance.id()).orElseThrow().isPaused());
+    }
+
+    private static void assertSeenWithinDeadline(BooleanSupplier seen) {
+        long deadline = System.nanoTime() + CONTRACT_DEADLINE.toNanos();
+        while (!seen.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not seen within " + CONTRACT_DEADLINE.toMillis() + " ms");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted");
+            }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package hub.gateway.adapter.persistence;
+
+import hub.gateway.domain.Account;
+import hub.gateway.domain.AccountId;
+import hub.gateway.domain.ApiKey;
+import hub.gateway.domain.ApiKeySecret;
+import hub.gateway.domain.Instance;
+import hub.gateway.domain.InstanceId;
+import hub.gateway.domain.InstanceStatus;
+import hub.gateway.domain.LimitOverrides;
+import hub.gateway.domain.Plan;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Rows the tests need, each with fresh ids so that tests sharing a database never collide. */
+final class Fixtures {
+    static final Instant CREATED = Instant.parse("2025-01-15T10:00:00Z");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final PostgresPersistence persistence;
+
+    Fixtures(PostgresPersistence persistence) {
+        this.persistence = persistence;
+    }
+
+    static PostgresPersistence freshPersistence() {
+        TestDatabase database = TestDatabase.shared();
+        return PostgresPersistence.connect(database.createDatabase(), database.user(), database.password(), 4);
+    }
+
+    Account account(ZoneId zone) {
+        Account account = new Account(new AccountId("acc_" + shortId()), "Test account", zone);
+        persistence.accounts().add(account);
+        return account;
+    }
+
+    Instance instance(Account account) {
+        return instance(account, LimitOverrides.NONE);
+    }
+
+    Instance instance(Account account, LimitOverrides overrides) {
+        Instance instance = new Instance(new InstanceId("inst-" + shortId()), account.id(), "Support line", Plan.STARTER,
+                overrides, InstanceStatus.ACTIVE, "sandbox", Optional.of("https://example.com/hook"),
+                account.timeZone(), CREATED);
+        if (!persistence.instances().add(instance, "whsec_dGVzdA==")) {
+            throw new IllegalStateException("instance id clash in a test");
+        }
+        return instance;
+    }
+
+    ApiKey apiKey(Account account) {
+        ApiKeySecret secret = ApiKeySecret.generate(RANDOM);
+        ApiKey key = new ApiKey("key_" + shortId(), account.id(), secret.visiblePrefix(), secret.hash(), CREATED,
+                Optional.empty());
+        persistence.apiKeys().add(key);
+        return key;
+    }
+
+    static String shortId() {
+        return UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    }
+}

@@ -1,0 +1,194 @@
+package hub.gateway.adapter.persistence;
+
+import hub.gateway.application.port.out.QuotaLedger;
+import hub.gateway.application.port.out.QuotaLedger.Reservation;
+import hub.gateway.domain.Account;
+import hub.gateway.domain.Instance;
+import hub.gateway.domain.InstanceId;
+import hub.gateway.domain.Limits;
+import hub.gateway.domain.MessagePurpose;
+import hub.gateway.domain.MessageRecord;
+import hub.gateway.domain.PhoneNumber;
+import hub.gateway.domain.QuotaOutcome;
+import hub.gateway.domain.QuotaOutcome.Exhausted;
+import hub.gateway.domain.QuotaOutcome.Reserved;
+import hub.gateway.domain.QuotaOutcome.Window;
+import hub.gateway.domain.Usage;
+import hub.gateway.domain.UsageWindows;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The QuotaLedger port's contract, against PostgreSQL. */
+class QuotaLedgerContractTest {
+    private static final ZoneId RIYADH = ZoneId.of("Asia/Riyadh");
+    /** 23:59:30 in Riyadh on the last day of March: the next minute is also a new day and a new month there. */
+    private static final Instant LAST_HALF_MINUTE_OF_MARCH = Instant.parse("2025-03-31T20:59:30Z");
+    private static final PhoneNumber PHONE = new PhoneNumber("+966501234567");
+
+    private static PostgresPersistence persistence;
+    private static Fixtures fixtures;
+
+    private QuotaLedger ledger;
+    private Account account;
+    private Instance instance;
+
+    @BeforeAll
+    static void connect() {
+        persistence = Fixtures.freshPersistence();
+        fixtures = new Fixtures(persistence);
+    }
+
+    @AfterAll
+    static void close() {
+        persistence.close();
+    }
+
+    @BeforeEach
+    void freshInstance() {
+        ledger = persistence.quotaLedger();
+        account = fixtures.account(RIYADH);
+        instance = fixtures.instance(account);
+    }
+
+    @Test
+    void aReservationCountsInTheMinuteTheDayAndTheMonth() {
+        QuotaOutcome outcome = reserve(new Limits(10, 100, 5), LAST_HALF_MINUTE_OF_MARCH);
+
+        Reserved reserved = assertInstanceOf(Reserved.class, outcome);
+        assertEquals(new Usage(1, 1, 1), ledger.usage(instance.id(), windowsAt(LAST_HALF_MINUTE_OF_MARCH)));
+        MessageRecord logged = persistence.messageLog().find(account.id(), reserved.logId()).orElseThrow();
+        assertEquals("accepted", logged.status());
+        assertEquals(PHONE.e164(), logged.phone().orElseThrow());
+        assertEquals("support", logged.messagePurpose().orElseThrow());
+    }
+
+    @Test
+    void theMinuteIsCheckedFirstThenTheDayThenTheMonth() {
+        Limits limits = new Limits(1, 1, 1);
+        assertInstanceOf(Reserved.class, reserve(limits, LAST_HALF_MINUTE_OF_MARCH));
+
+        Exhausted refused = assertInstanceOf(Exhausted.class, reserve(limits, LAST_HALF_MINUTE_OF_MARCH));
+        assertEquals(new Exhausted(Window.MINUTE, 1, 1, refused.logId()), refused);
+
+        Exhausted daily = assertInstanceOf(Exhausted.class,
+                reserve(new Limits(1, 1, 5), LAST_HALF_MINUTE_OF_MARCH));
+        assertEquals(Window.DAY, daily.window());
+
+        Exhausted monthly = assertInstanceOf(Exhausted.class,
+                reserve(new Limits(5, 1, 5), LAST_HALF_MINUTE_OF_MARCH));
+        assertEquals(new Exhausted(Window.MONTH, 1, 1, monthly.logId()), monthly);
+
+        assertEquals(new Usage(1, 1, 1), ledger.usage(instance.id(), windowsAt(LAST_HALF_MINUTE_OF_MARCH)),
+                "a refusal counts nothing");
+    }
+
+    @Test
+    void aRefusalIsLoggedWithItsErrorCode() {
+        Limits limits = new Limits(1, 100, 100);
+        reserve(limits, LAST_HALF_MINUTE_OF_MARCH);
+        Exhausted refused = assertInstanceOf(Exhausted.class, reserve(limits, LAST_HALF_MINUTE_OF_MARCH));
+
+        MessageRecord logged = persistence.messageLog().find(account.id(), refused.logId()).orElseThrow();
+        assertEquals("refused", logged.status());
+        assertEquals("daily_message_limit_exceeded", logged.error().orElseThrow());
+    }
+
+    @Test
+    void aNewMinuteDayAndMonthStartFromZero() {
+        Limits oneOfEach = new Limits(1, 1, 1);
+        assertInstanceOf(Reserved.class, reserve(oneOfEach, LAST_HALF_MINUTE_OF_MARCH));
+        Instant firstMinuteOfAprilInRiyadh = LAST_HALF_MINUTE_OF_MARCH.plusSeconds(45);
+
+        assertEquals(Usage.NONE, ledger.usage(instance.id(), windowsAt(firstMinuteOfAprilInRiyadh)));
+        assertInstanceOf(Reserved.class, reserve(oneOfEach, firstMinuteOfAprilInRiyadh));
+        assertEquals(new Usage(1, 1, 1), ledger.usage(instance.id(), windowsAt(firstMinuteOfAprilInRiyadh)));
+    }
+
+    @Test
+    void aNewMinuteOfTheSameDayKeepsTheDayAndMonthCounts() {
+        Instant morning = Instant.parse("2025-03-10T06:00:10Z");
+        Limits limits = new Limits(10, 10, 1);
+        assertInstanceOf(Reserved.class, reserve(limits, morning));
+        assertInstanceOf(Exhausted.class, reserve(limits, morning.plusSeconds(20)));
+
+        Instant nextMinute = morning.plusSeconds(60);
+        assertInstanceOf(Reserved.class, reserve(limits, nextMinute));
+        assertEquals(new Usage(1, 2, 2), ledger.usage(instance.id(), windowsAt(nextMinute)));
+    }
+
+    @Test
+    void givingBackReturnsTheQuotaOnceAndMarksTheRowFailed() {
+        Limits limits = new Limits(10, 100, 5);
+        reserve(limits, LAST_HALF_MINUTE_OF_MARCH);
+        Reserved failed = assertInstanceOf(Reserved.class, reserve(limits, LAST_HALF_MINUTE_OF_MARCH));
+        Instant failedAt = LAST_HALF_MINUTE_OF_MARCH.plusSeconds(1);
+
+        ledger.giveBack(failed.logId(), "gateway_send_failed", failedAt);
+        ledger.giveBack(failed.logId(), "gateway_send_failed", failedAt);
+
+        assertEquals(new Usage(1, 1, 1), ledger.usage(instance.id(), windowsAt(LAST_HALF_MINUTE_OF_MARCH)));
+        MessageRecord logged = persistence.messageLog().find(account.id(), failed.logId()).orElseThrow();
+        assertEquals("failed", logged.status());
+        assertEquals("gateway_send_failed", logged.error().orElseThrow());
+        assertEquals(List.of(new MessageRecord.StatusChange("failed", failedAt)), logged.statusHistory());
+    }
+
+    @Test
+    void givingBackAfterTheWindowsChangedLeavesTheNewWindowsAlone() {
+        Limits limits = new Limits(10, 100, 5);
+        Reserved lastOfMarch = assertInstanceOf(Reserved.class, reserve(limits, LAST_HALF_MINUTE_OF_MARCH));
+        Instant april = LAST_HALF_MINUTE_OF_MARCH.plusSeconds(45);
+        reserve(limits, april);
+
+        ledger.giveBack(lastOfMarch.logId(), "gateway_send_failed", april);
+
+        assertEquals(new Usage(1, 1, 1), ledger.usage(instance.id(), windowsAt(april)));
+    }
+
+    @Test
+    void givingBackASentMessageChangesNothing() {
+        Limits limits = new Limits(10, 100, 5);
+        Reserved sent = assertInstanceOf(Reserved.class, reserve(limits, LAST_HALF_MINUTE_OF_MARCH));
+        persistence.messageLog().markSent(sent.logId(), "wamid.1", LAST_HALF_MINUTE_OF_MARCH);
+
+        ledger.giveBack(sent.logId(), "gateway_send_failed", LAST_HALF_MINUTE_OF_MARCH);
+
+        assertEquals(new Usage(1, 1, 1), ledger.usage(instance.id(), windowsAt(LAST_HALF_MINUTE_OF_MARCH)));
+        assertEquals("sent", persistence.messageLog().find(account.id(), sent.logId()).orElseThrow().status());
+    }
+
+    @Test
+    void usageOfAnUnknownInstanceIsZero() {
+        assertEquals(Usage.NONE, ledger.usage(new InstanceId("nobody-here"), windowsAt(LAST_HALF_MINUTE_OF_MARCH)));
+    }
+
+    @Test
+    void limitsAreExactAtTheBoundary() {
+        Limits limits = new Limits(3, 100, 100);
+        for (int i = 0; i < 3; i++) {
+            assertInstanceOf(Reserved.class, reserve(limits, LAST_HALF_MINUTE_OF_MARCH));
+        }
+        Exhausted fourth = assertInstanceOf(Exhausted.class, reserve(limits, LAST_HALF_MINUTE_OF_MARCH));
+        assertEquals(3, fourth.used());
+        assertTrue(fourth.logId() > 0);
+    }
+
+    private QuotaOutcome reserve(Limits limits, Instant at) {
+        return ledger.reserve(new Reservation(account.id(), instance.id(), PHONE, MessagePurpose.SUPPORT, limits,
+                windowsAt(at)));
+    }
+
+    private static UsageWindows windowsAt(Instant at) {
+        return UsageWindows.at(at, RIYADH);
+    }
+}
