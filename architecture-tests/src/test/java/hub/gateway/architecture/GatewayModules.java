@@ -39,7 +39,13 @@ enum GatewayModules {
         return java.util.Arrays.stream(values()).map(GatewayModules::location).toList();
     }
 
+    /** Jars as jars (importPaths would walk a jar file as if it were a folder and find nothing). */
     static JavaClasses importAll() {
-        return new ClassFileImporter().importPaths(allLocations());
+        List<com.tngtech.archunit.core.importer.Location> locations = allLocations().stream()
+                .map(path -> path.toString().endsWith(".jar")
+                        ? com.tngtech.archunit.core.importer.Location.of(java.net.URI.create("jar:" + path.toUri() + "!/"))
+                        : com.tngtech.archunit.core.importer.Location.of(path))
+                .toList();
+        return new ClassFileImporter().importLocations(locations);
     }
 }

@@ -1,6 +1,6 @@
 package hub.gateway.bootstrap;
 
-import hub.gateway.adapter.persistence.TestDatabase;
+import hub.gateway.testdb.TestDatabase;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;

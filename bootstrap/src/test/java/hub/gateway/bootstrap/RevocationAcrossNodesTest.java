@@ -1,6 +1,6 @@
 package hub.gateway.bootstrap;
 
-import hub.gateway.adapter.persistence.TestDatabase;
+import hub.gateway.testdb.TestDatabase;
 import hub.gateway.bootstrap.GatewayUnderTest.Client;
 import org.junit.jupiter.api.Test;
 

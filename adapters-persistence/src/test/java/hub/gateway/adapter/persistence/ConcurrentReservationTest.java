@@ -1,5 +1,6 @@
 package hub.gateway.adapter.persistence;
 
+import hub.gateway.testdb.TestDatabase;
 import hub.gateway.application.port.out.QuotaLedger.Reservation;
 import hub.gateway.domain.Account;
 import hub.gateway.domain.Instance;

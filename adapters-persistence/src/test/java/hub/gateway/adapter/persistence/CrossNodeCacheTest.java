@@ -1,5 +1,6 @@
 package hub.gateway.adapter.persistence;
 
+import hub.gateway.testdb.TestDatabase;
 import hub.gateway.domain.ApiKey;
 import hub.gateway.domain.Instance;
 import hub.gateway.domain.InstanceStatus;

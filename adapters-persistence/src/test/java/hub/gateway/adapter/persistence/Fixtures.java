@@ -1,5 +1,6 @@
 package hub.gateway.adapter.persistence;
 
+import hub.gateway.testdb.TestDatabase;
 import hub.gateway.domain.Account;
 import hub.gateway.domain.AccountId;
 import hub.gateway.domain.ApiKey;

@@ -1,4 +1,4 @@
-package hub.gateway.adapter.persistence;
+package hub.gateway.testdb;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.testcontainers.DockerClientFactory;
