@@ -15,6 +15,14 @@ public final class Main {
     }
 
     private static final Logger LOG = Logger.getLogger(Main.class.getName());
+    /** The embedded database narrates initdb and every start line by line; its warnings are enough. */
+    private static final Logger EMBEDDED_DATABASE_LOG = quiet("io.zonky.test.db.postgres");
+
+    private static Logger quiet(String name) {
+        Logger logger = Logger.getLogger(name);
+        logger.setLevel(Level.WARNING);
+        return logger;
+    }
 
     private Main() {
     }
