@@ -77,7 +77,8 @@ public final class LoadBenchmark {
                 while (true) {
                     long n = sequence.getAndIncrement();
                     String body = "{\"instance_id\": \"" + instances.get((int) (n % instances.size()))
-                            + "\", \"phone\": \"+9665" + String.format("%08d", n % 100_000_000)
+                            // Ends in 1: the sandbox fails numbers ending in 0000 on purpose.
+                            + "\", \"phone\": \"+9665" + String.format("%07d1", n % 10_000_000)
                             + "\", \"message\": \"Your order #" + n + " has been shipped.\", \"message_purpose\": \"transactional\"}";
                     long started = System.nanoTime();
                     if (started >= ends) {

@@ -31,7 +31,8 @@ class ExactLimitsAcrossNodesTest {
             try (ExecutorService clients = Executors.newFixedThreadPool(64)) {
                 for (int i = 0; i < 200; i++) {
                     GatewayUnderTest node = i % 2 == 0 ? nodeA : nodeB;
-                    String phone = "+9665012" + String.format("%05d", i);
+                    // Ends in 1: the sandbox fails numbers ending in 0000 on purpose.
+                    String phone = String.format("+9665012%04d1", i);
                     answers.add(clients.submit(() -> {
                         go.await();
                         return node.send(client, phone, "Your order has shipped.", "transactional");
