@@ -1,5 +1,7 @@
 package hub.gateway.adapter.http;
 
+import static hub.gateway.adapter.http.Jsons.JSON;
+
 import hub.gateway.application.UseCases;
 import hub.gateway.application.port.in.CreateAccountUseCase.CreateAccountCommand;
 import hub.gateway.application.port.in.CreateAccountUseCase.CreateAccountResult;
@@ -17,7 +19,6 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import java.util.Optional;
@@ -77,7 +78,7 @@ final class AdminApi implements HttpService {
         switch (useCases.createAccount().create(command)) {
             case CreateAccountResult.Created created -> {
                 res.status(Status.CREATED_201);
-                JsonResponses.send(res, Json.createObjectBuilder()
+                JsonResponses.send(res, JSON.createObjectBuilder()
                         .add("account_id", created.account().id().value())
                         .add("name", created.account().name())
                         .add("timezone", created.account().timeZone().getId())
@@ -92,7 +93,7 @@ final class AdminApi implements HttpService {
         switch (useCases.issueApiKey().issue(accountId)) {
             case IssueApiKeyResult.Issued issued -> {
                 res.status(Status.CREATED_201);
-                JsonResponses.send(res, Json.createObjectBuilder()
+                JsonResponses.send(res, JSON.createObjectBuilder()
                         .add("api_key_id", issued.apiKeyId())
                         .add("api_key", issued.secret().value())
                         .build());
@@ -103,7 +104,7 @@ final class AdminApi implements HttpService {
 
     private void revokeApiKey(ServerRequest req, ServerResponse res) {
         switch (useCases.revokeApiKey().revoke(req.path().pathParameters().get("api_key_id"))) {
-            case RevokeApiKeyResult.Revoked revoked -> JsonResponses.send(res, Json.createObjectBuilder()
+            case RevokeApiKeyResult.Revoked revoked -> JsonResponses.send(res, JSON.createObjectBuilder()
                     .add("api_key_id", revoked.apiKeyId())
                     .add("revoked", true)
                     .build());

@@ -1,5 +1,7 @@
 package hub.gateway.adapter.http;
 
+import static hub.gateway.adapter.http.Jsons.JSON;
+
 import hub.gateway.application.UseCases;
 import hub.gateway.application.port.in.AuthenticateClientUseCase.ClientAuthentication;
 import hub.gateway.application.port.in.GetUsageUseCase.GetUsageResult;
@@ -13,7 +15,6 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 
@@ -59,7 +60,7 @@ final class ClientApi implements HttpService {
                 JsonBodies.field(body, "message"),
                 JsonBodies.field(body, "message_purpose"));
         switch (useCases.sendMessage().send(command)) {
-            case SendMessageResult.Sent sent -> JsonResponses.send(res, Json.createObjectBuilder()
+            case SendMessageResult.Sent sent -> JsonResponses.send(res, JSON.createObjectBuilder()
                     .add("success", true)
                     .add("status", "sent")
                     .add("message_id", sent.messageId())
@@ -90,9 +91,9 @@ final class ClientApi implements HttpService {
         ListMessagesQuery query = new ListMessagesQuery(account.get(), queryInput(req, "instance_id"), queryInput(req, "limit"));
         switch (useCases.listMessages().list(query)) {
             case ListMessagesResult.Listed listed -> {
-                JsonArrayBuilder messages = Json.createArrayBuilder();
+                JsonArrayBuilder messages = JSON.createArrayBuilder();
                 listed.messages().forEach(m -> messages.add(Representations.message(m)));
-                JsonResponses.send(res, Json.createObjectBuilder().add("messages", messages).build());
+                JsonResponses.send(res, JSON.createObjectBuilder().add("messages", messages).build());
             }
             case ListMessagesResult.UnknownInstance ignored -> ErrorResponses.send(res, ErrorCatalog.INVALID_INSTANCE);
             case ListMessagesResult.Invalid invalid -> ErrorResponses.validation(res, invalid.fields());

@@ -41,9 +41,8 @@ final class EdgeFilter implements Filter {
             answerUnexpected(res, e, requestId);
         } finally {
             long millis = (System.nanoTime() - started) / 1_000_000;
-            ACCESS.log(Level.INFO, "{0} {1} {2} {3}ms request_id={4}",
-                    method, path,
-                    String.valueOf(res.status().code()), String.valueOf(millis), requestId);
+            int status = res.status().code();
+            ACCESS.log(Level.INFO, () -> method + " " + path + " " + status + " " + millis + "ms request_id=" + requestId);
         }
     }
 

@@ -1,12 +1,13 @@
 package hub.gateway.adapter.http;
 
+import static hub.gateway.adapter.http.Jsons.JSON;
+
 import hub.gateway.domain.FieldError;
 import hub.gateway.domain.Refusal;
 import hub.gateway.domain.RiskAction;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerResponse;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -28,7 +29,7 @@ final class ErrorResponses {
             case Refusal.PurposeRequired ignored -> {
             }
             case Refusal.PurposeNotAllowed notAllowed -> {
-                JsonArrayBuilder allowed = Json.createArrayBuilder();
+                JsonArrayBuilder allowed = JSON.createArrayBuilder();
                 notAllowed.allowedPurposes().forEach(allowed::add);
                 details.add("allowed_purposes", allowed);
             }
@@ -52,7 +53,7 @@ final class ErrorResponses {
             }
             case Refusal.DeliveryFailed failed -> details
                     .add("log_id", failed.logId())
-                    .add("transport_error", Json.createObjectBuilder()
+                    .add("transport_error", JSON.createObjectBuilder()
                             .add("code", failed.transportCode())
                             .add("title", failed.transportTitle()));
         }
@@ -77,7 +78,7 @@ final class ErrorResponses {
     }
 
     static JsonObject body(ErrorCatalog error, JsonObjectBuilder details) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("success", false)
                 .add("error", error.code())
                 .add("message", error.message())
@@ -86,7 +87,7 @@ final class ErrorResponses {
     }
 
     static JsonObjectBuilder baseDetails(RiskAction action, int riskScore) {
-        return Json.createObjectBuilder().add("action", action.wireName()).add("risk_score", riskScore);
+        return JSON.createObjectBuilder().add("action", action.wireName()).add("risk_score", riskScore);
     }
 
     /** Whole seconds, rounded up, never below one: a client is never invited back too early. */
@@ -96,8 +97,8 @@ final class ErrorResponses {
     }
 
     private static JsonArrayBuilder fields(List<FieldError> fields) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
-        fields.forEach(f -> array.add(Json.createObjectBuilder().add("field", f.field()).add("reason", f.reason())));
+        JsonArrayBuilder array = JSON.createArrayBuilder();
+        fields.forEach(f -> array.add(JSON.createObjectBuilder().add("field", f.field()).add("reason", f.reason())));
         return array;
     }
 }

@@ -1,12 +1,13 @@
 package hub.gateway.adapter.http;
 
+import static hub.gateway.adapter.http.Jsons.JSON;
+
 import hub.gateway.application.port.in.CheckReadinessUseCase;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import jakarta.json.Json;
 
 import java.lang.System.Logger.Level;
 
@@ -35,6 +36,6 @@ final class HealthApi implements HttpService {
             ready = false;
         }
         res.status(ready ? Status.OK_200 : Status.SERVICE_UNAVAILABLE_503);
-        JsonResponses.send(res, Json.createObjectBuilder().add("status", ready ? "UP" : "DOWN").build());
+        JsonResponses.send(res, JSON.createObjectBuilder().add("status", ready ? "UP" : "DOWN").build());
     }
 }

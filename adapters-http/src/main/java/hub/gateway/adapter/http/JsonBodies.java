@@ -1,9 +1,10 @@
 package hub.gateway.adapter.http;
 
+import static hub.gateway.adapter.http.Jsons.JSON;
+
 import hub.gateway.application.port.in.Input;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -102,7 +103,7 @@ final class JsonBodies {
         }
         // The parser decodes UTF-8 (and detects UTF-16/32) itself. It is asked explicitly for the end of
         // input after the object, because the reader API stops after one value and would accept "{} {}".
-        try (JsonParser parser = Json.createParser(new ByteArrayInputStream(bytes))) {
+        try (JsonParser parser = JSON.createParser(new ByteArrayInputStream(bytes))) {
             if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
                 return Optional.empty();
             }

@@ -1,12 +1,13 @@
 package hub.gateway.adapter.http;
 
+import static hub.gateway.adapter.http.Jsons.JSON;
+
 import hub.gateway.application.port.in.InstanceReport;
 import hub.gateway.domain.Instance;
 import hub.gateway.domain.Limits;
 import hub.gateway.domain.MessageRecord;
 import hub.gateway.domain.Usage;
 import hub.gateway.domain.UsageWindows;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -24,7 +25,7 @@ final class Representations {
         Instance instance = report.instance();
         Limits limits = instance.limits();
         Usage usage = report.usage();
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("instance_id", instance.id().value())
                 .add("account_id", instance.accountId().value())
                 .add("name", instance.name())
@@ -32,11 +33,11 @@ final class Representations {
                 .add("status", instance.status().wireName())
                 .add("transport", instance.transport())
                 .add("webhook_url", orNull(instance.webhookUrl()))
-                .add("limits", Json.createObjectBuilder()
+                .add("limits", JSON.createObjectBuilder()
                         .add("daily", limits.daily())
                         .add("monthly", limits.monthly())
                         .add("per_minute", limits.perMinute()))
-                .add("usage", Json.createObjectBuilder()
+                .add("usage", JSON.createObjectBuilder()
                         .add("daily", usage.day())
                         .add("monthly", usage.month())
                         .add("per_minute", usage.minute()))
@@ -47,7 +48,7 @@ final class Representations {
         Limits limits = report.instance().limits();
         Usage usage = report.usage();
         UsageWindows windows = report.windows();
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("instance_id", report.instance().id().value())
                 .add("plan", report.instance().plan().wireName())
                 .add("daily", window(limits.daily(), usage.day(), windows.dayEnds()))
@@ -56,11 +57,11 @@ final class Representations {
     }
 
     static JsonObjectBuilder message(MessageRecord record) {
-        JsonArrayBuilder history = Json.createArrayBuilder();
-        record.statusHistory().forEach(change -> history.add(Json.createObjectBuilder()
+        JsonArrayBuilder history = JSON.createArrayBuilder();
+        record.statusHistory().forEach(change -> history.add(JSON.createObjectBuilder()
                 .add("status", change.status())
                 .add("at", time(change.at()))));
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("log_id", record.logId())
                 .add("message_id", orNull(record.messageId()))
                 .add("instance_id", record.instanceId())
@@ -73,10 +74,10 @@ final class Representations {
     }
 
     private static JsonObjectBuilder window(int limit, int used, Instant resetsAt) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("limit", limit)
                 .add("used", used)
-                .add("resets_at", resetsAt == null ? JsonValue.NULL : Json.createValue(time(resetsAt)));
+                .add("resets_at", resetsAt == null ? JsonValue.NULL : JSON.createValue(time(resetsAt)));
     }
 
     static String time(Instant instant) {
@@ -84,6 +85,6 @@ final class Representations {
     }
 
     private static JsonValue orNull(Optional<String> value) {
-        return value.<JsonValue>map(Json::createValue).orElse(JsonValue.NULL);
+        return value.<JsonValue>map(JSON::createValue).orElse(JsonValue.NULL);
     }
 }

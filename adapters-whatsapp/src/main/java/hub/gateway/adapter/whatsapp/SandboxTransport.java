@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * An in-process stand-in for WhatsApp (contract §8): it records every message and succeeds, except for
@@ -24,7 +25,8 @@ final class SandboxTransport implements Transport {
             return new Delivery.Failed("sandbox_undeliverable",
                     "The sandbox does not deliver to numbers ending in " + UNDELIVERABLE_SUFFIX + ".");
         }
-        String messageId = "sandbox." + UUID.randomUUID();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        String messageId = "sandbox." + new UUID(random.nextLong(), random.nextLong());
         record(new Recorded(messageId, message.instance().id().value(), message.to().e164(), message.text().value()));
         return new Delivery.Delivered(messageId);
     }
