@@ -1,6 +1,13 @@
 package hub.gateway.application;
 
 import hub.gateway.application.port.in.AuthenticateClientUseCase;
+import hub.gateway.application.port.in.BlockRecipientUseCase;
+import hub.gateway.application.port.in.DeliverWebhooksUseCase;
+import hub.gateway.application.port.in.LiftSuppressionUseCase;
+import hub.gateway.application.port.in.ListSuppressionsUseCase;
+import hub.gateway.application.port.in.ListWebhookDeliveriesUseCase;
+import hub.gateway.application.port.in.ReceiveInboundMessageUseCase;
+import hub.gateway.application.port.in.ReplayWebhookEventUseCase;
 import hub.gateway.application.port.in.ChangeInstanceStatusUseCase;
 import hub.gateway.application.port.in.CheckReadinessUseCase;
 import hub.gateway.application.port.in.CreateAccountUseCase;
@@ -17,10 +24,16 @@ import hub.gateway.application.port.out.Accounts;
 import hub.gateway.application.port.out.ApiKeys;
 import hub.gateway.application.port.out.Instances;
 import hub.gateway.application.port.out.MessageLog;
+import hub.gateway.application.port.out.Outbox;
+import hub.gateway.application.port.out.SuppressionList;
+import hub.gateway.application.port.out.WebhookDestinations;
+import hub.gateway.application.port.out.WebhookSender;
 import hub.gateway.application.port.out.QuotaLedger;
 import hub.gateway.application.port.out.StorageHealth;
 import hub.gateway.application.port.out.Transports;
 import hub.gateway.application.service.Services;
+import hub.gateway.domain.OptOutKeywords;
+import hub.gateway.domain.RetrySchedule;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -41,14 +54,28 @@ public record UseCases(AuthenticateClientUseCase authenticateClient,
                        CreateInstanceUseCase createInstance,
                        GetInstanceUseCase getInstance,
                        UpdateInstanceUseCase updateInstance,
-                       ChangeInstanceStatusUseCase changeInstanceStatus) {
+                       ChangeInstanceStatusUseCase changeInstanceStatus,
+                       ReceiveInboundMessageUseCase receiveInboundMessage,
+                       ListSuppressionsUseCase listSuppressions,
+                       BlockRecipientUseCase blockRecipient,
+                       LiftSuppressionUseCase liftSuppression,
+                       DeliverWebhooksUseCase deliverWebhooks,
+                       ListWebhookDeliveriesUseCase listWebhookDeliveries,
+                       ReplayWebhookEventUseCase replayWebhookEvent) {
 
     /** The driven ports the use cases need. */
     public record Ports(Accounts accounts, ApiKeys apiKeys, Instances instances, QuotaLedger quota,
-                        MessageLog messageLog, Transports transports, StorageHealth storageHealth, Clock clock) {
+                        MessageLog messageLog, Transports transports, StorageHealth storageHealth,
+                        SuppressionList suppressions, Outbox outbox, WebhookSender webhookSender,
+                        WebhookDestinations webhookDestinations, Clock clock) {
     }
 
-    public static UseCases create(Ports ports) {
-        return Services.build(ports, new SecureRandom());
+    /** What a deployment may tune without a rebuild. */
+    public record Policies(OptOutKeywords keywords, RetrySchedule webhookRetries) {
+        public static final Policies DEFAULTS = new Policies(OptOutKeywords.DEFAULTS, RetrySchedule.DEFAULT);
+    }
+
+    public static UseCases create(Ports ports, Policies policies) {
+        return Services.build(ports, policies, new SecureRandom());
     }
 }

@@ -7,6 +7,8 @@ import hub.gateway.application.port.out.MessageLog;
 import hub.gateway.application.port.out.QuotaLedger;
 import hub.gateway.application.port.out.Transport;
 import hub.gateway.application.port.out.Transports;
+import hub.gateway.application.port.out.SuppressionList;
+import hub.gateway.application.port.out.WebhookSender;
 import hub.gateway.domain.Account;
 import hub.gateway.domain.AccountId;
 import hub.gateway.domain.ApiKey;
@@ -15,6 +17,11 @@ import hub.gateway.domain.Instance;
 import hub.gateway.domain.InstanceId;
 import hub.gateway.domain.InstanceStatus;
 import hub.gateway.domain.MessageRecord;
+import hub.gateway.domain.ClientEvent;
+import hub.gateway.domain.PhoneNumber;
+import hub.gateway.domain.SuppressedBy;
+import hub.gateway.domain.Suppression;
+import hub.gateway.domain.SuppressionReason;
 import hub.gateway.domain.QuotaOutcome;
 import hub.gateway.domain.Usage;
 import hub.gateway.domain.UsageWindows;
@@ -31,7 +38,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 /** Hand-written in-memory ports for the use-case tests: simple, synchronized, and obviously right. */
-final class InMemoryPorts implements Accounts, ApiKeys, Instances, QuotaLedger, MessageLog, Transports {
+final class InMemoryPorts implements Accounts, ApiKeys, Instances, QuotaLedger, MessageLog, Transports, SuppressionList {
     final Map<AccountId, Account> accounts = new HashMap<>();
     final Map<String, ApiKey> keys = new HashMap<>();
     final Map<InstanceId, Instance> instances = new HashMap<>();
@@ -48,8 +55,53 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, QuotaLedger, 
         this.clock = clock;
     }
 
+    final InMemoryOutbox outbox = new InMemoryOutbox();
+    final List<WebhookSender.WebhookRequest> webhooksSent = new ArrayList<>();
+    Function<WebhookSender.WebhookRequest, WebhookSender.WebhookResult> webhookReceiver = r -> {
+        webhooksSent.add(r);
+        return new WebhookSender.WebhookResult.Accepted(200);
+    };
+
     UseCases useCases() {
-        return UseCases.create(new UseCases.Ports(this, this, this, this, this, this, () -> true, clock));
+        return UseCases.create(new UseCases.Ports(this, this, this, this, this, this, () -> true, this, outbox,
+                r -> webhookReceiver.apply(r), url -> url.contains("169.254.") ? Optional.of("a metadata address") : Optional.empty(),
+                clock), UseCases.Policies.DEFAULTS);
+    }
+
+    // SuppressionList
+    final List<Suppression> suppressions = new ArrayList<>();
+    final List<String> audit = new ArrayList<>();
+
+    @Override
+    public synchronized List<Suppression> find(InstanceId instanceId, PhoneNumber phone) {
+        return suppressions.stream().filter(s -> s.instanceId().equals(instanceId) && s.phone().equals(phone)).toList();
+    }
+
+    @Override
+    public synchronized List<Suppression> list(InstanceId instanceId, int limit) {
+        return suppressions.reversed().stream().filter(s -> s.instanceId().equals(instanceId)).limit(limit).toList();
+    }
+
+    @Override
+    public synchronized boolean add(Suppression suppression, String note, Optional<ClientEvent> event) {
+        if (find(suppression.instanceId(), suppression.phone()).stream().anyMatch(s -> s.reason() == suppression.reason())) {
+            return false;
+        }
+        suppressions.add(suppression);
+        audit.add("added " + suppression.reason().wireName() + " by " + suppression.by().wireName() + ": " + note);
+        event.ifPresent(outbox::append);
+        return true;
+    }
+
+    @Override
+    public synchronized boolean lift(InstanceId instanceId, PhoneNumber phone, SuppressionReason reason, SuppressedBy liftedBy,
+                                     Instant at, String note, Optional<ClientEvent> event) {
+        boolean removed = suppressions.removeIf(s -> s.instanceId().equals(instanceId) && s.phone().equals(phone) && s.reason() == reason);
+        if (removed) {
+            audit.add("lifted " + reason.wireName() + " by " + liftedBy.wireName() + ": " + note);
+            event.ifPresent(outbox::append);
+        }
+        return removed;
     }
 
     // Accounts
@@ -115,6 +167,12 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, QuotaLedger, 
 
     @Override
     public synchronized QuotaOutcome reserve(Reservation r) {
+        if (find(r.instanceId(), r.phone()).stream().anyMatch(s -> r.blockingReasons().contains(s.reason()))) {
+            long logId = nextLogId++;
+            log.put(logId, record(logId, r.accountId(), r.instanceId().value(), r.phone().e164(), r.purpose().wireName(),
+                    "refused", "recipient_suppressed"));
+            return new QuotaOutcome.Suppressed(logId);
+        }
         Counters c = counters.computeIfAbsent(r.instanceId(), id -> new Counters());
         Usage used = c.in(r.windows());
         QuotaOutcome.Window exhausted = used.minute() >= r.limits().perMinute() ? QuotaOutcome.Window.MINUTE

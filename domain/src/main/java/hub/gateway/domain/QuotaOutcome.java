@@ -6,6 +6,10 @@ public sealed interface QuotaOutcome {
     record Reserved(long logId) implements QuotaOutcome {
     }
 
+    /** The recipient is suppressed for this purpose (step 8, checked first); logged as refused, nothing counted. */
+    record Suppressed(long logId) implements QuotaOutcome {
+    }
+
     /** Refused and logged as refused; nothing was counted. {@code used} is the count at refusal. */
     record Exhausted(Window window, int limit, int used, long logId) implements QuotaOutcome {
     }

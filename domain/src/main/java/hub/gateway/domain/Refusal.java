@@ -52,6 +52,12 @@ public sealed interface Refusal {
         public int riskScore() { return 100; }
     }
 
+    record RecipientSuppressed() implements Refusal {
+        public ErrorCode code() { return ErrorCode.RECIPIENT_SUPPRESSED; }
+        public RiskAction action() { return RiskAction.BLOCK; }
+        public int riskScore() { return 100; }
+    }
+
     record SendingThrottled(int limit, int used, Duration retryAfter) implements Refusal {
         public ErrorCode code() { return ErrorCode.SENDING_THROTTLED; }
         public RiskAction action() { return RiskAction.THROTTLE; }

@@ -36,6 +36,8 @@ final class ErrorResponses {
             case Refusal.InvalidFields invalid -> details.add("fields", fields(invalid.fields()));
             case Refusal.UnknownInstance ignored -> {
             }
+            case Refusal.RecipientSuppressed ignored -> {
+            }
             case Refusal.InstancePaused ignored -> {
             }
             case Refusal.SendingThrottled throttled -> {

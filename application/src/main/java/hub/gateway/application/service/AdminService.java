@@ -13,6 +13,7 @@ import hub.gateway.application.port.out.Accounts;
 import hub.gateway.application.port.out.ApiKeys;
 import hub.gateway.application.port.out.Instances;
 import hub.gateway.application.port.out.Transports;
+import hub.gateway.application.port.out.WebhookDestinations;
 import hub.gateway.domain.Account;
 import hub.gateway.domain.AccountId;
 import hub.gateway.domain.ApiKey;
@@ -37,16 +38,18 @@ final class AdminService implements CreateAccountUseCase, IssueApiKeyUseCase, Re
     private final ApiKeys apiKeys;
     private final Instances instances;
     private final Transports transports;
+    private final WebhookDestinations webhookDestinations;
     private final InstanceReports reports;
     private final RandomIds ids;
     private final Clock clock;
 
     AdminService(Accounts accounts, ApiKeys apiKeys, Instances instances, Transports transports,
-                 InstanceReports reports, RandomIds ids, Clock clock) {
+                 WebhookDestinations webhookDestinations, InstanceReports reports, RandomIds ids, Clock clock) {
         this.accounts = accounts;
         this.apiKeys = apiKeys;
         this.instances = instances;
         this.transports = transports;
+        this.webhookDestinations = webhookDestinations;
         this.reports = reports;
         this.ids = ids;
         this.clock = clock;
@@ -92,6 +95,7 @@ final class AdminService implements CreateAccountUseCase, IssueApiKeyUseCase, Re
         Optional<Plan> plan = checks.requiredPlan("plan", command.plan());
         Optional<String> transport = checks.optionalChoice("transport", command.transport(), transports.names());
         Optional<String> webhookUrl = checks.optionalWebhookUrl("webhook_url", command.webhookUrl());
+        webhookUrl.flatMap(webhookDestinations::problemWith).ifPresent(problem -> checks.fail("webhook_url", problem));
         if (checks.failed()) {
             return new CreateInstanceResult.Invalid(checks.problems());
         }
@@ -138,6 +142,9 @@ final class AdminService implements CreateAccountUseCase, IssueApiKeyUseCase, Re
                 checks.limitChange("monthly_limit", command.monthlyLimit(), current.overrides().monthly()),
                 checks.limitChange("per_minute_limit", command.perMinuteLimit(), current.overrides().perMinute()));
         Optional<String> webhookUrl = checks.webhookUrlChange("webhook_url", command.webhookUrl(), current.webhookUrl());
+        if (!webhookUrl.equals(current.webhookUrl())) {
+            webhookUrl.flatMap(webhookDestinations::problemWith).ifPresent(problem -> checks.fail("webhook_url", problem));
+        }
         String name = command.name() instanceof Input.Missing
                 ? current.name()
                 : checks.requiredText("name", command.name(), 200).map(String::strip).orElse(current.name());

@@ -135,7 +135,7 @@ final class FieldChecks {
         }
     }
 
-    private <T> Optional<T> fail(String field, String reason) {
+    <T> Optional<T> fail(String field, String reason) {
         problems.add(new FieldError(field, reason));
         return Optional.empty();
     }

@@ -19,10 +19,14 @@ import hub.gateway.domain.MessageText;
 import hub.gateway.domain.PhoneNumber;
 import hub.gateway.domain.QuotaOutcome;
 import hub.gateway.domain.Refusal;
+import hub.gateway.domain.SuppressionReason;
 import hub.gateway.domain.UsageWindows;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.List;
 import java.util.Optional;
 
@@ -76,11 +80,18 @@ final class SendMessageService implements SendMessageUseCase {
 
         UsageWindows windows = UsageWindows.at(clock.instant(), instance.timeZone());
         QuotaOutcome outcome = quota.reserve(new QuotaLedger.Reservation(
-                command.accountId(), instance.id(), phone.get(), purpose, instance.limits(), windows));
+                command.accountId(), instance.id(), phone.get(), purpose, instance.limits(), windows,
+                blockingReasons(purpose)));
         return switch (outcome) {
+            case QuotaOutcome.Suppressed suppressed -> refused(new Refusal.RecipientSuppressed());
             case QuotaOutcome.Exhausted exhausted -> refused(QuotaOutcome.refusalFor(exhausted, windows));
             case QuotaOutcome.Reserved reserved -> deliver(instance, phone.get(), text.get(), reserved.logId());
         };
+    }
+
+    /** Step 8's rule, decided here and checked by the ledger in the same statement as the limits. */
+    private static Set<SuppressionReason> blockingReasons(MessagePurpose purpose) {
+        return Arrays.stream(SuppressionReason.values()).filter(r -> r.blocks(purpose)).collect(Collectors.toSet());
     }
 
     private SendMessageResult deliver(Instance instance, PhoneNumber phone, MessageText text, long logId) {

@@ -9,11 +9,15 @@ public final class Services {
     private Services() {
     }
 
-    public static UseCases build(UseCases.Ports ports, SecureRandom random) {
+    public static UseCases build(UseCases.Ports ports, UseCases.Policies policies, SecureRandom random) {
         InstanceReports reports = new InstanceReports(ports.quota(), ports.clock());
+        InstanceLookup lookup = new InstanceLookup(ports.instances());
         ClientReadService reads = new ClientReadService(ports.instances(), ports.messageLog(), reports);
         AdminService admin = new AdminService(ports.accounts(), ports.apiKeys(), ports.instances(), ports.transports(),
-                reports, new RandomIds(random), ports.clock());
+                ports.webhookDestinations(), reports, new RandomIds(random), ports.clock());
+        SuppressionService suppressions = new SuppressionService(lookup, ports.suppressions(), ports.clock());
+        WebhookDispatchService webhooks = new WebhookDispatchService(ports.outbox(), ports.webhookSender(), lookup,
+                policies.webhookRetries(), ports.clock(), random);
         return new UseCases(
                 new AuthenticateClientService(ports.apiKeys()),
                 new SendMessageService(ports.instances(), ports.quota(), ports.messageLog(), ports.transports(), ports.clock()),
@@ -27,6 +31,13 @@ public final class Services {
                 admin,
                 admin,
                 admin,
-                admin);
+                admin,
+                new InboundService(lookup, ports.suppressions(), policies.keywords()),
+                suppressions,
+                suppressions,
+                suppressions,
+                webhooks,
+                webhooks,
+                webhooks);
     }
 }

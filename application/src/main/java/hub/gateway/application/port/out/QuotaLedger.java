@@ -6,15 +6,17 @@ import hub.gateway.domain.Limits;
 import hub.gateway.domain.MessagePurpose;
 import hub.gateway.domain.PhoneNumber;
 import hub.gateway.domain.QuotaOutcome;
+import hub.gateway.domain.SuppressionReason;
 import hub.gateway.domain.Usage;
 import hub.gateway.domain.UsageWindows;
 
 import java.time.Instant;
+import java.util.Set;
 
 /**
  * The per-instance counters of the current minute, day and month.
  *
- * <p>{@link #reserve} is the heart of exact limits: it checks the speed, daily and monthly limits,
+ * <p>{@link #reserve} is the heart of exact limits: it checks the recipient's suppression, then the speed, daily and monthly limits,
  * counts the send in all three and writes its message-log row, as one atomic step shared by every
  * gateway node, so that with limit L any number of concurrent requests sends exactly L.
  */
@@ -26,7 +28,16 @@ public interface QuotaLedger {
 
     Usage usage(InstanceId instanceId, UsageWindows windows);
 
+    /**
+     * @param blockingReasons the suppression reasons that refuse this send (from
+     *                        {@link hub.gateway.domain.SuppressionReason#blocks}); a suppression of the
+     *                        recipient for one of them answers {@link QuotaOutcome.Suppressed}, checked
+     *                        before any limit, in the same statement
+     */
     record Reservation(AccountId accountId, InstanceId instanceId, PhoneNumber phone, MessagePurpose purpose,
-                       Limits limits, UsageWindows windows) {
+                       Limits limits, UsageWindows windows, Set<SuppressionReason> blockingReasons) {
+        public Reservation {
+            blockingReasons = Set.copyOf(blockingReasons);
+        }
     }
 }

@@ -1,0 +1,111 @@
+package hub.gateway.application;
+
+import hub.gateway.application.port.out.Outbox;
+import hub.gateway.domain.ClientEvent;
+import hub.gateway.domain.InstanceId;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The outbox as a list: claims the oldest pending event of each instance that is due and not leased. */
+final class InMemoryOutbox implements Outbox {
+    static final class Row {
+        final long id;
+        final ClientEvent event;
+        String status = "pending";
+        int attempts;
+        Instant firstAttemptAt;
+        Instant lastAttemptAt;
+        Integer lastHttpStatus;
+        String lastError;
+        Instant nextAttemptAt = Instant.EPOCH;
+        Instant leasedUntil = Instant.EPOCH;
+
+        Row(long id, ClientEvent event) {
+            this.id = id;
+            this.event = event;
+        }
+    }
+
+    final List<Row> rows = new ArrayList<>();
+    String webhookUrl = "https://client.example/hooks";
+
+    synchronized void append(ClientEvent event) {
+        rows.add(new Row(rows.size() + 1, event));
+    }
+
+    @Override
+    public synchronized List<PendingEvent> claimDue(Instant now, int max, Duration lease) {
+        List<PendingEvent> claimed = new ArrayList<>();
+        List<InstanceId> seen = new ArrayList<>();
+        for (Row row : rows) {
+            if (!row.status.equals("pending") || seen.contains(row.event.instanceId())) {
+                continue;
+            }
+            seen.add(row.event.instanceId());
+            if (!row.nextAttemptAt.isAfter(now) && !row.leasedUntil.isAfter(now) && claimed.size() < max) {
+                row.leasedUntil = now.plus(lease);
+                claimed.add(new PendingEvent(row.id, "evt_" + row.id, row.event, Optional.ofNullable(webhookUrl),
+                        "whsec_dGVzdA==", row.attempts, Optional.ofNullable(row.firstAttemptAt)));
+            }
+        }
+        return claimed;
+    }
+
+    @Override
+    public synchronized void delivered(long eventId, Instant at, int httpStatus) {
+        Row row = rows.get((int) eventId - 1);
+        attempt(row, at);
+        row.status = "delivered";
+        row.lastHttpStatus = httpStatus;
+    }
+
+    @Override
+    public synchronized void failed(long eventId, Instant at, String error, Optional<Integer> httpStatus, Optional<Instant> next) {
+        Row row = rows.get((int) eventId - 1);
+        attempt(row, at);
+        row.lastError = error;
+        row.lastHttpStatus = httpStatus.orElse(null);
+        row.leasedUntil = Instant.EPOCH;
+        if (next.isPresent()) {
+            row.nextAttemptAt = next.get();
+        } else {
+            row.status = "dead";
+        }
+    }
+
+    private static void attempt(Row row, Instant at) {
+        row.attempts++;
+        row.lastAttemptAt = at;
+        if (row.firstAttemptAt == null) {
+            row.firstAttemptAt = at;
+        }
+    }
+
+    @Override
+    public synchronized List<EventDelivery> recent(InstanceId instanceId, int limit) {
+        return rows.reversed().stream().filter(r -> r.event.instanceId().equals(instanceId)).limit(limit)
+                .map(r -> new EventDelivery(r.id, "evt_" + r.id, r.event.type(), r.status, r.attempts,
+                        Optional.ofNullable(r.lastAttemptAt), Optional.ofNullable(r.lastHttpStatus),
+                        Optional.ofNullable(r.lastError), r.status.equals("pending") ? Optional.of(r.nextAttemptAt) : Optional.empty(),
+                        Instant.EPOCH))
+                .toList();
+    }
+
+    @Override
+    public synchronized boolean replay(InstanceId instanceId, long eventId, Instant now) {
+        if (eventId < 1 || eventId > rows.size()) {
+            return false;
+        }
+        Row row = rows.get((int) eventId - 1);
+        if (!row.status.equals("dead") || !row.event.instanceId().equals(instanceId)) {
+            return false;
+        }
+        row.status = "pending";
+        row.nextAttemptAt = now;
+        return true;
+    }
+}
