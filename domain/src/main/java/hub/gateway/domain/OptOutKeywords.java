@@ -15,6 +15,12 @@ import java.util.stream.Collectors;
  * not an opt-out.
  */
 public record OptOutKeywords(Set<String> optOut, Set<String> optIn) {
+    // Declared before DEFAULTS, which normalises with them while the class initialises.
+    private static final Pattern ARABIC_MARKS = Pattern.compile("[\\u064B-\\u065F\\u0670\\u0640]");
+    private static final Pattern ALEF_FORMS = Pattern.compile("[\\u0622\\u0623\\u0625\\u0671]");
+    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}\\s]");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
     public static final List<String> DEFAULT_OPT_OUT = List.of(
             "STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "REVOKE", "OPTOUT", "OPT-OUT", "OPT OUT",
             "STOP PROMOTIONS",
@@ -24,10 +30,6 @@ public record OptOutKeywords(Set<String> optOut, Set<String> optIn) {
 
     public static final OptOutKeywords DEFAULTS = of(DEFAULT_OPT_OUT, DEFAULT_OPT_IN);
 
-    private static final Pattern ARABIC_MARKS = Pattern.compile("[\\u064B-\\u065F\\u0670\\u0640]");
-    private static final Pattern ALEF_FORMS = Pattern.compile("[\\u0622\\u0623\\u0625\\u0671]");
-    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}\\s]");
-    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     public OptOutKeywords {
         optOut = Set.copyOf(optOut);
