@@ -6,6 +6,7 @@ import hub.gateway.application.UseCases;
 import hub.gateway.application.port.out.Transport;
 import hub.gateway.application.port.out.Transports;
 import hub.gateway.application.spi.TransportProvider;
+import hub.gateway.domain.RetrySchedule;
 
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -26,14 +27,16 @@ public final class Gateway implements AutoCloseable {
     private final Optional<EmbeddedDatabase> embedded;
     private final PostgresPersistence persistence;
     private final GatewayHttp http;
+    private final WebhookDispatcher dispatcher;
     private final Optional<Path> adminTokenFile;
     private final Optional<Path> demoKeyFile;
 
     private Gateway(Optional<EmbeddedDatabase> embedded, PostgresPersistence persistence, GatewayHttp http,
-                    Optional<Path> adminTokenFile, Optional<Path> demoKeyFile) {
+                    WebhookDispatcher dispatcher, Optional<Path> adminTokenFile, Optional<Path> demoKeyFile) {
         this.embedded = embedded;
         this.persistence = persistence;
         this.http = http;
+        this.dispatcher = dispatcher;
         this.adminTokenFile = adminTokenFile;
         this.demoKeyFile = demoKeyFile;
     }
@@ -51,7 +54,11 @@ public final class Gateway implements AutoCloseable {
                 UseCases useCases = UseCases.create(new UseCases.Ports(
                         persistence.accounts(), persistence.apiKeys(), persistence.instances(),
                         persistence.quotaLedger(), persistence.messageLog(), loadTransports(config.settings()),
-                        persistence.storageHealth(), Clock.systemUTC()));
+                        persistence.storageHealth(), persistence.suppressions(), persistence.outbox(),
+                        GatewayHttp.webhookSender(config.webhookAllowPrivate()),
+                        GatewayHttp.webhookDestinations(config.webhookAllowPrivate()),
+                        Clock.systemUTC()),
+                        new UseCases.Policies(config.keywords(), RetrySchedule.DEFAULT));
 
                 Optional<Path> adminTokenFile = Optional.empty();
                 Optional<String> adminToken = config.adminToken();
@@ -71,7 +78,8 @@ public final class Gateway implements AutoCloseable {
                 }
 
                 GatewayHttp http = GatewayHttp.start(useCases, new GatewayHttp.Settings(config.port(), adminToken));
-                return new Gateway(embedded, persistence, http, adminTokenFile, demoKeyFile);
+                WebhookDispatcher dispatcher = WebhookDispatcher.start(useCases.deliverWebhooks());
+                return new Gateway(embedded, persistence, http, dispatcher, adminTokenFile, demoKeyFile);
             } catch (RuntimeException e) {
                 persistence.close();
                 throw e;
@@ -94,10 +102,14 @@ public final class Gateway implements AutoCloseable {
         return demoKeyFile;
     }
 
-    /** Stops taking requests, lets those in flight finish, then closes the pool and the database. */
+    /**
+     * Stops taking requests, lets those in flight finish, stops the webhook dispatcher (an event in flight
+     * is finished or, if cut off, delivered again after its lease), then closes the pool and the database.
+     */
     @Override
     public void close() {
         http.close();
+        dispatcher.close();
         persistence.close();
         embedded.ifPresent(EmbeddedDatabase::close);
     }

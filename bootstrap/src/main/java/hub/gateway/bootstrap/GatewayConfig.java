@@ -1,6 +1,10 @@
 package hub.gateway.bootstrap;
 
+import hub.gateway.domain.OptOutKeywords;
+
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,6 +19,8 @@ public record GatewayConfig(int port,
                             int poolSize,
                             Path dataDir,
                             Optional<String> adminToken,
+                            boolean webhookAllowPrivate,
+                            OptOutKeywords keywords,
                             Map<String, String> settings) {
 
     public static GatewayConfig fromEnvironment(Map<String, String> env) {
@@ -26,6 +32,10 @@ public record GatewayConfig(int port,
                 intSetting(env, "GATEWAY_DB_POOL_SIZE", 8, 1, 64),
                 Path.of(nonBlank(env, "GATEWAY_DATA_DIR").orElse("./data")).toAbsolutePath().normalize(),
                 nonBlank(env, "GATEWAY_ADMIN_TOKEN"),
+                booleanSetting(env, "GATEWAY_WEBHOOK_ALLOW_PRIVATE"),
+                OptOutKeywords.of(
+                        listSetting(env, "GATEWAY_OPT_OUT_KEYWORDS").orElse(OptOutKeywords.DEFAULT_OPT_OUT),
+                        listSetting(env, "GATEWAY_OPT_IN_KEYWORDS").orElse(OptOutKeywords.DEFAULT_OPT_IN)),
                 Map.copyOf(env));
     }
 
@@ -34,11 +44,30 @@ public record GatewayConfig(int port,
     }
 
     public GatewayConfig withPort(int newPort) {
-        return new GatewayConfig(newPort, databaseUrl, databaseUser, databasePassword, poolSize, dataDir, adminToken, settings);
+        return new GatewayConfig(newPort, databaseUrl, databaseUser, databasePassword, poolSize, dataDir, adminToken,
+                webhookAllowPrivate, keywords, settings);
     }
 
     private static Optional<String> nonBlank(Map<String, String> env, String key) {
         return Optional.ofNullable(env.get(key)).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    private static boolean booleanSetting(Map<String, String> env, String key) {
+        Optional<String> raw = nonBlank(env, key);
+        if (raw.isEmpty()) {
+            return false;
+        }
+        return switch (raw.get().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new ConfigurationException(key + " must be true or false, was '" + raw.get() + "'");
+        };
+    }
+
+    /** Comma-separated, so that keywords of several words ("OPT OUT", "إلغاء الاشتراك") fit. */
+    private static Optional<List<String>> listSetting(Map<String, String> env, String key) {
+        return nonBlank(env, key).map(raw -> Arrays.stream(raw.split(",")).map(String::strip).filter(k -> !k.isEmpty()).toList())
+                .filter(list -> !list.isEmpty());
     }
 
     private static int intSetting(Map<String, String> env, String key, int fallback, int min, int max) {

@@ -47,6 +47,8 @@ final class GatewayUnderTest implements AutoCloseable {
                 "GATEWAY_DB_PASSWORD", db.password(),
                 "GATEWAY_DB_POOL_SIZE", "6",
                 "GATEWAY_ADMIN_TOKEN", ADMIN_TOKEN,
+                // The tests' webhook receivers listen on loopback.
+                "GATEWAY_WEBHOOK_ALLOW_PRIVATE", "true",
                 "GATEWAY_PORT", "0"))));
     }
 
@@ -72,12 +74,21 @@ final class GatewayUnderTest implements AutoCloseable {
 
     /** A new account with one instance and one key: what a client developer is handed. */
     Client newClient(String plan) {
+        return newClient(plan, null);
+    }
+
+    /** The same, with a webhook URL; the instance's signing secret is in the answer to its creation. */
+    Client newClient(String plan, String webhookUrl) {
         String account = admin("POST", "/admin/accounts", "{\"name\": \"Shop\"}").json().getString("account_id");
-        Response instance = admin("POST", "/admin/instances",
-                "{\"account_id\": \"" + account + "\", \"name\": \"Shop line\", \"plan\": \"" + plan + "\"}");
+        Response instance = admin("POST", "/admin/instances", "{\"account_id\": \"" + account
+                + "\", \"name\": \"Shop line\", \"plan\": \"" + plan + "\""
+                + (webhookUrl == null ? "" : ", \"webhook_url\": \"" + webhookUrl + "\"") + "}");
+        if (instance.status() != 201) {
+            throw new AssertionError("instance not created: " + instance);
+        }
         Response key = admin("POST", "/admin/accounts/" + account + "/api-keys", "");
         return new Client(account, instance.json().getString("instance_id"), key.json().getString("api_key"),
-                key.json().getString("api_key_id"));
+                key.json().getString("api_key_id"), instance.json().getString("webhook_secret"));
     }
 
     Response admin(String method, String path, String body) {
@@ -122,7 +133,16 @@ final class GatewayUnderTest implements AutoCloseable {
         }
     }
 
-    record Client(String accountId, String instanceId, String apiKey, String apiKeyId) {
+    record Client(String accountId, String instanceId, String apiKey, String apiKeyId, String webhookSecret) {
+        Client(String accountId, String instanceId, String apiKey, String apiKeyId) {
+            this(accountId, instanceId, apiKey, apiKeyId, null);
+        }
+    }
+
+    /** What the sandbox's simulation endpoint does when a recipient writes to the instance. */
+    Response inbound(Client client, String from, String text) {
+        return admin("POST", "/admin/instances/" + client.instanceId() + "/inbound",
+                "{\"from\": \"" + from + "\", \"text\": \"" + text + "\"}");
     }
 
     record Response(int status, String body, Map<String, java.util.List<String>> headers) {
