@@ -50,7 +50,11 @@ final class Suppressions {
         }
     }
 
-    /** The {@code {phone}} path segment, percent-decoded; a literal {@code +} stays a plus. */
+    /**
+     * The {@code {phone}} path segment, percent-decoded ({@code %2B} is a plus). Helidon decodes paths as
+     * paths, not as form data, so a literal {@code +} stays a plus (pinned by a test, since a form decoder
+     * would turn it into a space and lose the number's international prefix).
+     */
     static String phoneParameter(ServerRequest req) {
         return req.path().pathParameters().get("phone");
     }
