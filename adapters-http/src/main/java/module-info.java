@@ -7,6 +7,8 @@ module hub.gateway.adapter.http {
     requires io.helidon.webserver;
     requires io.helidon.http.media.jsonp;
     requires jakarta.json;
+    // The webhook sender: the JDK's own client, so that redirects, proxies and time-outs are ours to set.
+    requires java.net.http;
 
     exports hub.gateway.adapter.http;
 }

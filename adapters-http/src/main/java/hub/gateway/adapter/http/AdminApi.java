@@ -7,21 +7,33 @@ import hub.gateway.application.port.in.CreateAccountUseCase.CreateAccountCommand
 import hub.gateway.application.port.in.CreateAccountUseCase.CreateAccountResult;
 import hub.gateway.application.port.in.CreateInstanceUseCase.CreateInstanceCommand;
 import hub.gateway.application.port.in.CreateInstanceUseCase.CreateInstanceResult;
+import hub.gateway.application.port.in.BlockRecipientUseCase.BlockRecipientCommand;
+import hub.gateway.application.port.in.Input;
 import hub.gateway.application.port.in.InstanceReport;
+import hub.gateway.application.port.in.LiftSuppressionUseCase.LiftSuppressionCommand;
+import hub.gateway.application.port.in.LiftSuppressionUseCase.LiftSuppressionResult;
+import hub.gateway.application.port.in.ListMessagesUseCase;
+import hub.gateway.application.port.in.ReceiveInboundMessageUseCase.InboundMessage;
+import hub.gateway.application.port.in.ReceiveInboundMessageUseCase.InboundResult;
 import hub.gateway.application.port.in.IssueApiKeyUseCase.IssueApiKeyResult;
 import hub.gateway.application.port.in.RevokeApiKeyUseCase.RevokeApiKeyResult;
 import hub.gateway.application.port.in.UpdateInstanceUseCase.UpdateInstanceCommand;
 import hub.gateway.application.port.in.UpdateInstanceUseCase.UpdateInstanceResult;
 import hub.gateway.domain.AccountId;
+import hub.gateway.domain.FieldError;
 import hub.gateway.domain.InstanceStatus;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 
+import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The operator API under {@code /admin}, guarded by one bearer token. Without a configured token every
@@ -30,10 +42,13 @@ import java.util.Optional;
 final class AdminApi implements HttpService {
     private final UseCases useCases;
     private final Optional<String> adminToken;
+    /** When a simulated inbound message arrived: the edge is where it arrives. */
+    private final Clock clock;
 
-    AdminApi(UseCases useCases, Optional<String> adminToken) {
+    AdminApi(UseCases useCases, Optional<String> adminToken, Clock clock) {
         this.useCases = useCases;
         this.adminToken = adminToken;
+        this.clock = clock;
     }
 
     @Override
@@ -55,7 +70,17 @@ final class AdminApi implements HttpService {
                 .post("/instances/{id}/pause", (req, res) -> changeStatus(req, res, InstanceStatus.PAUSED_FOR_REVIEW))
                 .any("/instances/{id}/pause", Routes.methodNotAllowed("POST"))
                 .post("/instances/{id}/resume", (req, res) -> changeStatus(req, res, InstanceStatus.ACTIVE))
-                .any("/instances/{id}/resume", Routes.methodNotAllowed("POST"));
+                .any("/instances/{id}/resume", Routes.methodNotAllowed("POST"))
+                .post("/instances/{id}/inbound", this::inbound)
+                .any("/instances/{id}/inbound", Routes.methodNotAllowed("POST"))
+                .post("/instances/{id}/suppressions", this::block)
+                .any("/instances/{id}/suppressions", Routes.methodNotAllowed("POST"))
+                .delete("/instances/{id}/suppressions/{phone}", this::lift)
+                .any("/instances/{id}/suppressions/{phone}", Routes.methodNotAllowed("DELETE"))
+                .get("/instances/{id}/webhook-deliveries", this::deliveries)
+                .any("/instances/{id}/webhook-deliveries", Routes.methodNotAllowed("GET"))
+                .post("/instances/{id}/webhook-deliveries/{event_id}/replay", this::replay)
+                .any("/instances/{id}/webhook-deliveries/{event_id}/replay", Routes.methodNotAllowed("POST"));
     }
 
     private void requireAdmin(ServerRequest req, ServerResponse res) {
@@ -167,20 +192,94 @@ final class AdminApi implements HttpService {
         answerInstance(res, useCases.changeInstanceStatus().changeStatus(req.path().pathParameters().get("id"), status));
     }
 
+    /** The sandbox's stand-in for a recipient writing to the instance (contract §5). */
+    private void inbound(ServerRequest req, ServerResponse res) {
+        Optional<JsonObject> body = body(req, res);
+        if (body.isEmpty()) {
+            return;
+        }
+        InboundMessage message = new InboundMessage(req.path().pathParameters().get("id"),
+                textOrNull(body.get(), "from"), textOrNull(body.get(), "text"), clock.instant(), true);
+        switch (useCases.receiveInboundMessage().receive(message)) {
+            case InboundResult.OptedOut ignored -> accepted(res, "opted_out");
+            case InboundResult.OptedIn ignored -> accepted(res, "opted_in");
+            case InboundResult.NoChange ignored -> accepted(res, "no_change");
+            case InboundResult.UnknownInstance ignored -> ErrorResponses.send(res, ErrorCatalog.NOT_FOUND);
+            case InboundResult.NotASandboxInstance ignored -> ErrorResponses.send(res, ErrorCatalog.NOT_A_SANDBOX_INSTANCE);
+            case InboundResult.Invalid invalid -> ErrorResponses.validation(res, invalid.fields());
+        }
+    }
+
+    private static void accepted(ServerResponse res, String outcome) {
+        res.status(Status.ACCEPTED_202);
+        JsonResponses.send(res, JSON.createObjectBuilder().add("accepted", true).add("outcome", outcome).build());
+    }
+
+    /** An operator's block: no account, so it may touch any instance. */
+    private void block(ServerRequest req, ServerResponse res) {
+        Optional<JsonObject> body = body(req, res);
+        if (body.isEmpty()) {
+            return;
+        }
+        BlockRecipientCommand command = new BlockRecipientCommand(Optional.empty(),
+                Input.text(req.path().pathParameters().get("id")), JsonBodies.field(body.get(), "phone"));
+        Suppressions.answerBlock(res, useCases.blockRecipient().block(command), ErrorCatalog.NOT_FOUND);
+    }
+
+    private void lift(ServerRequest req, ServerResponse res) {
+        String instanceId = req.path().pathParameters().get("id");
+        String phone = Suppressions.phoneParameter(req);
+        LiftSuppressionResult result = useCases.liftSuppression()
+                .lift(new LiftSuppressionCommand(Optional.empty(), instanceId, phone));
+        Suppressions.answerLift(res, result, instanceId, phone, ErrorCatalog.NOT_FOUND);
+    }
+
+    /**
+     * The use case takes the limit as given, so the edge bounds it, with the same default and ceiling as the
+     * client's message list.
+     */
+    private void deliveries(ServerRequest req, ServerResponse res) {
+        String rawLimit = req.query().contains("limit") ? req.query().get("limit") : "";
+        OptionalInt limit = rawLimit.isBlank()
+                ? OptionalInt.of(ListMessagesUseCase.DEFAULT_LIMIT)
+                : WholeNumbers.inRange(rawLimit.strip(), 1, ListMessagesUseCase.MAX_LIMIT);
+        if (limit.isEmpty()) {
+            ErrorResponses.validation(res, List.of(
+                    new FieldError("limit", "must be a whole number from 1 to " + ListMessagesUseCase.MAX_LIMIT)));
+            return;
+        }
+        useCases.listWebhookDeliveries().list(req.path().pathParameters().get("id"), limit.getAsInt())
+                .ifPresentOrElse(deliveries -> {
+                    JsonArrayBuilder array = JSON.createArrayBuilder();
+                    deliveries.forEach(d -> array.add(Representations.delivery(d)));
+                    JsonResponses.send(res, JSON.createObjectBuilder().add("deliveries", array).build());
+                }, () -> ErrorResponses.send(res, ErrorCatalog.NOT_FOUND));
+    }
+
+    private void replay(ServerRequest req, ServerResponse res) {
+        Optional<Long> eventId = WholeNumbers.positiveLong(req.path().pathParameters().get("event_id"));
+        if (eventId.isPresent() && useCases.replayWebhookEvent().replay(req.path().pathParameters().get("id"), eventId.get())) {
+            JsonResponses.send(res, JSON.createObjectBuilder()
+                    .add("event_id", eventId.get())
+                    .add("status", "pending")
+                    .build());
+        } else {
+            ErrorResponses.send(res, ErrorCatalog.NOT_FOUND);
+        }
+    }
+
+    /** Text stays text; anything else (absent, null, a number) reaches the use case as no value and is refused there. */
+    private static String textOrNull(JsonObject body, String name) {
+        return JsonBodies.field(body, name) instanceof Input.Text text ? text.value() : null;
+    }
+
     private static void answerInstance(ServerResponse res, Optional<InstanceReport> report) {
         report.ifPresentOrElse(
                 found -> JsonResponses.send(res, Representations.instance(found).build()),
                 () -> ErrorResponses.send(res, ErrorCatalog.NOT_FOUND));
     }
 
-    /** The JSON object of the request, or empty after the 415/413/400 has been answered. */
     private static Optional<JsonObject> body(ServerRequest req, ServerResponse res) {
-        return switch (JsonBodies.read(req)) {
-            case JsonBodies.Body.Parsed parsed -> Optional.of(parsed.object());
-            case JsonBodies.Body.Rejected rejected -> {
-                ErrorResponses.send(res, rejected.error());
-                yield Optional.empty();
-            }
-        };
+        return JsonBodies.object(req, res);
     }
 }

@@ -5,7 +5,11 @@ import static hub.gateway.adapter.http.Jsons.JSON;
 import hub.gateway.application.UseCases;
 import hub.gateway.application.port.in.AuthenticateClientUseCase.ClientAuthentication;
 import hub.gateway.application.port.in.GetUsageUseCase.GetUsageResult;
+import hub.gateway.application.port.in.BlockRecipientUseCase.BlockRecipientCommand;
 import hub.gateway.application.port.in.Input;
+import hub.gateway.application.port.in.LiftSuppressionUseCase.LiftSuppressionCommand;
+import hub.gateway.application.port.in.LiftSuppressionUseCase.LiftSuppressionResult;
+import hub.gateway.application.port.in.ListSuppressionsUseCase.ListSuppressionsResult;
 import hub.gateway.application.port.in.ListMessagesUseCase.ListMessagesQuery;
 import hub.gateway.application.port.in.ListMessagesUseCase.ListMessagesResult;
 import hub.gateway.application.port.in.SendMessageCommand;
@@ -37,7 +41,12 @@ final class ClientApi implements HttpService {
                 .get("/messages", this::messages)
                 .any("/messages", Routes.methodNotAllowed("GET"))
                 .get("/usage", this::usage)
-                .any("/usage", Routes.methodNotAllowed("GET"));
+                .any("/usage", Routes.methodNotAllowed("GET"))
+                .get("/suppressions", this::suppressions)
+                .post("/suppressions", this::block)
+                .any("/suppressions", Routes.methodNotAllowed("GET, POST"))
+                .delete("/suppressions/{instance_id}/{phone}", this::lift)
+                .any("/suppressions/{instance_id}/{phone}", Routes.methodNotAllowed("DELETE"));
     }
 
     /** Contract §3: the key, then the body, then everything else is the use case's, in its own order. */
@@ -46,14 +55,11 @@ final class ClientApi implements HttpService {
         if (account.isEmpty()) {
             return;
         }
-        JsonObject body;
-        switch (JsonBodies.read(req)) {
-            case JsonBodies.Body.Rejected rejected -> {
-                ErrorResponses.send(res, rejected.error());
-                return;
-            }
-            case JsonBodies.Body.Parsed parsed -> body = parsed.object();
+        Optional<JsonObject> parsed = JsonBodies.object(req, res);
+        if (parsed.isEmpty()) {
+            return;
         }
+        JsonObject body = parsed.get();
         SendMessageCommand command = new SendMessageCommand(account.get(),
                 JsonBodies.field(body, "instance_id"),
                 JsonBodies.field(body, "phone"),
@@ -76,7 +82,7 @@ final class ClientApi implements HttpService {
         if (account.isEmpty()) {
             return;
         }
-        Optional<Long> logId = positiveLong(req.path().pathParameters().get("log_id"));
+        Optional<Long> logId = WholeNumbers.positiveLong(req.path().pathParameters().get("log_id"));
         logId.flatMap(id -> useCases.getMessage().get(account.get(), id))
                 .ifPresentOrElse(
                         record -> JsonResponses.send(res, Representations.message(record).build()),
@@ -112,6 +118,46 @@ final class ClientApi implements HttpService {
         }
     }
 
+    private void suppressions(ServerRequest req, ServerResponse res) {
+        Optional<AccountId> account = authenticate(req, res);
+        if (account.isEmpty()) {
+            return;
+        }
+        switch (useCases.listSuppressions().list(account.get(), queryInput(req, "instance_id"))) {
+            case ListSuppressionsResult.Listed listed -> JsonResponses.send(res, JSON.createObjectBuilder()
+                    .add("suppressions", Representations.suppressions(listed.suppressions()))
+                    .build());
+            case ListSuppressionsResult.UnknownInstance ignored -> ErrorResponses.send(res, ErrorCatalog.INVALID_INSTANCE);
+            case ListSuppressionsResult.Invalid invalid -> ErrorResponses.validation(res, invalid.fields());
+        }
+    }
+
+    /** Same order as the send: the key, then the body, then the use case. */
+    private void block(ServerRequest req, ServerResponse res) {
+        Optional<AccountId> account = authenticate(req, res);
+        if (account.isEmpty()) {
+            return;
+        }
+        Optional<JsonObject> body = JsonBodies.object(req, res);
+        if (body.isEmpty()) {
+            return;
+        }
+        BlockRecipientCommand command = new BlockRecipientCommand(account,
+                JsonBodies.field(body.get(), "instance_id"), JsonBodies.field(body.get(), "phone"));
+        Suppressions.answerBlock(res, useCases.blockRecipient().block(command), ErrorCatalog.INVALID_INSTANCE);
+    }
+
+    private void lift(ServerRequest req, ServerResponse res) {
+        Optional<AccountId> account = authenticate(req, res);
+        if (account.isEmpty()) {
+            return;
+        }
+        String instanceId = req.path().pathParameters().get("instance_id");
+        String phone = Suppressions.phoneParameter(req);
+        LiftSuppressionResult result = useCases.liftSuppression().lift(new LiftSuppressionCommand(account, instanceId, phone));
+        Suppressions.answerLift(res, result, instanceId, phone, ErrorCatalog.INVALID_INSTANCE);
+    }
+
     /** Answers 401 itself when the caller is not a live key; the handler then stops. */
     private Optional<AccountId> authenticate(ServerRequest req, ServerResponse res) {
         Optional<String> token = BearerTokens.from(req.headers());
@@ -132,13 +178,5 @@ final class ClientApi implements HttpService {
     /** A query parameter is text when present; absent is absent. The use case judges the rest. */
     private static Input queryInput(ServerRequest req, String name) {
         return req.query().contains(name) ? Input.text(req.query().get(name)) : Input.MISSING;
-    }
-
-    private static Optional<Long> positiveLong(String raw) {
-        if (raw.isEmpty() || raw.length() > 18 || !raw.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            return Optional.empty();
-        }
-        long value = Long.parseLong(raw);
-        return value > 0 ? Optional.of(value) : Optional.empty();
     }
 }

@@ -6,7 +6,8 @@ import hub.gateway.domain.ErrorCode;
  * The one table of error codes the edge answers with: wire code, HTTP status and message text. The seed's
  * rows carry the public documentation's texts verbatim (a test pins each against the seed document).
  * <p>
- * Two rows have no {@link ErrorCode}: {@link #UNAUTHORIZED} and {@link #CONFLICT} belong to the admin API,
+ * Some rows have no {@link ErrorCode}: {@link #UNAUTHORIZED}, {@link #CONFLICT} and
+ * {@link #NOT_A_SANDBOX_INSTANCE} belong to the admin API,
  * which the seed does not describe, and {@link #BAD_REQUEST} covers requests so malformed that Helidon
  * refuses them before routing. Decision: the admin API uses its own {@code unauthorized} code rather than
  * {@code invalid_api_key}, because an admin token is not an API key and a client developer reading
@@ -51,6 +52,9 @@ enum ErrorCatalog {
     INTERNAL_ERROR("internal_error", 500, "An unexpected error occurred. Please try again or contact support."),
     UNAUTHORIZED("unauthorized", 401, "A valid admin token is required."),
     CONFLICT("conflict", 409, "A resource with this identifier already exists."),
+    // The same wire code as CONFLICT (the request clashes with the instance's state), with the text that
+    // tells the operator which clash: the sandbox simulation on an instance of another transport.
+    NOT_A_SANDBOX_INSTANCE("conflict", 409, "Inbound messages can be simulated only for sandbox instances."),
     BAD_REQUEST("bad_request", 400, "The request could not be understood.");
 
     private final String code;

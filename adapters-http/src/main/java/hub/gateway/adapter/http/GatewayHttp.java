@@ -1,19 +1,23 @@
 package hub.gateway.adapter.http;
 
 import hub.gateway.application.UseCases;
+import hub.gateway.application.port.out.WebhookDestinations;
+import hub.gateway.application.port.out.WebhookSender;
 import io.helidon.http.DirectHandler;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.HttpRouting;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * The HTTP edge of the gateway: the client API ({@code /api}), the operator API ({@code /admin}) and the
- * readiness probe ({@code /observe/health}) on one Helidon SE webserver. The composition root starts it
- * with the use cases and closes it on shutdown.
+ * readiness probe ({@code /observe/health}) on one Helidon SE webserver, which the composition root starts
+ * with the use cases and closes on shutdown; and the edge's outbound side, the webhook sender and the
+ * policy for webhook URLs.
  */
 public final class GatewayHttp implements AutoCloseable {
     /** How long a graceful stop lets requests already being served finish. */
@@ -51,7 +55,7 @@ public final class GatewayHttp implements AutoCloseable {
                 .addFilter(new EdgeFilter())
                 .error(Throwable.class, EdgeFilter::onError)
                 .register("/api", new ClientApi(useCases))
-                .register("/admin", new AdminApi(useCases, settings.adminToken()))
+                .register("/admin", new AdminApi(useCases, settings.adminToken(), Clock.systemUTC()))
                 .register("/observe", new HealthApi(useCases.checkReadiness()))
                 // Last: whatever no service answered is not ours.
                 .any(Routes::notFound);
@@ -68,6 +72,25 @@ public final class GatewayHttp implements AutoCloseable {
                 .build()
                 .start();
         return new GatewayHttp(server);
+    }
+
+    /**
+     * Posts signed client events to webhook URLs (contract §7): 5 seconds per attempt, no redirects, no
+     * retries of its own, and the destination checked again before every attempt.
+     *
+     * @param allowPrivateDestinations {@code GATEWAY_WEBHOOK_ALLOW_PRIVATE}: true lets URLs reach loopback and
+     *                                 private networks (tests, local development)
+     */
+    public static WebhookSender webhookSender(boolean allowPrivateDestinations) {
+        return new StandardWebhookSender(new WebhookUrlPolicy(allowPrivateDestinations));
+    }
+
+    /**
+     * Judges webhook URLs when they are saved: http or https, and, unless allowed, no host that resolves to a
+     * loopback, private, link-local, carrier-NAT, multicast or cloud metadata address.
+     */
+    public static WebhookDestinations webhookDestinations(boolean allowPrivateDestinations) {
+        return new WebhookUrlPolicy(allowPrivateDestinations);
     }
 
     /** The port actually bound, useful when {@link Settings#port()} was 0. */

@@ -5,6 +5,7 @@ import static hub.gateway.adapter.http.Jsons.JSON;
 import hub.gateway.application.port.in.Input;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -62,6 +63,17 @@ final class JsonBodies {
         return parseObject(bytes)
                 .<Body>map(Body.Parsed::new)
                 .orElseGet(() -> new Body.Rejected(ErrorCatalog.INVALID_JSON));
+    }
+
+    /** The JSON object of the request, or empty after the 415/413/400 has been answered. */
+    static Optional<JsonObject> object(ServerRequest req, ServerResponse res) {
+        return switch (read(req)) {
+            case Body.Parsed parsed -> Optional.of(parsed.object());
+            case Body.Rejected rejected -> {
+                ErrorResponses.send(res, rejected.error());
+                yield Optional.empty();
+            }
+        };
     }
 
     /**

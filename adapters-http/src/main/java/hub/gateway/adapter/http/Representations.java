@@ -3,9 +3,11 @@ package hub.gateway.adapter.http;
 import static hub.gateway.adapter.http.Jsons.JSON;
 
 import hub.gateway.application.port.in.InstanceReport;
+import hub.gateway.application.port.out.Outbox.EventDelivery;
 import hub.gateway.domain.Instance;
 import hub.gateway.domain.Limits;
 import hub.gateway.domain.MessageRecord;
+import hub.gateway.domain.Suppression;
 import hub.gateway.domain.Usage;
 import hub.gateway.domain.UsageWindows;
 import jakarta.json.JsonArrayBuilder;
@@ -14,6 +16,7 @@ import jakarta.json.JsonValue;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Optional;
 
 /** The wire shapes of contract §9, snake_case, times as ISO-8601 in UTC. */
@@ -71,6 +74,35 @@ final class Representations {
                 .add("error", orNull(record.error()))
                 .add("created_at", time(record.createdAt()))
                 .add("status_history", history);
+    }
+
+    static JsonArrayBuilder suppressions(List<Suppression> suppressions) {
+        JsonArrayBuilder array = JSON.createArrayBuilder();
+        suppressions.forEach(s -> array.add(suppression(s)));
+        return array;
+    }
+
+    static JsonObjectBuilder suppression(Suppression suppression) {
+        return JSON.createObjectBuilder()
+                .add("instance_id", suppression.instanceId().value())
+                .add("phone", suppression.phone().e164())
+                .add("reason", suppression.reason().wireName())
+                .add("added_by", suppression.by().wireName())
+                .add("since", time(suppression.since()));
+    }
+
+    static JsonObjectBuilder delivery(EventDelivery delivery) {
+        return JSON.createObjectBuilder()
+                .add("event_id", delivery.eventId())
+                .add("webhook_id", delivery.webhookId())
+                .add("event", delivery.type())
+                .add("status", delivery.status())
+                .add("attempts", delivery.attempts())
+                .add("last_attempt_at", orNull(delivery.lastAttemptAt().map(Representations::time)))
+                .add("last_http_status", delivery.lastHttpStatus().<JsonValue>map(JSON::createValue).orElse(JsonValue.NULL))
+                .add("last_error", orNull(delivery.lastError()))
+                .add("next_attempt_at", orNull(delivery.nextAttemptAt().map(Representations::time)))
+                .add("created_at", time(delivery.createdAt()));
     }
 
     private static JsonObjectBuilder window(int limit, int used, Instant resetsAt) {

@@ -2,6 +2,14 @@ package hub.gateway.adapter.http;
 
 import hub.gateway.application.UseCases;
 import hub.gateway.application.port.in.AuthenticateClientUseCase.ClientAuthentication;
+import hub.gateway.application.port.in.BlockRecipientUseCase.BlockRecipientCommand;
+import hub.gateway.application.port.in.BlockRecipientUseCase.BlockRecipientResult;
+import hub.gateway.application.port.in.LiftSuppressionUseCase.LiftSuppressionCommand;
+import hub.gateway.application.port.in.LiftSuppressionUseCase.LiftSuppressionResult;
+import hub.gateway.application.port.in.ListSuppressionsUseCase.ListSuppressionsResult;
+import hub.gateway.application.port.in.ReceiveInboundMessageUseCase.InboundMessage;
+import hub.gateway.application.port.in.ReceiveInboundMessageUseCase.InboundResult;
+import hub.gateway.application.port.out.Outbox.EventDelivery;
 import hub.gateway.application.port.in.CreateAccountUseCase.CreateAccountResult;
 import hub.gateway.application.port.in.CreateInstanceUseCase.CreateInstanceResult;
 import hub.gateway.application.port.in.GetUsageUseCase.GetUsageResult;
@@ -21,7 +29,11 @@ import hub.gateway.domain.InstanceId;
 import hub.gateway.domain.InstanceStatus;
 import hub.gateway.domain.LimitOverrides;
 import hub.gateway.domain.MessageRecord;
+import hub.gateway.domain.PhoneNumber;
 import hub.gateway.domain.Plan;
+import hub.gateway.domain.SuppressedBy;
+import hub.gateway.domain.Suppression;
+import hub.gateway.domain.SuppressionReason;
 import hub.gateway.domain.Usage;
 import hub.gateway.domain.UsageWindows;
 
@@ -43,6 +55,37 @@ final class FakeUseCases {
             new AtomicReference<>(c -> new SendMessageResult.Sent("wamid.1", 123));
     final AtomicReference<SendMessageCommand> lastSend = new AtomicReference<>();
     final AtomicReference<Boolean> ready = new AtomicReference<>(true);
+    final AtomicReference<Function<InboundMessage, InboundResult>> inbound =
+            new AtomicReference<>(m -> new InboundResult.OptedOut());
+    final AtomicReference<InboundMessage> lastInbound = new AtomicReference<>();
+    final AtomicReference<Function<BlockRecipientCommand, BlockRecipientResult>> block =
+            new AtomicReference<>(c -> new BlockRecipientResult.Blocked(blocked()));
+    final AtomicReference<BlockRecipientCommand> lastBlock = new AtomicReference<>();
+    final AtomicReference<Function<LiftSuppressionCommand, LiftSuppressionResult>> lift =
+            new AtomicReference<>(c -> new LiftSuppressionResult.Lifted());
+    final AtomicReference<LiftSuppressionCommand> lastLift = new AtomicReference<>();
+    final AtomicReference<Integer> lastDeliveriesLimit = new AtomicReference<>();
+
+    static Suppression blocked() {
+        return new Suppression(new InstanceId("inst_12345"), new PhoneNumber("+966501234567"), SuppressionReason.BLOCKED,
+                SuppressedBy.CLIENT, NOW);
+    }
+
+    static Suppression optedOut() {
+        return new Suppression(new InstanceId("inst_12345"), new PhoneNumber("+966507654321"),
+                SuppressionReason.RECIPIENT_REQUESTED_STOP, SuppressedBy.RECIPIENT, Instant.parse("2026-05-08T10:00:00Z"));
+    }
+
+    static EventDelivery delivery() {
+        return new EventDelivery(7, "evt_abc", "recipient.opted_out", "dead", 12,
+                Optional.of(NOW), Optional.of(500), Optional.of("HTTP 500"), Optional.empty(),
+                Instant.parse("2026-05-07T10:00:00Z"));
+    }
+
+    static EventDelivery freshDelivery() {
+        return new EventDelivery(8, "evt_def", "recipient.opted_in", "pending", 0,
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(NOW), NOW);
+    }
 
     static InstanceReport report() {
         Instance instance = new Instance(new InstanceId("inst_12345"), ACCOUNT, "Demo Support Line", Plan.STARTER,
@@ -93,6 +136,29 @@ final class FakeUseCases {
                 command -> command.instanceId().equals("inst_12345")
                         ? new UpdateInstanceResult.Updated(report())
                         : new UpdateInstanceResult.UnknownInstance(),
-                (id, status) -> id.equals("inst_12345") ? Optional.of(report()) : Optional.empty());
+                (id, status) -> id.equals("inst_12345") ? Optional.of(report()) : Optional.empty(),
+                message -> {
+                    lastInbound.set(message);
+                    return inbound.get().apply(message);
+                },
+                (account, instanceId) -> instanceId.nonBlankText().isEmpty()
+                        ? new ListSuppressionsResult.Invalid(List.of(new FieldError("instance_id", "is required")))
+                        : account.equals(ACCOUNT) && instanceId.nonBlankText().get().equals("inst_12345")
+                        ? new ListSuppressionsResult.Listed(List.of(blocked(), optedOut()))
+                        : new ListSuppressionsResult.UnknownInstance(),
+                command -> {
+                    lastBlock.set(command);
+                    return block.get().apply(command);
+                },
+                command -> {
+                    lastLift.set(command);
+                    return lift.get().apply(command);
+                },
+                () -> 0,
+                (instanceId, limit) -> {
+                    lastDeliveriesLimit.set(limit);
+                    return instanceId.equals("inst_12345") ? Optional.of(List.of(delivery(), freshDelivery())) : Optional.empty();
+                },
+                (instanceId, eventId) -> instanceId.equals("inst_12345") && eventId == 7);
     }
 }

@@ -195,6 +195,14 @@ class GatewayHttpTest {
     }
 
     @Test
+    void a_suppressed_recipient_is_403_with_the_seed_details() throws Exception {
+        JsonObject details = refused(new Refusal.RecipientSuppressed(), "recipient_suppressed");
+        assertEquals("block", details.getString("action"));
+        assertEquals(100, details.getInt("risk_score"));
+        assertEquals(2, details.size(), "the seed's example has exactly action and risk_score");
+    }
+
+    @Test
     void invalid_instance_and_paused_instance() throws Exception {
         refused(new Refusal.UnknownInstance(), "invalid_instance");
         JsonObject paused = refused(new Refusal.InstancePaused(), "instance_paused_for_review");
