@@ -185,7 +185,7 @@ class QuotaLedgerContractTest {
 
     private QuotaOutcome reserve(Limits limits, Instant at) {
         return ledger.reserve(new Reservation(account.id(), instance.id(), PHONE, MessagePurpose.SUPPORT, limits,
-                windowsAt(at)));
+                windowsAt(at), Fixtures.blockingReasons(MessagePurpose.SUPPORT)));
     }
 
     private static UsageWindows windowsAt(Instant at) {
