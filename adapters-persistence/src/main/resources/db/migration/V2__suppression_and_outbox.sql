@@ -15,8 +15,8 @@ create table suppression (
 -- Newest first per instance, for the client's list.
 create index suppression_recent on suppression (instance_id, since desc);
 
--- Who added or lifted what, when and why. Never rewritten: the trigger below refuses UPDATE and DELETE, so
--- the trail holds even against a careless migration or a console session (TRUNCATE aside).
+-- Who added or lifted what, when and why. Never rewritten: the triggers below refuse UPDATE, DELETE and
+-- TRUNCATE, so the trail holds even against a careless migration or a console session.
 create table suppression_audit (
     id          bigserial primary key,
     instance_id text        not null,
@@ -44,6 +44,10 @@ $$;
 create trigger suppression_audit_append_only
     before update or delete on suppression_audit
     for each row execute function suppression_audit_is_append_only();
+
+create trigger suppression_audit_never_truncated
+    before truncate on suppression_audit
+    for each statement execute function suppression_audit_is_append_only();
 
 -- The outbox: an event is inserted by the same statement as the change that caused it, and delivered by
 -- whichever node claims it. payload holds the event's own fields (see PgEvents); the columns around it

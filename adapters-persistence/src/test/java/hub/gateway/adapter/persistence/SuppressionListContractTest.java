@@ -175,7 +175,10 @@ class SuppressionListContractTest {
         SQLException delete = assertThrows(SQLException.class, () -> db.update(
                 "delete from suppression_audit where instance_id = ?", instance.id().value()));
 
+        SQLException truncate = assertThrows(SQLException.class, () -> db.update("truncate suppression_audit"));
+
         assertTrue(update.getMessage().contains("append-only"), update.getMessage());
+        assertTrue(truncate.getMessage().contains("append-only"), truncate.getMessage());
         assertTrue(delete.getMessage().contains("append-only"), delete.getMessage());
     }
 
