@@ -5,18 +5,22 @@ import hub.gateway.domain.ErrorCode;
 import hub.gateway.domain.InstanceId;
 import hub.gateway.domain.QuotaOutcome;
 import hub.gateway.domain.QuotaOutcome.Window;
+import hub.gateway.domain.SuppressionReason;
 import hub.gateway.domain.Usage;
 import hub.gateway.domain.UsageWindows;
 import io.helidon.dbclient.DbRow;
 
 import java.time.Instant;
+import java.util.stream.Collectors;
 
 /**
- * Exact limits across nodes: each call is one round trip to a database function (see V1__gateway.sql) that
- * locks the instance's quota row, so reservations of one instance are serialised by PostgreSQL itself.
+ * Exact limits across nodes: each call is one round trip to a database function (see V2__suppression_and_outbox.sql)
+ * that checks the recipient's suppression, then locks the instance's quota row, so reservations of one instance
+ * are serialised by PostgreSQL itself.
  */
 final class PgQuotaLedger implements QuotaLedger {
     private static final String RESERVED = "reserved";
+    private static final String SUPPRESSED = ErrorCode.RECIPIENT_SUPPRESSED.wireName();
 
     private final Database db;
 
@@ -32,17 +36,21 @@ final class PgQuotaLedger implements QuotaLedger {
                           from reserve_quota(cast(? as text), cast(? as text), cast(? as text), cast(? as text),
                                              cast(? as integer), cast(? as integer), cast(? as integer),
                                              cast(? as timestamptz), cast(? as date), cast(? as date),
-                                             cast(? as timestamptz))
+                                             cast(? as timestamptz), string_to_array(cast(? as text), ','))
                         """,
                 reservation.instanceId().value(), reservation.accountId().value(), reservation.phone().e164(),
                 reservation.purpose().wireName(),
                 reservation.limits().perMinute(), reservation.limits().daily(), reservation.limits().monthly(),
-                Columns.utc(windows.minuteStart()), windows.day(), windows.monthStart(), Columns.utc(windows.now())))
+                Columns.utc(windows.minuteStart()), windows.day(), windows.monthStart(), Columns.utc(windows.now()),
+                blockingReasons(reservation)))
                 .orElseThrow(() -> new IllegalStateException("reserve_quota returned no row"));
         long logId = Columns.longValue(row, "log_id");
         String outcome = Columns.string(row, "outcome");
         if (RESERVED.equals(outcome)) {
             return new QuotaOutcome.Reserved(logId);
+        }
+        if (SUPPRESSED.equals(outcome)) {
+            return new QuotaOutcome.Suppressed(logId);
         }
         return new QuotaOutcome.Exhausted(windowRefusedBy(outcome), Columns.intValue(row, "quota_limit"),
                 Columns.intValue(row, "used"), logId);
@@ -67,6 +75,15 @@ final class PgQuotaLedger implements QuotaLedger {
                 .map(row -> new Usage(Columns.intValue(row, "minute"), Columns.intValue(row, "day"),
                         Columns.intValue(row, "month")))
                 .orElse(Usage.NONE);
+    }
+
+    /**
+     * Joined with commas and split again in SQL: wire names never contain one, and a text parameter binds the
+     * same way through every DbClient version, where a Java array's binding is the driver's guess.
+     */
+    private static String blockingReasons(Reservation reservation) {
+        return reservation.blockingReasons().stream().map(SuppressionReason::wireName).sorted()
+                .collect(Collectors.joining(","));
     }
 
     private static Window windowRefusedBy(String outcome) {

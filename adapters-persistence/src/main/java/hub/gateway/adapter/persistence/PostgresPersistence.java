@@ -6,9 +6,11 @@ import hub.gateway.application.port.out.Accounts;
 import hub.gateway.application.port.out.ApiKeys;
 import hub.gateway.application.port.out.Instances;
 import hub.gateway.application.port.out.MessageLog;
+import hub.gateway.application.port.out.Outbox;
 import hub.gateway.application.port.out.QuotaLedger;
 import hub.gateway.application.port.out.StorageHealth;
 import hub.gateway.application.port.out.StorageUnavailableException;
+import hub.gateway.application.port.out.SuppressionList;
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.jdbc.JdbcClientBuilder;
 import org.flywaydb.core.Flyway;
@@ -33,6 +35,8 @@ public final class PostgresPersistence implements AutoCloseable {
     private final QuotaLedger quotaLedger;
     private final MessageLog messageLog;
     private final StorageHealth storageHealth;
+    private final SuppressionList suppressions;
+    private final Outbox outbox;
 
     private PostgresPersistence(HikariDataSource dataSource) {
         this.dataSource = dataSource;
@@ -44,6 +48,8 @@ public final class PostgresPersistence implements AutoCloseable {
         this.quotaLedger = new PgQuotaLedger(db);
         this.messageLog = new PgMessageLog(db);
         this.storageHealth = new PgStorageHealth(dataSource);
+        this.suppressions = new PgSuppressionList(db);
+        this.outbox = new PgOutbox(db);
     }
 
     /**
@@ -86,6 +92,16 @@ public final class PostgresPersistence implements AutoCloseable {
 
     public StorageHealth storageHealth() {
         return storageHealth;
+    }
+
+    /** Uncached: a change is seen at once, and the send path reads suppressions inside the quota reservation. */
+    public SuppressionList suppressions() {
+        return suppressions;
+    }
+
+    /** The webhook dispatcher's side of the outbox; safe to use from any number of nodes at once. */
+    public Outbox outbox() {
+        return outbox;
     }
 
     /** Closes the pool; afterwards every port throws StorageUnavailableException and health answers false. */

@@ -44,7 +44,8 @@ class ConcurrentReservationTest {
             Instance instance = fixtures.instance(account);
             UsageWindows windows = UsageWindows.at(Instant.parse("2025-06-01T09:30:00Z"), ZoneOffset.UTC);
             Reservation reservation = new Reservation(account.id(), instance.id(), new PhoneNumber("+966501234567"),
-                    MessagePurpose.TRANSACTIONAL, new Limits(DAILY_LIMIT, 10_000, 10_000), windows);
+                    MessagePurpose.TRANSACTIONAL, new Limits(DAILY_LIMIT, 10_000, 10_000), windows,
+                    Fixtures.blockingReasons(MessagePurpose.TRANSACTIONAL));
 
             CountDownLatch start = new CountDownLatch(1);
             List<Future<QuotaOutcome>> outcomes = new ArrayList<>();
@@ -64,6 +65,7 @@ class ConcurrentReservationTest {
                     case Reserved r -> reserved++;
                     case Exhausted e when e.window() == Window.DAY && e.used() == DAILY_LIMIT -> refusedForTheDay++;
                     case Exhausted e -> throw new AssertionError("unexpected refusal " + e);
+                    case QuotaOutcome.Suppressed s -> throw new AssertionError("nobody is suppressed here");
                 }
             }
             assertEquals(DAILY_LIMIT, reserved);

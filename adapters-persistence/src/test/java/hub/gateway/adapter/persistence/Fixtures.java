@@ -9,13 +9,18 @@ import hub.gateway.domain.Instance;
 import hub.gateway.domain.InstanceId;
 import hub.gateway.domain.InstanceStatus;
 import hub.gateway.domain.LimitOverrides;
+import hub.gateway.domain.MessagePurpose;
 import hub.gateway.domain.Plan;
+import hub.gateway.domain.SuppressionReason;
 
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Rows the tests need, each with fresh ids so that tests sharing a database never collide. */
 final class Fixtures {
@@ -59,6 +64,11 @@ final class Fixtures {
                 Optional.empty());
         persistence.apiKeys().add(key);
         return key;
+    }
+
+    /** As the send use case computes them: the reasons whose suppression refuses this purpose. */
+    static Set<SuppressionReason> blockingReasons(MessagePurpose purpose) {
+        return Arrays.stream(SuppressionReason.values()).filter(r -> r.blocks(purpose)).collect(Collectors.toSet());
     }
 
     static String shortId() {

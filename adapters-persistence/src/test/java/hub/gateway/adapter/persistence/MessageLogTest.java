@@ -109,7 +109,8 @@ class MessageLogTest {
 
     private long reserveOne() {
         Reservation reservation = new Reservation(account.id(), instance.id(), new PhoneNumber("+966501234567"),
-                MessagePurpose.TRANSACTIONAL, new Limits(100, 1000, 100), UsageWindows.at(NOW, ZoneOffset.UTC));
+                MessagePurpose.TRANSACTIONAL, new Limits(100, 1000, 100), UsageWindows.at(NOW, ZoneOffset.UTC),
+                Fixtures.blockingReasons(MessagePurpose.TRANSACTIONAL));
         return ((Reserved) persistence.quotaLedger().reserve(reservation)).logId();
     }
 }

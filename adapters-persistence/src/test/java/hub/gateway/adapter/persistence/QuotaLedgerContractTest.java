@@ -12,6 +12,10 @@ import hub.gateway.domain.PhoneNumber;
 import hub.gateway.domain.QuotaOutcome;
 import hub.gateway.domain.QuotaOutcome.Exhausted;
 import hub.gateway.domain.QuotaOutcome.Reserved;
+import hub.gateway.domain.QuotaOutcome.Suppressed;
+import hub.gateway.domain.SuppressedBy;
+import hub.gateway.domain.Suppression;
+import hub.gateway.domain.SuppressionReason;
 import hub.gateway.domain.QuotaOutcome.Window;
 import hub.gateway.domain.Usage;
 import hub.gateway.domain.UsageWindows;
@@ -23,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -183,9 +188,79 @@ class QuotaLedgerContractTest {
         assertTrue(fourth.logId() > 0);
     }
 
+    @Test
+    void aRecipientsStopRefusesEveryPurposeButAuthentication() {
+        suppress(SuppressionReason.RECIPIENT_REQUESTED_STOP, SuppressedBy.RECIPIENT);
+        Limits limits = new Limits(100, 100, 100);
+
+        for (MessagePurpose purpose : MessagePurpose.values()) {
+            QuotaOutcome outcome = reserve(purpose, limits, LAST_HALF_MINUTE_OF_MARCH);
+            if (purpose == MessagePurpose.AUTHENTICATION) {
+                assertInstanceOf(Reserved.class, outcome, "login codes still reach a recipient who stopped");
+            } else {
+                assertInstanceOf(Suppressed.class, outcome, purpose.wireName());
+            }
+        }
+    }
+
+    @Test
+    void aBlockRefusesEveryPurpose() {
+        suppress(SuppressionReason.BLOCKED, SuppressedBy.CLIENT);
+
+        for (MessagePurpose purpose : MessagePurpose.values()) {
+            assertInstanceOf(Suppressed.class, reserve(purpose, new Limits(100, 100, 100), LAST_HALF_MINUTE_OF_MARCH),
+                    purpose.wireName());
+        }
+    }
+
+    @Test
+    void aSuppressedSendCountsNothingAndIsLoggedAsRefused() {
+        suppress(SuppressionReason.BLOCKED, SuppressedBy.ADMIN);
+
+        Suppressed suppressed = assertInstanceOf(Suppressed.class, reserve(new Limits(10, 100, 5), LAST_HALF_MINUTE_OF_MARCH));
+
+        assertEquals(Usage.NONE, ledger.usage(instance.id(), windowsAt(LAST_HALF_MINUTE_OF_MARCH)));
+        MessageRecord logged = persistence.messageLog().find(account.id(), suppressed.logId()).orElseThrow();
+        assertEquals("refused", logged.status());
+        assertEquals("recipient_suppressed", logged.error().orElseThrow());
+        assertEquals(PHONE.e164(), logged.phone().orElseThrow());
+    }
+
+    @Test
+    void suppressionIsCheckedBeforeAnyLimit() {
+        Limits one = new Limits(1, 1, 1);
+        assertInstanceOf(Reserved.class, reserve(one, LAST_HALF_MINUTE_OF_MARCH));
+        suppress(SuppressionReason.BLOCKED, SuppressedBy.CLIENT);
+
+        assertInstanceOf(Suppressed.class, reserve(one, LAST_HALF_MINUTE_OF_MARCH));
+    }
+
+    @Test
+    void anotherRecipientOrInstanceIsNotSuppressed() {
+        suppress(SuppressionReason.BLOCKED, SuppressedBy.CLIENT);
+        Limits limits = new Limits(100, 100, 100);
+
+        assertInstanceOf(Reserved.class, ledger.reserve(new Reservation(account.id(), instance.id(),
+                new PhoneNumber("+966501234568"), MessagePurpose.SUPPORT, limits, windowsAt(LAST_HALF_MINUTE_OF_MARCH),
+                Fixtures.blockingReasons(MessagePurpose.SUPPORT))));
+        Instance other = fixtures.instance(account);
+        assertInstanceOf(Reserved.class, ledger.reserve(new Reservation(account.id(), other.id(), PHONE,
+                MessagePurpose.SUPPORT, limits, windowsAt(LAST_HALF_MINUTE_OF_MARCH),
+                Fixtures.blockingReasons(MessagePurpose.SUPPORT))));
+    }
+
+    private void suppress(SuppressionReason reason, SuppressedBy by) {
+        persistence.suppressions().add(new Suppression(instance.id(), PHONE, reason, by, LAST_HALF_MINUTE_OF_MARCH),
+                "test", Optional.empty());
+    }
+
     private QuotaOutcome reserve(Limits limits, Instant at) {
-        return ledger.reserve(new Reservation(account.id(), instance.id(), PHONE, MessagePurpose.SUPPORT, limits,
-                windowsAt(at)));
+        return reserve(MessagePurpose.SUPPORT, limits, at);
+    }
+
+    private QuotaOutcome reserve(MessagePurpose purpose, Limits limits, Instant at) {
+        return ledger.reserve(new Reservation(account.id(), instance.id(), PHONE, purpose, limits,
+                windowsAt(at), Fixtures.blockingReasons(purpose)));
     }
 
     private static UsageWindows windowsAt(Instant at) {

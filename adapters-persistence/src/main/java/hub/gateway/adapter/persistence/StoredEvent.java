@@ -1,0 +1,93 @@
+package hub.gateway.adapter.persistence;
+
+import hub.gateway.domain.ClientEvent;
+import hub.gateway.domain.ClientEvent.RecipientOptedIn;
+import hub.gateway.domain.ClientEvent.RecipientOptedOut;
+import hub.gateway.domain.InstanceId;
+import hub.gateway.domain.PhoneNumber;
+import io.helidon.dbclient.DbRow;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A client event as the outbox stores it: its type in {@code event_type}, its own fields in the jsonb
+ * {@code payload}, built and read in SQL so that this module needs no JSON library. Both directions switch
+ * over the event type, so a new kind of event fails to compile (writing) or to load (reading) until it is
+ * mapped here. A field an event does not have is null and left out of the payload.
+ *
+ * <p>The timestamp is kept as Java's ISO-8601 text, not a jsonb timestamp, so it comes back to the
+ * nanosecond and the webhook carries exactly the instant the event was made with.
+ */
+record StoredEvent(String instanceId, String type, String instanceName, String from, String messageText,
+                   String timestamp) {
+    /** The payload expression; its parameters are {@link #payloadParameters()}. */
+    static final String PAYLOAD_SQL = """
+            jsonb_strip_nulls(jsonb_build_object('instance_name', cast(? as text), 'from', cast(? as text),
+                                                 'message_text', cast(? as text), 'timestamp', cast(? as text)))""";
+
+    /**
+     * An insert of the event, for a data-modifying CTE: it runs only when the CTE {@code change} returned a
+     * row and an event was given (a null type means none), so a change and its event are one statement and
+     * one transaction. Parameters: {@link #insertParameters(Optional)}.
+     */
+    static String insertIfChanged(String change) {
+        return """
+                insert into client_event (instance_id, event_type, payload, next_attempt_at, created_at)
+                select ev.*
+                  from (select cast(? as text), cast(? as text), %s,
+                               cast(? as timestamptz), cast(? as timestamptz))
+                       as ev (instance_id, event_type, payload, next_attempt_at, created_at)
+                 where ev.event_type is not null and exists (select 1 from %s)""".formatted(PAYLOAD_SQL, change);
+    }
+
+    /** Reads the payload back as columns, for {@link #read}; {@code table} is the event table's alias. */
+    static String payloadColumns(String table) {
+        return """
+                %1$s.instance_id, %1$s.event_type, %1$s.payload ->> 'instance_name' as instance_name,
+                %1$s.payload ->> 'from' as event_from, %1$s.payload ->> 'message_text' as message_text,
+                %1$s.payload ->> 'timestamp' as event_timestamp""".formatted(table);
+    }
+
+    static StoredEvent of(ClientEvent event) {
+        return switch (event) {
+            case RecipientOptedOut e -> new StoredEvent(e.instanceId().value(), e.type(), e.instanceName(),
+                    e.from().e164(), e.messageText(), e.timestamp().toString());
+            case RecipientOptedIn e -> new StoredEvent(e.instanceId().value(), e.type(), e.instanceName(),
+                    e.from().e164(), e.messageText(), e.timestamp().toString());
+        };
+    }
+
+    static ClientEvent read(DbRow row) {
+        InstanceId instanceId = new InstanceId(Columns.string(row, "instance_id"));
+        String type = Columns.string(row, "event_type");
+        String instanceName = Columns.string(row, "instance_name");
+        String messageText = Columns.string(row, "message_text");
+        Instant timestamp = Instant.parse(Columns.string(row, "event_timestamp"));
+        return switch (type) {
+            case RecipientOptedOut.TYPE -> new RecipientOptedOut(instanceId, instanceName, from(row), messageText,
+                    timestamp);
+            case RecipientOptedIn.TYPE -> new RecipientOptedIn(instanceId, instanceName, from(row), messageText,
+                    timestamp);
+            default -> throw new IllegalStateException("the outbox holds an event of an unknown type: " + type);
+        };
+    }
+
+    /**
+     * The parameters of {@link #insertIfChanged}: instance id, type, the payload's four, next attempt and
+     * creation time (both the event's own time: it is due at once). All null when there is no event.
+     */
+    static Object[] insertParameters(Optional<ClientEvent> event) {
+        return event.map(StoredEvent::of).map(StoredEvent::insertParameters)
+                .orElseGet(() -> new Object[8]);
+    }
+
+    Object[] insertParameters() {
+        Object at = Columns.utc(Instant.parse(timestamp));
+        return new Object[] {instanceId, type, instanceName, from, messageText, timestamp, at, at};
+    }
+
+    private static PhoneNumber from(DbRow row) {
+        return new PhoneNumber(Columns.string(row, "event_from"));
+    }
+}

@@ -1,0 +1,232 @@
+package hub.gateway.adapter.persistence;
+
+import hub.gateway.application.port.out.Outbox;
+import hub.gateway.application.port.out.Outbox.EventDelivery;
+import hub.gateway.application.port.out.Outbox.PendingEvent;
+import hub.gateway.domain.Account;
+import hub.gateway.domain.ClientEvent.RecipientOptedOut;
+import hub.gateway.domain.Instance;
+import hub.gateway.domain.InstanceId;
+import hub.gateway.domain.PhoneNumber;
+import hub.gateway.domain.SuppressedBy;
+import hub.gateway.domain.Suppression;
+import hub.gateway.domain.SuppressionReason;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The Outbox port's contract, against PostgreSQL. Claims see every instance of the shared database, so each
+ * test looks only at its own instances' events.
+ */
+class OutboxContractTest {
+    /** Nanoseconds on purpose: the event's timestamp must come back exactly as it went in. */
+    private static final Instant CREATED = Instant.parse("2025-05-01T10:00:00.123456789Z");
+    /** Times the outbox stores as columns: PostgreSQL keeps microseconds. */
+    private static final Instant NOW = CREATED.truncatedTo(ChronoUnit.MICROS).plusSeconds(10);
+    private static final Duration LEASE = Duration.ofMinutes(1);
+    private static final int ALL = 1_000;
+
+    private static PostgresPersistence persistence;
+    private static Fixtures fixtures;
+
+    private Outbox outbox;
+    private Account account;
+    private Instance instance;
+    private int nextPhone;
+
+    @BeforeAll
+    static void connect() {
+        persistence = Fixtures.freshPersistence();
+        fixtures = new Fixtures(persistence);
+    }
+
+    @AfterAll
+    static void close() {
+        persistence.close();
+    }
+
+    @BeforeEach
+    void freshInstance() {
+        outbox = persistence.outbox();
+        account = fixtures.account(ZoneOffset.UTC);
+        instance = fixtures.instance(account);
+    }
+
+    @Test
+    void aClaimCarriesTheEventTheWebhookAndAStableId() {
+        RecipientOptedOut event = emit(instance);
+
+        PendingEvent claimed = claimOne(instance, NOW).orElseThrow();
+
+        assertEquals(event, claimed.event());
+        assertEquals("evt_" + claimed.eventId(), claimed.webhookId());
+        assertEquals(Optional.of("https://example.com/hook"), claimed.webhookUrl());
+        assertEquals("whsec_dGVzdA==", claimed.webhookSecret());
+        assertEquals(0, claimed.attempts());
+        assertEquals(Optional.empty(), claimed.firstAttemptAt());
+    }
+
+    @Test
+    void onlyTheHeadOfAnInstanceIsClaimedAndALeaseHoldsItsInstance() {
+        emit(instance);
+        emit(instance);
+        Instance other = fixtures.instance(account);
+        emit(other);
+
+        List<PendingEvent> first = claimed(outbox.claimDue(NOW, ALL, LEASE), instance, other);
+        assertEquals(2, first.size(), "one per instance");
+        assertEquals(List.of(instance.id(), other.id()), first.stream().map(e -> e.event().instanceId()).toList());
+
+        assertTrue(claimed(outbox.claimDue(NOW.plusSeconds(1), ALL, LEASE), instance, other).isEmpty(),
+                "leased heads hold their instances");
+    }
+
+    @Test
+    void afterDeliveryTheNextEventIsClaimable() {
+        emit(instance);
+        emit(instance);
+        PendingEvent head = claimOne(instance, NOW).orElseThrow();
+
+        outbox.delivered(head.eventId(), NOW, 204);
+
+        PendingEvent next = claimOne(instance, NOW).orElseThrow();
+        assertTrue(next.eventId() > head.eventId());
+        EventDelivery delivered = delivery(head.eventId());
+        assertEquals("delivered", delivered.status());
+        assertEquals(1, delivered.attempts());
+        assertEquals(Optional.of(204), delivered.lastHttpStatus());
+        assertEquals(Optional.of(NOW), delivered.lastAttemptAt());
+        assertEquals(Optional.empty(), delivered.nextAttemptAt());
+    }
+
+    @Test
+    void aFailedEventWaitsForItsNextAttemptAndHoldsBackItsInstance() {
+        emit(instance);
+        emit(instance);
+        PendingEvent head = claimOne(instance, NOW).orElseThrow();
+        Instant retryAt = NOW.plusSeconds(30);
+
+        outbox.failed(head.eventId(), NOW, "HTTP 500", Optional.of(500), Optional.of(retryAt));
+
+        assertTrue(claimOne(instance, retryAt.minusMillis(1)).isEmpty(), "not due yet, and nothing overtakes it");
+        PendingEvent retried = claimOne(instance, retryAt).orElseThrow();
+        assertEquals(head.eventId(), retried.eventId());
+        assertEquals(1, retried.attempts());
+        assertEquals(Optional.of(NOW), retried.firstAttemptAt());
+        EventDelivery failed = delivery(head.eventId());
+        assertEquals("pending", failed.status());
+        assertEquals(Optional.of("HTTP 500"), failed.lastError());
+        assertEquals(Optional.of(500), failed.lastHttpStatus());
+        assertEquals(Optional.of(retryAt), failed.nextAttemptAt());
+    }
+
+    @Test
+    void aDeadEventNoLongerHoldsBackItsInstance() {
+        emit(instance);
+        emit(instance);
+        PendingEvent head = claimOne(instance, NOW).orElseThrow();
+
+        outbox.failed(head.eventId(), NOW, "timed out after 5 s", Optional.empty(), Optional.empty());
+
+        assertEquals("dead", delivery(head.eventId()).status());
+        assertEquals(Optional.empty(), delivery(head.eventId()).lastHttpStatus());
+        PendingEvent next = claimOne(instance, NOW).orElseThrow();
+        assertTrue(next.eventId() > head.eventId());
+    }
+
+    @Test
+    void replayPutsOnlyADeadEventBackInLine() {
+        emit(instance);
+        emit(instance);
+        PendingEvent dead = claimOne(instance, NOW).orElseThrow();
+        outbox.failed(dead.eventId(), NOW, "HTTP 410", Optional.of(410), Optional.empty());
+        PendingEvent second = claimOne(instance, NOW).orElseThrow();
+        outbox.delivered(second.eventId(), NOW, 200);
+        Instance other = fixtures.instance(account);
+
+        assertFalse(outbox.replay(other.id(), dead.eventId(), NOW), "another instance's event");
+        assertFalse(outbox.replay(instance.id(), second.eventId(), NOW), "a delivered event");
+        assertTrue(outbox.replay(instance.id(), dead.eventId(), NOW.plusSeconds(5)));
+        assertFalse(outbox.replay(instance.id(), dead.eventId(), NOW.plusSeconds(5)), "a pending event");
+
+        assertTrue(claimOne(instance, NOW.plusSeconds(4)).isEmpty(), "due when replayed, not before");
+        PendingEvent replayed = claimOne(instance, NOW.plusSeconds(5)).orElseThrow();
+        assertEquals(dead.eventId(), replayed.eventId());
+        assertEquals(0, replayed.attempts(), "a fresh retry series");
+    }
+
+    @Test
+    void anExpiredLeaseMakesTheEventClaimableAgain() {
+        emit(instance);
+        PendingEvent first = claimOne(instance, NOW).orElseThrow();
+
+        assertTrue(claimOne(instance, NOW.plus(LEASE).minusMillis(1)).isEmpty());
+        PendingEvent again = claimOne(instance, NOW.plus(LEASE)).orElseThrow();
+
+        assertEquals(first.eventId(), again.eventId());
+        assertEquals(first.webhookId(), again.webhookId(), "a redelivery carries the same webhook-id");
+    }
+
+    @Test
+    void aClaimTakesAtMostMax() {
+        emit(instance);
+        emit(fixtures.instance(account));
+        emit(fixtures.instance(account));
+
+        assertEquals(2, outbox.claimDue(NOW, 2, LEASE).size(), "three heads are due, two are asked for");
+        assertTrue(outbox.claimDue(NOW, 0, LEASE).isEmpty());
+    }
+
+    @Test
+    void recentIsNewestFirstAndLimited() {
+        emit(instance);
+        emit(instance);
+        emit(instance);
+
+        List<EventDelivery> recent = outbox.recent(instance.id(), 2);
+
+        assertEquals(2, recent.size());
+        assertTrue(recent.get(0).eventId() > recent.get(1).eventId());
+        assertEquals(RecipientOptedOut.TYPE, recent.get(0).type());
+        assertEquals(Instant.parse("2025-05-01T10:00:00.123457Z"), recent.get(0).createdAt(),
+                "PostgreSQL rounds to microseconds");
+        assertTrue(outbox.recent(new InstanceId("nobody-here"), 10).isEmpty());
+    }
+
+    private RecipientOptedOut emit(Instance target) {
+        PhoneNumber phone = new PhoneNumber("+96650100" + String.format("%04d", ++nextPhone));
+        RecipientOptedOut event = new RecipientOptedOut(target.id(), target.name(), phone, "STOP", CREATED);
+        persistence.suppressions().add(new Suppression(target.id(), phone, SuppressionReason.RECIPIENT_REQUESTED_STOP,
+                SuppressedBy.RECIPIENT, CREATED), "STOP", Optional.of(event));
+        return event;
+    }
+
+    private Optional<PendingEvent> claimOne(Instance target, Instant at) {
+        List<PendingEvent> mine = claimed(outbox.claimDue(at, ALL, LEASE), target);
+        assertTrue(mine.size() <= 1, "at most one event per instance");
+        return mine.stream().findFirst();
+    }
+
+    private static List<PendingEvent> claimed(List<PendingEvent> all, Instance... targets) {
+        List<InstanceId> ids = Arrays.stream(targets).map(Instance::id).toList();
+        return all.stream().filter(e -> ids.contains(e.event().instanceId())).toList();
+    }
+
+    private EventDelivery delivery(long eventId) {
+        return outbox.recent(instance.id(), ALL).stream().filter(d -> d.eventId() == eventId).findFirst().orElseThrow();
+    }
+}

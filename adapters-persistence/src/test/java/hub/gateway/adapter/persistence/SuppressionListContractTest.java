@@ -1,0 +1,205 @@
+package hub.gateway.adapter.persistence;
+
+import hub.gateway.application.port.out.Outbox.EventDelivery;
+import hub.gateway.application.port.out.SuppressionList;
+import hub.gateway.domain.Account;
+import hub.gateway.domain.ClientEvent;
+import hub.gateway.domain.ClientEvent.RecipientOptedIn;
+import hub.gateway.domain.ClientEvent.RecipientOptedOut;
+import hub.gateway.domain.Instance;
+import hub.gateway.domain.InstanceId;
+import hub.gateway.domain.PhoneNumber;
+import hub.gateway.domain.SuppressedBy;
+import hub.gateway.domain.Suppression;
+import hub.gateway.domain.SuppressionReason;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static hub.gateway.domain.SuppressionReason.BLOCKED;
+import static hub.gateway.domain.SuppressionReason.RECIPIENT_REQUESTED_STOP;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The SuppressionList port's contract, against PostgreSQL: changes, their audit trail and their events. */
+class SuppressionListContractTest {
+    private static final Instant AT = Instant.parse("2025-05-01T10:00:00.123456Z");
+    private static final PhoneNumber PHONE = new PhoneNumber("+966501234567");
+
+    private static TestDb db;
+    private static PostgresPersistence persistence;
+    private static Fixtures fixtures;
+
+    private SuppressionList suppressions;
+    private Instance instance;
+
+    @BeforeAll
+    static void connect() {
+        db = TestDb.fresh();
+        persistence = db.connect(4);
+        fixtures = new Fixtures(persistence);
+    }
+
+    @AfterAll
+    static void close() {
+        persistence.close();
+    }
+
+    @BeforeEach
+    void freshInstance() {
+        suppressions = persistence.suppressions();
+        Account account = fixtures.account(ZoneOffset.UTC);
+        instance = fixtures.instance(account);
+    }
+
+    @Test
+    void anAddedSuppressionIsFoundWithItsAuditRowAndEvent() throws SQLException {
+        Suppression stop = recipientStop(AT);
+        RecipientOptedOut event = optedOut(AT);
+
+        assertTrue(suppressions.add(stop, "STOP", Optional.of(event)));
+
+        assertEquals(List.of(stop), suppressions.find(instance.id(), PHONE));
+        assertEquals(1, audit("added"));
+        List<EventDelivery> events = persistence.outbox().recent(instance.id(), 10);
+        assertEquals(1, events.size());
+        assertEquals(RecipientOptedOut.TYPE, events.getFirst().type());
+        assertEquals("pending", events.getFirst().status());
+        assertEquals(Optional.of(AT), events.getFirst().nextAttemptAt(), "due at once");
+    }
+
+    @Test
+    void addingTwiceWritesNothingTheSecondTime() throws SQLException {
+        assertTrue(suppressions.add(recipientStop(AT), "STOP", Optional.of(optedOut(AT))));
+
+        assertFalse(suppressions.add(recipientStop(AT.plusSeconds(60)), "STOP again",
+                Optional.of(optedOut(AT.plusSeconds(60)))));
+
+        assertEquals(List.of(recipientStop(AT)), suppressions.find(instance.id(), PHONE), "the first one stays");
+        assertEquals(1, audit("added"));
+        assertEquals(1, persistence.outbox().recent(instance.id(), 10).size());
+    }
+
+    @Test
+    void anAddWithoutAnEventWritesNoEvent() throws SQLException {
+        assertTrue(suppressions.add(block(AT), "client API", Optional.empty()));
+
+        assertEquals(1, audit("added"));
+        assertTrue(persistence.outbox().recent(instance.id(), 10).isEmpty());
+    }
+
+    @Test
+    void liftingWritesTheAuditRowWithTheLifterAndTheEvent() throws SQLException {
+        suppressions.add(recipientStop(AT), "STOP", Optional.of(optedOut(AT)));
+        Instant later = AT.plusSeconds(3600);
+
+        assertTrue(suppressions.lift(instance.id(), PHONE, RECIPIENT_REQUESTED_STOP, SuppressedBy.RECIPIENT, later,
+                "START", Optional.of(new RecipientOptedIn(instance.id(), instance.name(), PHONE, "START", later))));
+
+        assertTrue(suppressions.find(instance.id(), PHONE).isEmpty());
+        assertEquals(1, db.count("""
+                select count(*) from suppression_audit
+                 where instance_id = ? and phone = ? and action = 'lifted' and reason = 'recipient_requested_stop'
+                   and actor = 'recipient' and at = ? and note = 'START'
+                """, instance.id().value(), PHONE.e164(), later.atOffset(ZoneOffset.UTC)));
+        List<EventDelivery> events = persistence.outbox().recent(instance.id(), 10);
+        assertEquals(List.of(RecipientOptedIn.TYPE, RecipientOptedOut.TYPE),
+                events.stream().map(EventDelivery::type).toList(), "newest first");
+    }
+
+    @Test
+    void liftingWhatIsNotThereWritesNothing() throws SQLException {
+        suppressions.add(block(AT), "client API", Optional.empty());
+
+        assertFalse(suppressions.lift(instance.id(), PHONE, RECIPIENT_REQUESTED_STOP, SuppressedBy.RECIPIENT, AT,
+                "START", Optional.of(new RecipientOptedIn(instance.id(), instance.name(), PHONE, "START", AT))));
+
+        assertEquals(0, audit("lifted"));
+        assertTrue(persistence.outbox().recent(instance.id(), 10).isEmpty());
+        assertEquals(List.of(block(AT)), suppressions.find(instance.id(), PHONE));
+    }
+
+    @Test
+    void bothReasonsCoexistAndAreLiftedSeparately() {
+        suppressions.add(recipientStop(AT), "STOP", Optional.empty());
+        suppressions.add(block(AT.plusSeconds(1)), "client API", Optional.empty());
+        assertEquals(Set.of(RECIPIENT_REQUESTED_STOP, BLOCKED), reasons());
+
+        assertTrue(suppressions.lift(instance.id(), PHONE, BLOCKED, SuppressedBy.CLIENT, AT.plusSeconds(2),
+                "client API", Optional.empty()));
+
+        assertEquals(Set.of(RECIPIENT_REQUESTED_STOP), reasons());
+    }
+
+    @Test
+    void listIsNewestFirstAndLimited() {
+        PhoneNumber second = new PhoneNumber("+966501234568");
+        PhoneNumber third = new PhoneNumber("+966501234569");
+        suppressions.add(block(AT), "1", Optional.empty());
+        suppressions.add(new Suppression(instance.id(), second, BLOCKED, SuppressedBy.ADMIN, AT.plusSeconds(1)), "2",
+                Optional.empty());
+        suppressions.add(new Suppression(instance.id(), third, BLOCKED, SuppressedBy.CLIENT, AT.plusSeconds(2)), "3",
+                Optional.empty());
+
+        assertEquals(List.of(third, second), suppressions.list(instance.id(), 2).stream().map(Suppression::phone).toList());
+        assertTrue(suppressions.list(new InstanceId("nobody-here"), 10).isEmpty());
+    }
+
+    @Test
+    void aChangeWhoseEventCannotBeStoredIsNotMadeAtAll() throws SQLException {
+        ClientEvent orphan = new RecipientOptedOut(new InstanceId("no-such-instance"), "Ghost", PHONE, "STOP", AT);
+
+        assertThrows(RuntimeException.class, () -> suppressions.add(recipientStop(AT), "STOP", Optional.of(orphan)));
+
+        assertTrue(suppressions.find(instance.id(), PHONE).isEmpty());
+        assertEquals(0, audit("added"));
+    }
+
+    @Test
+    void theAuditTrailCannotBeRewritten() {
+        suppressions.add(block(AT), "client API", Optional.empty());
+
+        SQLException update = assertThrows(SQLException.class, () -> db.update(
+                "update suppression_audit set note = 'nothing happened' where instance_id = ?", instance.id().value()));
+        SQLException delete = assertThrows(SQLException.class, () -> db.update(
+                "delete from suppression_audit where instance_id = ?", instance.id().value()));
+
+        SQLException truncate = assertThrows(SQLException.class, () -> db.update("truncate suppression_audit"));
+
+        assertTrue(update.getMessage().contains("append-only"), update.getMessage());
+        assertTrue(truncate.getMessage().contains("append-only"), truncate.getMessage());
+        assertTrue(delete.getMessage().contains("append-only"), delete.getMessage());
+    }
+
+    private Set<SuppressionReason> reasons() {
+        return suppressions.find(instance.id(), PHONE).stream().map(Suppression::reason).collect(Collectors.toSet());
+    }
+
+    private long audit(String action) throws SQLException {
+        return db.count("select count(*) from suppression_audit where instance_id = ? and action = ?",
+                instance.id().value(), action);
+    }
+
+    private Suppression recipientStop(Instant at) {
+        return new Suppression(instance.id(), PHONE, RECIPIENT_REQUESTED_STOP, SuppressedBy.RECIPIENT, at);
+    }
+
+    private Suppression block(Instant at) {
+        return new Suppression(instance.id(), PHONE, BLOCKED, SuppressedBy.CLIENT, at);
+    }
+
+    private RecipientOptedOut optedOut(Instant at) {
+        return new RecipientOptedOut(instance.id(), instance.name(), PHONE, "STOP", at);
+    }
+}
