@@ -47,7 +47,8 @@ class AdminApiEndToEndTest {
 
         Response created = gateway.admin("POST", "/admin/instances", "{\"account_id\": \"" + accountId
                 + "\", \"instance_id\": \"clinic-reminders\", \"name\": \"Clinic reminders\", \"plan\": \"growth\","
-                + " \"webhook_url\": \"https://clinic.example/hooks/whatsapp\"}");
+                // Resolvable without a network; the test gateway allows private destinations.
+                + " \"webhook_url\": \"http://127.0.0.1:9/hooks/whatsapp\"}");
         assertEquals(201, created.status(), created.body());
         assertTrue(created.json().getString("webhook_secret").startsWith("whsec_"));
         assertEquals("sandbox", created.json().getString("transport"));

@@ -30,6 +30,10 @@ record StoredEvent(String instanceId, String type, String instanceName, String f
      * An insert of the event, for a data-modifying CTE: it runs only when the CTE {@code change} returned a
      * row and an event was given (a null type means none), so a change and its event are one statement and
      * one transaction. Parameters: {@link #insertParameters(Optional)}.
+     *
+     * <p>The per-instance advisory lock, taken
+     * before the row draws its id and held to commit, makes an instance's event ids commit in order, so
+     * the dispatcher (oldest pending first) can never see a later event before an earlier one.
      */
     static String insertIfChanged(String change) {
         return """
@@ -38,7 +42,8 @@ record StoredEvent(String instanceId, String type, String instanceName, String f
                   from (select cast(? as text), cast(? as text), %s,
                                cast(? as timestamptz), cast(? as timestamptz))
                        as ev (instance_id, event_type, payload, next_attempt_at, created_at)
-                 where ev.event_type is not null and exists (select 1 from %s)""".formatted(PAYLOAD_SQL, change);
+                 where ev.event_type is not null and exists (select 1 from %s)
+                   and exists (select pg_advisory_xact_lock(hashtext(ev.instance_id)))""".formatted(PAYLOAD_SQL, change);
     }
 
     /** Reads the payload back as columns, for {@link #read}; {@code table} is the event table's alias. */
