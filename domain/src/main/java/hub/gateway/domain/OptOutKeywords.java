@@ -1,9 +1,7 @@
 package hub.gateway.domain;
 
-import java.text.Normalizer;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -16,8 +14,6 @@ import java.util.stream.Collectors;
  */
 public record OptOutKeywords(Set<String> optOut, Set<String> optIn) {
     // Declared before DEFAULTS, which normalises with them while the class initialises.
-    private static final Pattern ARABIC_MARKS = Pattern.compile("[\\u064B-\\u065F\\u0670\\u0640]");
-    private static final Pattern ALEF_FORMS = Pattern.compile("[\\u0622\\u0623\\u0625\\u0671]");
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}\\s]");
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
@@ -55,10 +51,9 @@ public record OptOutKeywords(Set<String> optOut, Set<String> optIn) {
         return InboundIntent.NONE;
     }
 
+    /** Punctuation is dropped rather than split on, so that OPT-OUT and OPTOUT are one keyword. */
     static String normalise(String text) {
-        String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        String arabic = ALEF_FORMS.matcher(ARABIC_MARKS.matcher(folded).replaceAll("")).replaceAll("\u0627");
-        String words = NOT_WORD.matcher(arabic).replaceAll("");
+        String words = NOT_WORD.matcher(TextNormaliser.fold(text)).replaceAll("");
         return SPACES.matcher(words).replaceAll(" ").strip();
     }
 

@@ -1,0 +1,95 @@
+package hub.gateway.domain;
+
+import java.net.IDN;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Links that hide where they go: URL shorteners, raw IP hosts, punycode hosts, user-info before the host
+ * ("https://bank.com@evil.example"), and login pages over plain http. Each kind fires once, with the
+ * host as evidence. Links are found with or without a scheme ("bit.ly/x" counts).
+ */
+public record LinkRules(Set<String> shortenerHosts, int shortenerWeight, int rawIpWeight, int punycodeWeight,
+                        int userInfoWeight, int insecureLoginWeight, Set<String> loginWords) {
+    // scheme://[userinfo@]host[:port][/path] or a bare host.tld[/path]
+    private static final Pattern LINK = Pattern.compile(
+            "(?i)\\b(?:(https?)://)?(?:([^\\s/@]+)@)?((?:[a-z0-9\\u00a1-\\uffff-]+\\.)+[a-z\\u00a1-\\uffff][a-z0-9\\u00a1-\\uffff-]*"
+                    + "|\\d{1,3}(?:\\.\\d{1,3}){3}|\\[[0-9a-f:]+\\])(?::\\d+)?(/[^\\s]*)?");
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(?:\\.\\d{1,3}){3}");
+    private static final Set<String> BARE_LINK_TLDS = Set.of("com", "net", "org", "info", "io", "ly", "me", "co", "xyz",
+            "top", "sa", "ae", "eg", "click", "link", "site", "online", "shop", "gd", "at", "cc", "gl");
+
+    public LinkRules {
+        shortenerHosts = Set.copyOf(shortenerHosts);
+        loginWords = Set.copyOf(loginWords);
+    }
+
+    public List<RiskSignal> assess(String text) {
+        Map<String, RiskSignal> found = new LinkedHashMap<>();
+        Matcher link = LINK.matcher(text);
+        while (link.find()) {
+            String scheme = link.group(1) == null ? "" : link.group(1).toLowerCase(Locale.ROOT);
+            String userInfo = link.group(2);
+            String host = link.group(3).toLowerCase(Locale.ROOT);
+            String path = link.group(4) == null ? "" : link.group(4).toLowerCase(Locale.ROOT);
+            boolean rawIp = IPV4.matcher(host).matches() || host.startsWith("[");
+            if (scheme.isEmpty() && userInfo == null && !rawIp && !looksLikeAHost(host)) {
+                continue;
+            }
+            if (isShortener(host)) {
+                found.putIfAbsent("shortened_link", new RiskSignal("shortened_link", shortenerWeight, host));
+            }
+            if (rawIp) {
+                found.putIfAbsent("raw_ip_link", new RiskSignal("raw_ip_link", rawIpWeight, host));
+            }
+            if (isPunycode(host)) {
+                found.putIfAbsent("punycode_link", new RiskSignal("punycode_link", punycodeWeight, host));
+            }
+            if (userInfo != null && !scheme.isEmpty()) {
+                found.putIfAbsent("userinfo_link", new RiskSignal("userinfo_link", userInfoWeight, userInfo + "@" + host));
+            }
+            if (scheme.equals("http") && mentionsLogin(host + path)) {
+                found.putIfAbsent("insecure_login_link", new RiskSignal("insecure_login_link", insecureLoginWeight, host));
+            }
+        }
+        return new ArrayList<>(found.values());
+    }
+
+    /** Without a scheme, "word.word" is a link only for a shortener or a common top-level domain. */
+    private boolean looksLikeAHost(String host) {
+        String tld = host.substring(host.lastIndexOf('.') + 1);
+        return isShortener(host) || BARE_LINK_TLDS.contains(tld);
+    }
+
+    private boolean isShortener(String host) {
+        String bare = host.startsWith("www.") ? host.substring(4) : host;
+        return shortenerHosts.contains(bare);
+    }
+
+    private static boolean isPunycode(String host) {
+        if (host.contains("xn--")) {
+            return true;
+        }
+        // A host typed in Unicode becomes punycode on the wire: the same look-alike risk.
+        try {
+            return !IDN.toASCII(host).equals(host);
+        } catch (IllegalArgumentException e) {
+            return true;
+        }
+    }
+
+    private boolean mentionsLogin(String hostAndPath) {
+        for (String word : loginWords) {
+            if (hostAndPath.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
