@@ -8,6 +8,7 @@ import hub.gateway.application.port.in.ListSuppressionsUseCase;
 import hub.gateway.application.port.in.ListWebhookDeliveriesUseCase;
 import hub.gateway.application.port.in.ReceiveInboundMessageUseCase;
 import hub.gateway.application.port.in.ReplayWebhookEventUseCase;
+import hub.gateway.application.port.in.ListRiskEventsUseCase;
 import hub.gateway.application.port.in.ChangeInstanceStatusUseCase;
 import hub.gateway.application.port.in.CheckReadinessUseCase;
 import hub.gateway.application.port.in.CreateAccountUseCase;
@@ -25,6 +26,8 @@ import hub.gateway.application.port.out.ApiKeys;
 import hub.gateway.application.port.out.Instances;
 import hub.gateway.application.port.out.MessageLog;
 import hub.gateway.application.port.out.Outbox;
+import hub.gateway.application.port.out.RiskFacts;
+import hub.gateway.application.port.out.RiskLedger;
 import hub.gateway.application.port.out.SuppressionList;
 import hub.gateway.application.port.out.WebhookDestinations;
 import hub.gateway.application.port.out.WebhookSender;
@@ -34,6 +37,7 @@ import hub.gateway.application.port.out.Transports;
 import hub.gateway.application.service.Services;
 import hub.gateway.domain.OptOutKeywords;
 import hub.gateway.domain.RetrySchedule;
+import hub.gateway.domain.RiskPolicy;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -61,18 +65,22 @@ public record UseCases(AuthenticateClientUseCase authenticateClient,
                        LiftSuppressionUseCase liftSuppression,
                        DeliverWebhooksUseCase deliverWebhooks,
                        ListWebhookDeliveriesUseCase listWebhookDeliveries,
-                       ReplayWebhookEventUseCase replayWebhookEvent) {
+                       ReplayWebhookEventUseCase replayWebhookEvent,
+                       ListRiskEventsUseCase listRiskEvents) {
 
     /** The driven ports the use cases need. */
     public record Ports(Accounts accounts, ApiKeys apiKeys, Instances instances, QuotaLedger quota,
                         MessageLog messageLog, Transports transports, StorageHealth storageHealth,
                         SuppressionList suppressions, Outbox outbox, WebhookSender webhookSender,
-                        WebhookDestinations webhookDestinations, Clock clock) {
+                        WebhookDestinations webhookDestinations, RiskFacts riskFacts, RiskLedger riskLedger,
+                        Clock clock) {
     }
 
     /** What a deployment may tune without a rebuild. */
-    public record Policies(OptOutKeywords keywords, RetrySchedule webhookRetries) {
-        public static final Policies DEFAULTS = new Policies(OptOutKeywords.DEFAULTS, RetrySchedule.DEFAULT);
+    public record Policies(OptOutKeywords keywords, RetrySchedule webhookRetries, RiskPolicy risk) {
+        public static Policies defaults() {
+            return new Policies(OptOutKeywords.DEFAULTS, RetrySchedule.DEFAULT, RiskPolicy.defaults());
+        }
     }
 
     public static UseCases create(Ports ports, Policies policies) {

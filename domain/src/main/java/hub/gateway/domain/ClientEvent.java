@@ -1,6 +1,7 @@
 package hub.gateway.domain;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * What the gateway tells a client's webhook. Each event is stored with the change that caused it and
@@ -30,6 +31,21 @@ public sealed interface ClientEvent {
                             Instant timestamp) implements ClientEvent {
         public static final String TYPE = "recipient.opted_in";
         public static final String REASON = "recipient_requested_start";
+
+        public String type() {
+            return TYPE;
+        }
+    }
+
+    /** The instance was paused for responsible-messaging review; only an operator's resume lifts it. */
+    record InstancePausedForReview(InstanceId instanceId, String instanceName, int riskScore, List<RiskSignal> signals,
+                                   Instant timestamp) implements ClientEvent {
+        public static final String TYPE = "instance.paused_for_review";
+        public static final String REASON = "responsible_messaging_review";
+
+        public InstancePausedForReview {
+            signals = List.copyOf(signals);
+        }
 
         public String type() {
             return TYPE;

@@ -10,6 +10,14 @@ public sealed interface QuotaOutcome {
     record Suppressed(long logId) implements QuotaOutcome {
     }
 
+    /**
+     * The same text already went to {@code recipients} other recipients of the instance within the
+     * duplicate-content window (step 9); nothing was counted and nothing logged: the caller records the
+     * violation.
+     */
+    record DuplicateContent(int recipients) implements QuotaOutcome {
+    }
+
     /** Refused and logged as refused; nothing was counted. {@code used} is the count at refusal. */
     record Exhausted(Window window, int limit, int used, long logId) implements QuotaOutcome {
     }

@@ -58,6 +58,16 @@ public sealed interface Refusal {
         public int riskScore() { return 100; }
     }
 
+    /** The risk assessment scored the send at or above the block score; {@code signals} say why. */
+    record PolicyViolation(int score, List<RiskSignal> signals) implements Refusal {
+        public PolicyViolation {
+            signals = List.copyOf(signals);
+        }
+        public ErrorCode code() { return ErrorCode.POLICY_VIOLATION; }
+        public RiskAction action() { return RiskAction.BLOCK; }
+        public int riskScore() { return score; }
+    }
+
     record SendingThrottled(int limit, int used, Duration retryAfter) implements Refusal {
         public ErrorCode code() { return ErrorCode.SENDING_THROTTLED; }
         public RiskAction action() { return RiskAction.THROTTLE; }

@@ -7,9 +7,13 @@ import hub.gateway.application.port.in.SendMessageUseCase;
 import hub.gateway.application.port.out.Instances;
 import hub.gateway.application.port.out.MessageLog;
 import hub.gateway.application.port.out.QuotaLedger;
+import hub.gateway.application.port.out.RiskFacts;
+import hub.gateway.application.port.out.RiskLedger;
 import hub.gateway.application.port.out.Transport;
 import hub.gateway.application.port.out.Transport.Delivery;
 import hub.gateway.application.port.out.Transports;
+import hub.gateway.domain.BehaviourFacts;
+import hub.gateway.domain.ContentFingerprint;
 import hub.gateway.domain.ErrorCode;
 import hub.gateway.domain.FieldError;
 import hub.gateway.domain.Instance;
@@ -19,6 +23,8 @@ import hub.gateway.domain.MessageText;
 import hub.gateway.domain.PhoneNumber;
 import hub.gateway.domain.QuotaOutcome;
 import hub.gateway.domain.Refusal;
+import hub.gateway.domain.RiskAssessment;
+import hub.gateway.domain.RiskPolicy;
 import hub.gateway.domain.SuppressionReason;
 import hub.gateway.domain.UsageWindows;
 
@@ -41,13 +47,20 @@ final class SendMessageService implements SendMessageUseCase {
     private final QuotaLedger quota;
     private final MessageLog messageLog;
     private final Transports transports;
+    private final RiskFacts riskFacts;
+    private final RiskLedger riskLedger;
+    private final RiskPolicy policy;
     private final Clock clock;
 
-    SendMessageService(Instances instances, QuotaLedger quota, MessageLog messageLog, Transports transports, Clock clock) {
+    SendMessageService(Instances instances, QuotaLedger quota, MessageLog messageLog, Transports transports,
+                       RiskFacts riskFacts, RiskLedger riskLedger, RiskPolicy policy, Clock clock) {
         this.instances = instances;
         this.quota = quota;
         this.messageLog = messageLog;
         this.transports = transports;
+        this.riskFacts = riskFacts;
+        this.riskLedger = riskLedger;
+        this.policy = policy;
         this.clock = clock;
     }
 
@@ -78,15 +91,47 @@ final class SendMessageService implements SendMessageUseCase {
             return refusedAndLogged(command, instanceId.get(), phone.get(), purpose, new Refusal.InstancePaused());
         }
 
+        // Step 9, the part judged before anything is counted: the content, and the instance's recent behaviour.
+        BehaviourFacts facts = riskFacts.recentBehaviour(instance.id(), policy.failedDeliveriesOfLast(), policy.optOutsWindow());
+        RiskAssessment assessment = policy.assess(text.get().value(), facts);
+        if (assessment.pauses()) {
+            riskLedger.pauseForReview(instance.id(), assessment, clock.instant());
+            return refusedAndLogged(command, instanceId.get(), phone.get(), purpose, new Refusal.InstancePaused());
+        }
+        if (assessment.refuses()) {
+            return violation(command, instance, phone.get(), purpose, assessment);
+        }
+
         UsageWindows windows = UsageWindows.at(clock.instant(), instance.timeZone());
         QuotaOutcome outcome = quota.reserve(new QuotaLedger.Reservation(
                 command.accountId(), instance.id(), phone.get(), purpose, instance.limits(), windows,
-                blockingReasons(purpose)));
+                blockingReasons(purpose),
+                new QuotaLedger.DuplicateContentCheck(ContentFingerprint.of(text.get().value()),
+                        policy.duplicateRecipients(), policy.duplicateWindow()),
+                assessment));
         return switch (outcome) {
             case QuotaOutcome.Suppressed suppressed -> refused(new Refusal.RecipientSuppressed());
+            case QuotaOutcome.DuplicateContent duplicate -> violation(command, instance, phone.get(), purpose,
+                    policy.duplicateContent(duplicate.recipients(), assessment));
             case QuotaOutcome.Exhausted exhausted -> refused(QuotaOutcome.refusalFor(exhausted, windows));
             case QuotaOutcome.Reserved reserved -> deliver(instance, phone.get(), text.get(), reserved.logId());
         };
+    }
+
+    /**
+     * A refused send is recorded with its assessment; if it is one violation too many within the window,
+     * this very assessment pauses the instance and the answer is the pause (contract §3, step 9).
+     */
+    private SendMessageResult violation(SendMessageCommand command, Instance instance, PhoneNumber phone,
+                                        MessagePurpose purpose, RiskAssessment assessment) {
+        int violations = riskLedger.recordViolation(new RiskLedger.Violation(command.accountId(), instance.id(),
+                phone.e164(), purpose.wireName(), assessment, clock.instant()), policy.violationsWindow());
+        Optional<RiskAssessment> pause = policy.pauseForViolations(violations, assessment);
+        if (pause.isPresent()) {
+            riskLedger.pauseForReview(instance.id(), pause.get(), clock.instant());
+            return refused(new Refusal.InstancePaused());
+        }
+        return refused(new Refusal.PolicyViolation(assessment.score(), assessment.signals()));
     }
 
     /** Step 8's rule, decided here and checked by the ledger in the same statement as the limits. */

@@ -20,7 +20,8 @@ public final class Services {
                 policies.webhookRetries(), ports.clock(), random);
         return new UseCases(
                 new AuthenticateClientService(ports.apiKeys()),
-                new SendMessageService(ports.instances(), ports.quota(), ports.messageLog(), ports.transports(), ports.clock()),
+                new SendMessageService(ports.instances(), ports.quota(), ports.messageLog(), ports.transports(),
+                        ports.riskFacts(), ports.riskLedger(), policies.risk(), ports.clock()),
                 reads,
                 reads,
                 reads,
@@ -38,6 +39,8 @@ public final class Services {
                 suppressions,
                 webhooks,
                 webhooks,
-                webhooks);
+                webhooks,
+                (instanceId, limit) -> lookup.find(java.util.Optional.empty(), instanceId)
+                        .map(instance -> ports.riskLedger().recent(instance.id(), limit)));
     }
 }

@@ -1,6 +1,8 @@
 package hub.gateway.application.port.out;
 
 import hub.gateway.domain.AccountId;
+import hub.gateway.domain.ContentFingerprint;
+import hub.gateway.domain.RiskAssessment;
 import hub.gateway.domain.InstanceId;
 import hub.gateway.domain.Limits;
 import hub.gateway.domain.MessagePurpose;
@@ -10,6 +12,7 @@ import hub.gateway.domain.SuppressionReason;
 import hub.gateway.domain.Usage;
 import hub.gateway.domain.UsageWindows;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 
@@ -35,9 +38,20 @@ public interface QuotaLedger {
      *                        before any limit, in the same statement
      */
     record Reservation(AccountId accountId, InstanceId instanceId, PhoneNumber phone, MessagePurpose purpose,
-                       Limits limits, UsageWindows windows, Set<SuppressionReason> blockingReasons) {
+                       Limits limits, UsageWindows windows, Set<SuppressionReason> blockingReasons,
+                       DuplicateContentCheck duplicateContent, RiskAssessment assessment) {
         public Reservation {
             blockingReasons = Set.copyOf(blockingReasons);
         }
+    }
+
+    /**
+     * The duplicate-content rule, checked after suppression and before the limits, under the same lock,
+     * so that it is exact across nodes: refused ({@link QuotaOutcome.DuplicateContent}) when the
+     * fingerprint went to {@code maxOtherRecipients} or more other recipients within {@code window}. A
+     * reserved send records its fingerprint and recipient; an allowed assessment scoring above 0 is stored
+     * with it as a risk event.
+     */
+    record DuplicateContentCheck(ContentFingerprint fingerprint, int maxOtherRecipients, Duration window) {
     }
 }

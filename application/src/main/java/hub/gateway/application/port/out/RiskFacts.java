@@ -1,0 +1,18 @@
+package hub.gateway.application.port.out;
+
+import hub.gateway.domain.BehaviourFacts;
+import hub.gateway.domain.InstanceId;
+
+import java.time.Duration;
+
+/**
+ * What an instance has done lately. Rates over dozens of sends change slowly, so an implementation may
+ * answer from a cache a few seconds old: the send path then pays no round trip for them.
+ */
+public interface RiskFacts {
+    /**
+     * @param lastDeliveries how many of the instance's latest transport outcomes to count
+     * @param optOutWindow   how far back opt-outs and distinct recipients are counted
+     */
+    BehaviourFacts recentBehaviour(InstanceId instanceId, int lastDeliveries, Duration optOutWindow);
+}

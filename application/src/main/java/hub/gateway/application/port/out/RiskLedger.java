@@ -1,0 +1,42 @@
+package hub.gateway.application.port.out;
+
+import hub.gateway.domain.AccountId;
+import hub.gateway.domain.InstanceId;
+import hub.gateway.domain.RiskAssessment;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Risk assessments worth keeping (every one scoring above 0 is stored: allowed sends with the quota
+ * reservation, refusals here), and the review pause.
+ */
+public interface RiskLedger {
+    /**
+     * Stores a refused send: its message-log row ({@code policy_violation}) and its risk event, in one
+     * statement.
+     *
+     * @return the instance's policy violations within {@code window}, this one included
+     */
+    int recordViolation(Violation violation, Duration window);
+
+    /**
+     * Pauses the instance for review: its status, a risk event and the {@code instance.paused_for_review}
+     * client event, in one transaction. Pausing a paused instance changes nothing and emits nothing.
+     *
+     * @return false when the instance was already paused
+     */
+    boolean pauseForReview(InstanceId instanceId, RiskAssessment assessment, Instant at);
+
+    /** Newest first. */
+    List<RiskEvent> recent(InstanceId instanceId, int limit);
+
+    record Violation(AccountId accountId, InstanceId instanceId, String phone, String purpose,
+                     RiskAssessment assessment, Instant at) {
+    }
+
+    record RiskEvent(long id, Instant at, RiskAssessment assessment, Optional<Long> logId) {
+    }
+}
