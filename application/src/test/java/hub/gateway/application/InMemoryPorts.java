@@ -9,6 +9,10 @@ import hub.gateway.application.port.out.Transport;
 import hub.gateway.application.port.out.Transports;
 import hub.gateway.application.port.out.SuppressionList;
 import hub.gateway.application.port.out.WebhookSender;
+import hub.gateway.application.port.out.RiskFacts;
+import hub.gateway.application.port.out.RiskLedger;
+import hub.gateway.domain.BehaviourFacts;
+import hub.gateway.domain.RiskAssessment;
 import hub.gateway.domain.Account;
 import hub.gateway.domain.AccountId;
 import hub.gateway.domain.ApiKey;
@@ -38,7 +42,8 @@ import java.util.Set;
 import java.util.function.Function;
 
 /** Hand-written in-memory ports for the use-case tests: simple, synchronized, and obviously right. */
-final class InMemoryPorts implements Accounts, ApiKeys, Instances, QuotaLedger, MessageLog, Transports, SuppressionList {
+final class InMemoryPorts implements Accounts, ApiKeys, Instances, QuotaLedger, MessageLog, Transports, SuppressionList,
+        RiskFacts, RiskLedger {
     final Map<AccountId, Account> accounts = new HashMap<>();
     final Map<String, ApiKey> keys = new HashMap<>();
     final Map<InstanceId, Instance> instances = new HashMap<>();
@@ -65,7 +70,45 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, QuotaLedger, 
     UseCases useCases() {
         return UseCases.create(new UseCases.Ports(this, this, this, this, this, this, () -> true, this, outbox,
                 r -> webhookReceiver.apply(r), url -> url.contains("169.254.") ? Optional.of("a metadata address") : Optional.empty(),
-                clock), UseCases.Policies.DEFAULTS);
+                this, this, clock), UseCases.Policies.defaults());
+    }
+
+    // RiskFacts and RiskLedger
+    BehaviourFacts behaviour = BehaviourFacts.NONE;
+    final List<RiskEvent> riskEvents = new ArrayList<>();
+    final Map<String, java.util.Set<PhoneNumber>> fingerprints = new HashMap<>();
+
+    @Override
+    public BehaviourFacts recentBehaviour(InstanceId instanceId, int lastDeliveries, java.time.Duration optOutWindow) {
+        return behaviour;
+    }
+
+    @Override
+    public synchronized int recordViolation(Violation violation, java.time.Duration window) {
+        long logId = recordRefusal(new RefusedRequest(violation.accountId(), violation.instanceId().value(),
+                Optional.of(violation.phone()), Optional.of(violation.purpose()), hub.gateway.domain.ErrorCode.POLICY_VIOLATION,
+                violation.at()));
+        riskEvents.add(new RiskEvent(riskEvents.size() + 1, violation.at(), violation.assessment(), Optional.of(logId)));
+        return (int) riskEvents.stream().filter(e -> e.assessment().action() == hub.gateway.domain.RiskAction.BLOCK
+                && e.at().isAfter(violation.at().minus(window))).count();
+    }
+
+    @Override
+    public synchronized boolean pauseForReview(InstanceId instanceId, RiskAssessment assessment, Instant at) {
+        Instance current = instances.get(instanceId);
+        if (current == null || current.isPaused()) {
+            return false;
+        }
+        instances.put(instanceId, current.withStatus(InstanceStatus.PAUSED_FOR_REVIEW));
+        riskEvents.add(new RiskEvent(riskEvents.size() + 1, at, assessment, Optional.empty()));
+        outbox.append(new ClientEvent.InstancePausedForReview(instanceId, current.name(), assessment.score(),
+                assessment.signals(), at));
+        return true;
+    }
+
+    @Override
+    public synchronized List<RiskEvent> recent(InstanceId instanceId, int limit) {
+        return riskEvents.reversed().stream().limit(limit).toList();
     }
 
     // SuppressionList
@@ -173,6 +216,12 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, QuotaLedger, 
                     "refused", "recipient_suppressed"));
             return new QuotaOutcome.Suppressed(logId);
         }
+        java.util.Set<PhoneNumber> recipients = fingerprints.computeIfAbsent(r.duplicateContent().fingerprint().hex(),
+                f -> new java.util.HashSet<>());
+        long others = recipients.stream().filter(p -> !p.equals(r.phone())).count();
+        if (others >= r.duplicateContent().maxOtherRecipients()) {
+            return new QuotaOutcome.DuplicateContent((int) others);
+        }
         Counters c = counters.computeIfAbsent(r.instanceId(), id -> new Counters());
         Usage used = c.in(r.windows());
         QuotaOutcome.Window exhausted = used.minute() >= r.limits().perMinute() ? QuotaOutcome.Window.MINUTE
@@ -202,6 +251,10 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, QuotaLedger, 
         c.dayUsed = used.day() + 1;
         c.monthUsed = used.month() + 1;
         counted.put(logId, new Counted(r.instanceId(), r.windows()));
+        recipients.add(r.phone());
+        if (r.assessment().score() > 0) {
+            riskEvents.add(new RiskEvent(riskEvents.size() + 1, r.windows().now(), r.assessment(), Optional.of(logId)));
+        }
         log.put(logId, record(logId, r.accountId(), r.instanceId().value(), r.phone().e164(), r.purpose().wireName(),
                 "accepted", null));
         return new QuotaOutcome.Reserved(logId);

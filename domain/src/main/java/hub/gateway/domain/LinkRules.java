@@ -12,11 +12,11 @@ import java.util.regex.Pattern;
 
 /**
  * Links that hide where they go: URL shorteners, raw IP hosts, punycode hosts, user-info before the host
- * ("https://bank.com@evil.example"), and login pages over plain http. Each kind fires once, with the
+ * ("https://bank.com@evil.example"), login pages over plain http, and (weighed less) any plain-http link. Each kind fires once, with the
  * host as evidence. Links are found with or without a scheme ("bit.ly/x" counts).
  */
 public record LinkRules(Set<String> shortenerHosts, int shortenerWeight, int rawIpWeight, int punycodeWeight,
-                        int userInfoWeight, int insecureLoginWeight, Set<String> loginWords) {
+                        int userInfoWeight, int insecureLoginWeight, int insecureLinkWeight, Set<String> loginWords) {
     // scheme://[userinfo@]host[:port][/path] or a bare host.tld[/path]
     private static final Pattern LINK = Pattern.compile(
             "(?i)\\b(?:(https?)://)?(?:([^\\s/@]+)@)?((?:[a-z0-9\\u00a1-\\uffff-]+\\.)+[a-z\\u00a1-\\uffff][a-z0-9\\u00a1-\\uffff-]*"
@@ -56,6 +56,8 @@ public record LinkRules(Set<String> shortenerHosts, int shortenerWeight, int raw
             }
             if (scheme.equals("http") && mentionsLogin(host + path)) {
                 found.putIfAbsent("insecure_login_link", new RiskSignal("insecure_login_link", insecureLoginWeight, host));
+            } else if (scheme.equals("http")) {
+                found.putIfAbsent("insecure_link", new RiskSignal("insecure_link", insecureLinkWeight, host));
             }
         }
         return new ArrayList<>(found.values());

@@ -77,6 +77,7 @@ public record RiskPolicy(int blockScore,
                 integer(file, "signal.punycode_link.weight", 0, 100),
                 integer(file, "signal.userinfo_link.weight", 0, 100),
                 integer(file, "signal.insecure_login_link.weight", 0, 100),
+                integer(file, "signal.insecure_link.weight", 0, 100),
                 set(file, "signal.insecure_login_link.words"));
         return new RiskPolicy(
                 integer(file, "block.score", 1, 100),

@@ -1,0 +1,108 @@
+package hub.gateway.application;
+
+import hub.gateway.application.port.in.CreateAccountUseCase;
+import hub.gateway.application.port.in.CreateInstanceUseCase;
+import hub.gateway.application.port.in.Input;
+import hub.gateway.application.port.in.SendMessageCommand;
+import hub.gateway.application.port.in.SendMessageResult;
+import hub.gateway.application.port.in.UpdateInstanceUseCase;
+import hub.gateway.domain.AccountId;
+import hub.gateway.domain.BehaviourFacts;
+import hub.gateway.domain.ClientEvent;
+import hub.gateway.domain.InstanceId;
+import hub.gateway.domain.InstanceStatus;
+import hub.gateway.domain.Refusal;
+import hub.gateway.domain.RiskAction;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Step 9 of the send checks on in-memory ports. */
+class RiskAssessmentTest {
+    private final Clock clock = Clock.fixed(Instant.parse("2026-05-08T10:00:30Z"), ZoneOffset.UTC);
+    private InMemoryPorts ports;
+    private UseCases useCases;
+    private AccountId account;
+
+    @BeforeEach
+    void anInstanceWithRoomToSend() {
+        ports = new InMemoryPorts(clock);
+        useCases = ports.useCases();
+        account = ((CreateAccountUseCase.CreateAccountResult.Created) useCases.createAccount()
+                .create(new CreateAccountUseCase.CreateAccountCommand(Input.text("Shop"), Input.MISSING))).account().id();
+        useCases.createInstance().create(new CreateInstanceUseCase.CreateInstanceCommand(Input.text(account.value()),
+                Input.text("shop-line"), Input.text("Shop line"), Input.text("scale"), Input.MISSING, Input.MISSING));
+        useCases.updateInstance().update(new UpdateInstanceUseCase.UpdateInstanceCommand("shop-line", Input.MISSING,
+                new Input.Number(BigDecimal.valueOf(1000)), Input.MISSING, new Input.Number(BigDecimal.valueOf(1000)),
+                Input.MISSING, Input.MISSING));
+    }
+
+    @Test
+    void spamIsAPolicyViolationWithItsSignalsAndIsRecorded() {
+        Refusal refusal = refusal(send("+966501234567", "Congratulations! You have won an iPhone. Claim your prize at bit.ly/win"));
+        Refusal.PolicyViolation violation = assertInstanceOf(Refusal.PolicyViolation.class, refusal);
+        assertTrue(violation.score() >= 80);
+        assertTrue(violation.signals().stream().anyMatch(s -> s.name().equals("scam")));
+        assertTrue(violation.signals().stream().anyMatch(s -> s.name().equals("shortened_link")));
+        assertEquals(1, ports.riskEvents.size());
+        assertEquals("policy_violation", ports.log.values().iterator().next().error().orElseThrow());
+    }
+
+    @Test
+    void aTransactionalMessageWithOneWeakSignalIsSentAndItsAssessmentKept() {
+        assertInstanceOf(SendMessageResult.Sent.class, send("+966501234567", "Your discounted shipping label is attached to order #5521"));
+        assertEquals(1, ports.riskEvents.size());
+        assertEquals(RiskAction.ALLOW, ports.riskEvents.getFirst().assessment().action());
+    }
+
+    @Test
+    void theSameTextToMoreThanTwentyFiveRecipientsIsBlocked() {
+        for (int i = 0; i < 25; i++) {
+            assertInstanceOf(SendMessageResult.Sent.class, send(String.format("+9665012%05d", i + 1), "Our branch closes at 6 pm today."));
+        }
+        Refusal.PolicyViolation blocked = assertInstanceOf(Refusal.PolicyViolation.class,
+                refusal(send("+966509999991", "our branch  closes at 6 PM today.")));
+        assertEquals("duplicate_content", blocked.signals().getLast().name());
+        assertInstanceOf(SendMessageResult.Sent.class, send("+966501200001", "Our branch closes at 6 pm today."),
+                "the same recipient again is not a new one");
+    }
+
+    @Test
+    void theFifthViolationWithinAnHourPausesTheInstanceAndTellsTheClient() {
+        for (int i = 0; i < 4; i++) {
+            assertInstanceOf(Refusal.PolicyViolation.class, refusal(send("+966501234567", "Vote for Ahmed in the elections")));
+        }
+        assertEquals(new Refusal.InstancePaused(), refusal(send("+966501234567", "Vote for Ahmed in the elections")));
+        assertEquals(InstanceStatus.PAUSED_FOR_REVIEW, ports.instances.get(new InstanceId("shop-line")).status());
+        ClientEvent.InstancePausedForReview event = (ClientEvent.InstancePausedForReview) ports.outbox.rows.getLast().event;
+        assertEquals(100, event.riskScore());
+        assertTrue(event.signals().stream().anyMatch(s -> s.name().equals("repeated_violations")));
+        assertEquals(new Refusal.InstancePaused(), refusal(send("+966501234567", "Your order has shipped")));
+    }
+
+    @Test
+    void aHighShareOfFailedDeliveriesPausesTheInstance() {
+        ports.behaviour = new BehaviourFacts(50, 12, 0, 40);
+        assertEquals(new Refusal.InstancePaused(), refusal(send("+966501234567", "Your order has shipped")));
+        assertEquals(InstanceStatus.PAUSED_FOR_REVIEW, ports.instances.get(new InstanceId("shop-line")).status());
+        assertTrue(((ClientEvent.InstancePausedForReview) ports.outbox.rows.getLast().event).signals().stream()
+                .anyMatch(s -> s.name().equals("failed_deliveries")));
+    }
+
+    private SendMessageResult send(String phone, String text) {
+        return useCases.sendMessage().send(new SendMessageCommand(account, Input.text("shop-line"), Input.text(phone),
+                Input.text(text), Input.text("transactional")));
+    }
+
+    private static Refusal refusal(SendMessageResult result) {
+        return assertInstanceOf(SendMessageResult.Refused.class, result).refusal();
+    }
+}
