@@ -80,7 +80,9 @@ final class AdminApi implements HttpService {
                 .get("/instances/{id}/webhook-deliveries", this::deliveries)
                 .any("/instances/{id}/webhook-deliveries", Routes.methodNotAllowed("GET"))
                 .post("/instances/{id}/webhook-deliveries/{event_id}/replay", this::replay)
-                .any("/instances/{id}/webhook-deliveries/{event_id}/replay", Routes.methodNotAllowed("POST"));
+                .any("/instances/{id}/webhook-deliveries/{event_id}/replay", Routes.methodNotAllowed("POST"))
+                .get("/instances/{id}/risk-events", this::riskEvents)
+                .any("/instances/{id}/risk-events", Routes.methodNotAllowed("GET"));
     }
 
     private void requireAdmin(ServerRequest req, ServerResponse res) {
@@ -234,18 +236,9 @@ final class AdminApi implements HttpService {
         Suppressions.answerLift(res, result, instanceId, phone, ErrorCatalog.NOT_FOUND);
     }
 
-    /**
-     * The use case takes the limit as given, so the edge bounds it, with the same default and ceiling as the
-     * client's message list.
-     */
     private void deliveries(ServerRequest req, ServerResponse res) {
-        String rawLimit = req.query().contains("limit") ? req.query().get("limit") : "";
-        OptionalInt limit = rawLimit.isBlank()
-                ? OptionalInt.of(ListMessagesUseCase.DEFAULT_LIMIT)
-                : WholeNumbers.inRange(rawLimit.strip(), 1, ListMessagesUseCase.MAX_LIMIT);
+        OptionalInt limit = limit(req, res);
         if (limit.isEmpty()) {
-            ErrorResponses.validation(res, List.of(
-                    new FieldError("limit", "must be a whole number from 1 to " + ListMessagesUseCase.MAX_LIMIT)));
             return;
         }
         useCases.listWebhookDeliveries().list(req.path().pathParameters().get("id"), limit.getAsInt())
@@ -254,6 +247,36 @@ final class AdminApi implements HttpService {
                     deliveries.forEach(d -> array.add(Representations.delivery(d)));
                     JsonResponses.send(res, JSON.createObjectBuilder().add("deliveries", array).build());
                 }, () -> ErrorResponses.send(res, ErrorCatalog.NOT_FOUND));
+    }
+
+    /** The operator's answer to "why was this refused or paused?": the stored assessments, newest first. */
+    private void riskEvents(ServerRequest req, ServerResponse res) {
+        OptionalInt limit = limit(req, res);
+        if (limit.isEmpty()) {
+            return;
+        }
+        useCases.listRiskEvents().list(req.path().pathParameters().get("id"), limit.getAsInt())
+                .ifPresentOrElse(events -> {
+                    JsonArrayBuilder array = JSON.createArrayBuilder();
+                    events.forEach(e -> array.add(Representations.riskEvent(e)));
+                    JsonResponses.send(res, JSON.createObjectBuilder().add("risk_events", array).build());
+                }, () -> ErrorResponses.send(res, ErrorCatalog.NOT_FOUND));
+    }
+
+    /**
+     * The list use cases take the limit as given, so the edge bounds it, with the same default and ceiling as
+     * the client's message list. Empty when the limit was refused (the 422 is already answered).
+     */
+    private static OptionalInt limit(ServerRequest req, ServerResponse res) {
+        String rawLimit = req.query().contains("limit") ? req.query().get("limit") : "";
+        OptionalInt limit = rawLimit.isBlank()
+                ? OptionalInt.of(ListMessagesUseCase.DEFAULT_LIMIT)
+                : WholeNumbers.inRange(rawLimit.strip(), 1, ListMessagesUseCase.MAX_LIMIT);
+        if (limit.isEmpty()) {
+            ErrorResponses.validation(res, List.of(
+                    new FieldError("limit", "must be a whole number from 1 to " + ListMessagesUseCase.MAX_LIMIT)));
+        }
+        return limit;
     }
 
     private void replay(ServerRequest req, ServerResponse res) {

@@ -38,6 +38,9 @@ final class ErrorResponses {
             }
             case Refusal.RecipientSuppressed ignored -> {
             }
+            // The seed's example has only action and risk_score; the signals tell the client which content
+            // or behaviour to change, so a refusal is something to act on rather than a mystery.
+            case Refusal.PolicyViolation violation -> details.add("signals", Representations.signals(violation.signals()));
             case Refusal.InstancePaused ignored -> {
             }
             case Refusal.SendingThrottled throttled -> {

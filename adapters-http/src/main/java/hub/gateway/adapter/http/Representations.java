@@ -4,9 +4,11 @@ import static hub.gateway.adapter.http.Jsons.JSON;
 
 import hub.gateway.application.port.in.InstanceReport;
 import hub.gateway.application.port.out.Outbox.EventDelivery;
+import hub.gateway.application.port.out.RiskLedger.RiskEvent;
 import hub.gateway.domain.Instance;
 import hub.gateway.domain.Limits;
 import hub.gateway.domain.MessageRecord;
+import hub.gateway.domain.RiskSignal;
 import hub.gateway.domain.Suppression;
 import hub.gateway.domain.Usage;
 import hub.gateway.domain.UsageWindows;
@@ -103,6 +105,30 @@ final class Representations {
                 .add("last_error", orNull(delivery.lastError()))
                 .add("next_attempt_at", orNull(delivery.nextAttemptAt().map(Representations::time)))
                 .add("created_at", time(delivery.createdAt()));
+    }
+
+    static JsonObjectBuilder riskEvent(RiskEvent event) {
+        return JSON.createObjectBuilder()
+                .add("id", event.id())
+                .add("at", time(event.at()))
+                .add("score", event.assessment().score())
+                .add("action", event.assessment().action().wireName())
+                .add("signals", signals(event.assessment().signals()))
+                // A pause is not a send, so it has no message-log row.
+                .add("log_id", event.logId().<JsonValue>map(JSON::createValue).orElse(JsonValue.NULL));
+    }
+
+    /**
+     * The one wire form of risk signals, shared by the refusal, the webhook event and the admin view, in the
+     * assessment's order: the bytes of a webhook body depend on it, and the order says which rule fired first.
+     */
+    static JsonArrayBuilder signals(List<RiskSignal> signals) {
+        JsonArrayBuilder array = JSON.createArrayBuilder();
+        signals.forEach(signal -> array.add(JSON.createObjectBuilder()
+                .add("name", signal.name())
+                .add("weight", signal.weight())
+                .add("evidence", signal.evidence())));
+        return array;
     }
 
     private static JsonObjectBuilder window(int limit, int used, Instant resetsAt) {

@@ -11,7 +11,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
 /**
- * The wire form of client events: the seed's opt-out event field for field, in the seed's order. One event
+ * The wire form of client events: the seed's opt-out event field for field, in the seed's order, and the
+ * review pause in the same style. One event
  * always renders to the same bytes, so a redelivery is byte-identical and its signature stays checkable.
  */
 final class WebhookEvents {
@@ -31,7 +32,21 @@ final class WebhookEvents {
             case ClientEvent.RecipientOptedIn in -> recipientEvent(ClientEvent.RecipientOptedIn.TYPE,
                     in.instanceId().value(), in.instanceName(), in.from().e164(),
                     ClientEvent.RecipientOptedIn.REASON, in.messageText(), in.timestamp());
+            case ClientEvent.InstancePausedForReview paused -> pausedForReview(paused);
         };
+    }
+
+    /** Same leading fields as the seed's event, so a receiver can route on {@code event} and {@code instance_id} alike. */
+    private static JsonObject pausedForReview(ClientEvent.InstancePausedForReview paused) {
+        return JSON.createObjectBuilder()
+                .add("event", ClientEvent.InstancePausedForReview.TYPE)
+                .add("instance_id", paused.instanceId().value())
+                .add("instance_name", paused.instanceName())
+                .add("reason", ClientEvent.InstancePausedForReview.REASON)
+                .add("risk_score", paused.riskScore())
+                .add("signals", Representations.signals(paused.signals()))
+                .add("timestamp", timestamp(paused.timestamp()))
+                .build();
     }
 
     private static JsonObject recipientEvent(String type, String instanceId, String instanceName, String from,

@@ -10,6 +10,7 @@ import hub.gateway.application.port.in.ListSuppressionsUseCase.ListSuppressionsR
 import hub.gateway.application.port.in.ReceiveInboundMessageUseCase.InboundMessage;
 import hub.gateway.application.port.in.ReceiveInboundMessageUseCase.InboundResult;
 import hub.gateway.application.port.out.Outbox.EventDelivery;
+import hub.gateway.application.port.out.RiskLedger.RiskEvent;
 import hub.gateway.application.port.in.CreateAccountUseCase.CreateAccountResult;
 import hub.gateway.application.port.in.CreateInstanceUseCase.CreateInstanceResult;
 import hub.gateway.application.port.in.GetUsageUseCase.GetUsageResult;
@@ -30,6 +31,9 @@ import hub.gateway.domain.InstanceStatus;
 import hub.gateway.domain.LimitOverrides;
 import hub.gateway.domain.MessageRecord;
 import hub.gateway.domain.PhoneNumber;
+import hub.gateway.domain.RiskAction;
+import hub.gateway.domain.RiskAssessment;
+import hub.gateway.domain.RiskSignal;
 import hub.gateway.domain.Plan;
 import hub.gateway.domain.SuppressedBy;
 import hub.gateway.domain.Suppression;
@@ -65,6 +69,7 @@ final class FakeUseCases {
             new AtomicReference<>(c -> new LiftSuppressionResult.Lifted());
     final AtomicReference<LiftSuppressionCommand> lastLift = new AtomicReference<>();
     final AtomicReference<Integer> lastDeliveriesLimit = new AtomicReference<>();
+    final AtomicReference<Integer> lastRiskEventsLimit = new AtomicReference<>();
 
     static Suppression blocked() {
         return new Suppression(new InstanceId("inst_12345"), new PhoneNumber("+966501234567"), SuppressionReason.BLOCKED,
@@ -85,6 +90,20 @@ final class FakeUseCases {
     static EventDelivery freshDelivery() {
         return new EventDelivery(8, "evt_def", "recipient.opted_in", "pending", 0,
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(NOW), NOW);
+    }
+
+    static List<RiskSignal> signals() {
+        return List.of(new RiskSignal("promotional_language", 40, "limited offer"),
+                new RiskSignal("shortened_link", 30, "bit.ly"),
+                new RiskSignal("promotional_language", 20, "خصم"));
+    }
+
+    /** Newest first, as the ledger answers: a pause (no message-log row) after the violation that caused it. */
+    static List<RiskEvent> riskEvents() {
+        return List.of(
+                new RiskEvent(2, NOW, new RiskAssessment(100, RiskAction.PAUSE_INSTANCE, signals()), Optional.empty()),
+                new RiskEvent(1, Instant.parse("2026-05-08T10:00:29.5Z"),
+                        new RiskAssessment(90, RiskAction.BLOCK, signals()), Optional.of(124L)));
     }
 
     static InstanceReport report() {
@@ -159,6 +178,10 @@ final class FakeUseCases {
                     lastDeliveriesLimit.set(limit);
                     return instanceId.equals("inst_12345") ? Optional.of(List.of(delivery(), freshDelivery())) : Optional.empty();
                 },
-                (instanceId, eventId) -> instanceId.equals("inst_12345") && eventId == 7);
+                (instanceId, eventId) -> instanceId.equals("inst_12345") && eventId == 7,
+                (instanceId, limit) -> {
+                    lastRiskEventsLimit.set(limit);
+                    return instanceId.equals("inst_12345") ? Optional.of(riskEvents()) : Optional.empty();
+                });
     }
 }

@@ -9,6 +9,7 @@ import hub.gateway.application.port.out.WebhookSender.WebhookResult;
 import hub.gateway.domain.ClientEvent;
 import hub.gateway.domain.InstanceId;
 import hub.gateway.domain.PhoneNumber;
+import hub.gateway.domain.RiskSignal;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -114,6 +115,29 @@ class StandardWebhookSenderTest {
                         + "\"reason\":\"recipient_requested_start\",\"message_text\":\"ابدأ\",\"timestamp\":\"2026-05-08T11:30:00Z\"}",
                 new String(received.getFirst().body(), StandardCharsets.UTF_8));
         assertEquals(received.get(0).headers().getFirst("webhook-signature"), received.get(1).headers().getFirst("webhook-signature"));
+    }
+
+    @Test
+    void the_review_pause_is_posted_with_its_signals_signed_and_byte_identical_on_redelivery() throws Exception {
+        ClientEvent paused = new ClientEvent.InstancePausedForReview(new InstanceId("demo-support-line"), "Demo Support Line",
+                100, List.of(new RiskSignal("repeated_violations", 100, "3 in 60 minutes"),
+                new RiskSignal("promotional_language", 40, "عرض خاص")), Instant.parse("2026-05-08T10:00:00.987654Z"));
+        assertEquals(new WebhookResult.Accepted(200), sender.send(request("/ok", paused)));
+        sender.send(request("/ok", paused));
+
+        assertEquals(2, received.size());
+        Received hit = received.getFirst();
+        assertEquals("{\"event\":\"instance.paused_for_review\",\"instance_id\":\"demo-support-line\","
+                        + "\"instance_name\":\"Demo Support Line\",\"reason\":\"responsible_messaging_review\","
+                        + "\"risk_score\":100,\"signals\":["
+                        + "{\"name\":\"repeated_violations\",\"weight\":100,\"evidence\":\"3 in 60 minutes\"},"
+                        + "{\"name\":\"promotional_language\",\"weight\":40,\"evidence\":\"عرض خاص\"}],"
+                        + "\"timestamp\":\"2026-05-08T10:00:00Z\"}",
+                new String(hit.body(), StandardCharsets.UTF_8));
+        assertEquals("v1," + independentSignature("msg_2KWPBgLlAfxdpx2AI54pPJ85f4W", "1778234405", hit.body()),
+                hit.headers().getFirst("webhook-signature"));
+        assertArrayEquals(hit.body(), received.get(1).body());
+        assertEquals(hit.headers().getFirst("webhook-signature"), received.get(1).headers().getFirst("webhook-signature"));
     }
 
     @Test
