@@ -57,8 +57,9 @@ public final class Gateway implements AutoCloseable {
                         persistence.storageHealth(), persistence.suppressions(), persistence.outbox(),
                         GatewayHttp.webhookSender(config.webhookAllowPrivate()),
                         GatewayHttp.webhookDestinations(config.webhookAllowPrivate()),
+                        persistence.riskFacts(), persistence.riskLedger(),
                         Clock.systemUTC()),
-                        new UseCases.Policies(config.keywords(), RetrySchedule.DEFAULT));
+                        new UseCases.Policies(config.keywords(), RetrySchedule.DEFAULT, config.riskPolicy()));
 
                 Optional<Path> adminTokenFile = Optional.empty();
                 Optional<String> adminToken = config.adminToken();

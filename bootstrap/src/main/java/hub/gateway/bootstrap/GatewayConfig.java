@@ -1,6 +1,12 @@
 package hub.gateway.bootstrap;
 
 import hub.gateway.domain.OptOutKeywords;
+import hub.gateway.domain.RiskPolicy;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -21,6 +27,7 @@ public record GatewayConfig(int port,
                             Optional<String> adminToken,
                             boolean webhookAllowPrivate,
                             OptOutKeywords keywords,
+                            RiskPolicy riskPolicy,
                             Map<String, String> settings) {
 
     public static GatewayConfig fromEnvironment(Map<String, String> env) {
@@ -36,6 +43,7 @@ public record GatewayConfig(int port,
                 OptOutKeywords.of(
                         listSetting(env, "GATEWAY_OPT_OUT_KEYWORDS").orElse(OptOutKeywords.DEFAULT_OPT_OUT),
                         listSetting(env, "GATEWAY_OPT_IN_KEYWORDS").orElse(OptOutKeywords.DEFAULT_OPT_IN)),
+                riskPolicy(env),
                 Map.copyOf(env));
     }
 
@@ -45,11 +53,26 @@ public record GatewayConfig(int port,
 
     public GatewayConfig withPort(int newPort) {
         return new GatewayConfig(newPort, databaseUrl, databaseUser, databasePassword, poolSize, dataDir, adminToken,
-                webhookAllowPrivate, keywords, settings);
+                webhookAllowPrivate, keywords, riskPolicy, settings);
     }
 
     private static Optional<String> nonBlank(Map<String, String> env, String key) {
         return Optional.ofNullable(env.get(key)).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    /** The shipped policy, or GATEWAY_POLICY_FILE; a file that cannot be used stops the start with its fault. */
+    private static RiskPolicy riskPolicy(Map<String, String> env) {
+        Optional<String> file = nonBlank(env, "GATEWAY_POLICY_FILE");
+        if (file.isEmpty()) {
+            return RiskPolicy.defaults();
+        }
+        try (Reader reader = Files.newBufferedReader(Path.of(file.get()), StandardCharsets.UTF_8)) {
+            return RiskPolicy.parse(reader);
+        } catch (IOException e) {
+            throw new ConfigurationException("GATEWAY_POLICY_FILE " + file.get() + " cannot be read: " + e.getMessage());
+        } catch (RiskPolicy.PolicyException e) {
+            throw new ConfigurationException("GATEWAY_POLICY_FILE " + file.get() + ": " + e.getMessage());
+        }
     }
 
     private static boolean booleanSetting(Map<String, String> env, String key) {

@@ -1,0 +1,66 @@
+package hub.gateway.bootstrap;
+
+import hub.gateway.domain.InboundIntent;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Configuration from the environment: defaults, overrides, and clear words for a wrong value. */
+class GatewayConfigTest {
+
+    @Test
+    void defaultsAreTheEmbeddedDatabaseOnPort8080() {
+        GatewayConfig config = GatewayConfig.fromEnvironment(Map.of());
+        assertEquals(8080, config.port());
+        assertTrue(config.usesEmbeddedDatabase());
+        assertFalse(config.webhookAllowPrivate());
+        assertEquals(80, config.riskPolicy().blockScore());
+    }
+
+    @Test
+    void aPolicyFileReplacesTheShippedPolicyWithoutARebuild(@TempDir Path dir) throws IOException {
+        String shipped;
+        try (InputStream in = hub.gateway.domain.RiskPolicy.class.getResourceAsStream(hub.gateway.domain.RiskPolicy.DEFAULT_RESOURCE)) {
+            shipped = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Path policy = dir.resolve("policy.properties");
+        Files.writeString(policy, shipped.replace("block.score=80", "block.score=60"));
+        GatewayConfig config = GatewayConfig.fromEnvironment(Map.of("GATEWAY_POLICY_FILE", policy.toString()));
+        assertEquals(60, config.riskPolicy().blockScore());
+
+        Files.writeString(policy, shipped.replace("pause.violations.count=5", "pause.violations.count=lots"));
+        GatewayConfig.ConfigurationException broken = assertThrows(GatewayConfig.ConfigurationException.class,
+                () -> GatewayConfig.fromEnvironment(Map.of("GATEWAY_POLICY_FILE", policy.toString())));
+        assertTrue(broken.getMessage().contains("pause.violations.count"), broken.getMessage());
+    }
+
+    @Test
+    void keywordListsComeFromTheEnvironment() {
+        GatewayConfig config = GatewayConfig.fromEnvironment(Map.of("GATEWAY_OPT_OUT_KEYWORDS", "HALT, إيقاف الكل",
+                "GATEWAY_OPT_IN_KEYWORDS", "RESUME"));
+        assertEquals(InboundIntent.OPT_OUT, config.keywords().classify("halt"));
+        assertEquals(InboundIntent.OPT_OUT, config.keywords().classify("ايقاف الكل"));
+        assertEquals(InboundIntent.NONE, config.keywords().classify("STOP"));
+        assertEquals(InboundIntent.OPT_IN, config.keywords().classify("resume"));
+    }
+
+    @Test
+    void wrongValuesAreNamed() {
+        assertTrue(assertThrows(GatewayConfig.ConfigurationException.class,
+                () -> GatewayConfig.fromEnvironment(Map.of("GATEWAY_PORT", "eighty"))).getMessage().contains("GATEWAY_PORT"));
+        assertTrue(assertThrows(GatewayConfig.ConfigurationException.class,
+                () -> GatewayConfig.fromEnvironment(Map.of("GATEWAY_WEBHOOK_ALLOW_PRIVATE", "yes"))).getMessage()
+                .contains("GATEWAY_WEBHOOK_ALLOW_PRIVATE"));
+    }
+}
