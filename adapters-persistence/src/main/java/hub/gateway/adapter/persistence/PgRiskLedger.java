@@ -91,6 +91,7 @@ final class PgRiskLedger implements RiskLedger {
         Object[] paused = {InstanceStatus.PAUSED_FOR_REVIEW.wireName(), Columns.utc(at), instanceId.value(),
                 InstanceStatus.ACTIVE.wireName(), Columns.utc(at), assessment.score(),
                 RiskAction.PAUSE_INSTANCE.wireName()};
+        // No name here: the statement takes it from the row it pauses (insertParametersWithoutName).
         StoredEvent event = StoredEvent.of(new InstancePausedForReview(instanceId, null, assessment.score(),
                 assessment.signals(), at));
         try {
