@@ -18,8 +18,12 @@ final class Caches {
     }
 
     static <K, V> Cache<K, V> shortLived() {
+        return expiringAfter(MAX_STALENESS);
+    }
+
+    static <K, V> Cache<K, V> expiringAfter(Duration staleness) {
         return Caffeine.newBuilder()
-                .expireAfterWrite(MAX_STALENESS)
+                .expireAfterWrite(staleness)
                 .maximumSize(MAX_ENTRIES)
                 .build();
     }

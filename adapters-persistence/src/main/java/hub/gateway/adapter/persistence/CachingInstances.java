@@ -50,4 +50,9 @@ final class CachingInstances implements Instances {
             byId.invalidate(id);
         }
     }
+
+    /** For a change made behind this adapter's back on this node (the review pause, by the risk ledger). */
+    void forget(InstanceId id) {
+        byId.invalidate(id);
+    }
 }

@@ -1,10 +1,12 @@
 package hub.gateway.adapter.persistence;
 
 import hub.gateway.application.port.out.QuotaLedger;
+import hub.gateway.application.port.out.QuotaLedger.DuplicateContentCheck;
 import hub.gateway.domain.ErrorCode;
 import hub.gateway.domain.InstanceId;
 import hub.gateway.domain.QuotaOutcome;
 import hub.gateway.domain.QuotaOutcome.Window;
+import hub.gateway.domain.RiskAssessment;
 import hub.gateway.domain.SuppressionReason;
 import hub.gateway.domain.Usage;
 import hub.gateway.domain.UsageWindows;
@@ -12,14 +14,17 @@ import io.helidon.dbclient.DbRow;
 
 import java.time.Instant;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * Exact limits across nodes: each call is one round trip to a database function (see V2__suppression_and_outbox.sql)
- * that checks the recipient's suppression, then locks the instance's quota row, so reservations of one instance
- * are serialised by PostgreSQL itself.
+ * Exact limits across nodes: each call is one round trip to a database function (see V3__risk.sql) that checks
+ * the recipient's suppression, then locks the instance's quota row and, under that lock, checks duplicate
+ * content and the limits, so reservations of one instance are serialised by PostgreSQL itself. A reserved send
+ * records its content fingerprint and, when it scored above 0, its risk assessment, in the same call.
  */
 final class PgQuotaLedger implements QuotaLedger {
     private static final String RESERVED = "reserved";
+    private static final String DUPLICATE_CONTENT = "duplicate_content";
     private static final String SUPPRESSED = ErrorCode.RECIPIENT_SUPPRESSED.wireName();
 
     private final Database db;
@@ -30,22 +35,22 @@ final class PgQuotaLedger implements QuotaLedger {
 
     @Override
     public QuotaOutcome reserve(Reservation reservation) {
-        UsageWindows windows = reservation.windows();
         DbRow row = db.call(exec -> exec.get("""
                         select outcome, quota_limit, used, log_id
                           from reserve_quota(cast(? as text), cast(? as text), cast(? as text), cast(? as text),
                                              cast(? as integer), cast(? as integer), cast(? as integer),
                                              cast(? as timestamptz), cast(? as date), cast(? as date),
-                                             cast(? as timestamptz), string_to_array(cast(? as text), ','))
-                        """,
-                reservation.instanceId().value(), reservation.accountId().value(), reservation.phone().e164(),
-                reservation.purpose().wireName(),
-                reservation.limits().perMinute(), reservation.limits().daily(), reservation.limits().monthly(),
-                Columns.utc(windows.minuteStart()), windows.day(), windows.monthStart(), Columns.utc(windows.now()),
-                blockingReasons(reservation)))
+                                             cast(? as timestamptz), string_to_array(cast(? as text), ','),
+                                             cast(? as text), cast(? as integer), cast(? as timestamptz),
+                                             cast(? as integer), cast(? as text),
+                                             cast(? as text), cast(? as text), cast(? as text))
+                        """, parameters(reservation)))
                 .orElseThrow(() -> new IllegalStateException("reserve_quota returned no row"));
-        long logId = Columns.longValue(row, "log_id");
         String outcome = Columns.string(row, "outcome");
+        if (DUPLICATE_CONTENT.equals(outcome)) {
+            return new QuotaOutcome.DuplicateContent(Columns.intValue(row, "used"));
+        }
+        long logId = Columns.longValue(row, "log_id");
         if (RESERVED.equals(outcome)) {
             return new QuotaOutcome.Reserved(logId);
         }
@@ -54,6 +59,23 @@ final class PgQuotaLedger implements QuotaLedger {
         }
         return new QuotaOutcome.Exhausted(windowRefusedBy(outcome), Columns.intValue(row, "quota_limit"),
                 Columns.intValue(row, "used"), logId);
+    }
+
+    private static Object[] parameters(Reservation reservation) {
+        UsageWindows windows = reservation.windows();
+        DuplicateContentCheck duplicates = reservation.duplicateContent();
+        RiskAssessment assessment = reservation.assessment();
+        Object[] reserve = {
+                reservation.instanceId().value(), reservation.accountId().value(), reservation.phone().e164(),
+                reservation.purpose().wireName(),
+                reservation.limits().perMinute(), reservation.limits().daily(), reservation.limits().monthly(),
+                Columns.utc(windows.minuteStart()), windows.day(), windows.monthStart(), Columns.utc(windows.now()),
+                blockingReasons(reservation),
+                duplicates.fingerprint().hex(), duplicates.maxOtherRecipients(),
+                Columns.utc(windows.now().minus(duplicates.window())),
+                assessment.score(), assessment.action().wireName()};
+        return Stream.concat(Stream.of(reserve), Stream.of(StoredSignals.of(assessment.signals()).parameters()))
+                .toArray();
     }
 
     @Override

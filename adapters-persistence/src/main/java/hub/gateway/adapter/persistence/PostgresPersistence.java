@@ -8,6 +8,8 @@ import hub.gateway.application.port.out.Instances;
 import hub.gateway.application.port.out.MessageLog;
 import hub.gateway.application.port.out.Outbox;
 import hub.gateway.application.port.out.QuotaLedger;
+import hub.gateway.application.port.out.RiskFacts;
+import hub.gateway.application.port.out.RiskLedger;
 import hub.gateway.application.port.out.StorageHealth;
 import hub.gateway.application.port.out.StorageUnavailableException;
 import hub.gateway.application.port.out.SuppressionList;
@@ -15,6 +17,7 @@ import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.jdbc.JdbcClientBuilder;
 import org.flywaydb.core.Flyway;
 
+import java.time.Clock;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -37,6 +40,8 @@ public final class PostgresPersistence implements AutoCloseable {
     private final StorageHealth storageHealth;
     private final SuppressionList suppressions;
     private final Outbox outbox;
+    private final RiskFacts riskFacts;
+    private final RiskLedger riskLedger;
 
     private PostgresPersistence(HikariDataSource dataSource) {
         this.dataSource = dataSource;
@@ -44,12 +49,15 @@ public final class PostgresPersistence implements AutoCloseable {
         Database db = new Database(client);
         this.accounts = new PgAccounts(db);
         this.apiKeys = new CachingApiKeys(new PgApiKeys(db));
-        this.instances = new CachingInstances(new PgInstances(db));
+        CachingInstances cachingInstances = new CachingInstances(new PgInstances(db));
+        this.instances = cachingInstances;
         this.quotaLedger = new PgQuotaLedger(db);
         this.messageLog = new PgMessageLog(db);
         this.storageHealth = new PgStorageHealth(dataSource);
         this.suppressions = new PgSuppressionList(db);
         this.outbox = new PgOutbox(db);
+        this.riskFacts = new PgRiskFacts(db, Clock.systemUTC());
+        this.riskLedger = new PgRiskLedger(db, cachingInstances::forget);
     }
 
     /**
@@ -102,6 +110,19 @@ public final class PostgresPersistence implements AutoCloseable {
     /** The webhook dispatcher's side of the outbox; safe to use from any number of nodes at once. */
     public Outbox outbox() {
         return outbox;
+    }
+
+    /**
+     * Cached for five seconds per instance: rates over dozens of sends move slowly. Windows end at this
+     * node's clock.
+     */
+    public RiskFacts riskFacts() {
+        return riskFacts;
+    }
+
+    /** A pause is seen at once by this node's {@link #instances()}, and within a second by the others'. */
+    public RiskLedger riskLedger() {
+        return riskLedger;
     }
 
     /** Closes the pool; afterwards every port throws StorageUnavailableException and health answers false. */

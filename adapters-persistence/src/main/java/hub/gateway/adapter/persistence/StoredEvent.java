@@ -1,13 +1,16 @@
 package hub.gateway.adapter.persistence;
 
 import hub.gateway.domain.ClientEvent;
+import hub.gateway.domain.ClientEvent.InstancePausedForReview;
 import hub.gateway.domain.ClientEvent.RecipientOptedIn;
 import hub.gateway.domain.ClientEvent.RecipientOptedOut;
 import hub.gateway.domain.InstanceId;
 import hub.gateway.domain.PhoneNumber;
+import hub.gateway.domain.RiskSignal;
 import io.helidon.dbclient.DbRow;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,11 +23,9 @@ import java.util.Optional;
  * nanosecond and the webhook carries exactly the instant the event was made with.
  */
 record StoredEvent(String instanceId, String type, String instanceName, String from, String messageText,
-                   String timestamp) {
-    /** The payload expression; its parameters are {@link #payloadParameters()}. */
-    static final String PAYLOAD_SQL = """
-            jsonb_strip_nulls(jsonb_build_object('instance_name', cast(? as text), 'from', cast(? as text),
-                                                 'message_text', cast(? as text), 'timestamp', cast(? as text)))""";
+                   String timestamp, Integer riskScore, StoredSignals signals) {
+    private static final String BOUND_NAME = "cast(? as text)";
+    private static final StoredSignals NO_SIGNALS = new StoredSignals(null, null, null);
 
     /**
      * An insert of the event, for a data-modifying CTE: it runs only when the CTE {@code change} returned a
@@ -36,6 +37,15 @@ record StoredEvent(String instanceId, String type, String instanceName, String f
      * the dispatcher (oldest pending first) can never see a later event before an earlier one.
      */
     static String insertIfChanged(String change) {
+        return insertIfChanged(change, BOUND_NAME);
+    }
+
+    /**
+     * As {@link #insertIfChanged(String)}, with the instance name taken from an SQL expression (e.g. the
+     * changed instance row's) instead of a parameter; the parameters are then
+     * {@link #insertParametersWithoutName()}.
+     */
+    static String insertIfChanged(String change, String instanceNameSql) {
         return """
                 insert into client_event (instance_id, event_type, payload, next_attempt_at, created_at)
                 select ev.*
@@ -43,7 +53,8 @@ record StoredEvent(String instanceId, String type, String instanceName, String f
                                cast(? as timestamptz), cast(? as timestamptz))
                        as ev (instance_id, event_type, payload, next_attempt_at, created_at)
                  where ev.event_type is not null and exists (select 1 from %s)
-                   and exists (select pg_advisory_xact_lock(hashtext(ev.instance_id)))""".formatted(PAYLOAD_SQL, change);
+                   and exists (select pg_advisory_xact_lock(hashtext(ev.instance_id)))"""
+                .formatted(payloadSql(instanceNameSql), change);
     }
 
     /** Reads the payload back as columns, for {@link #read}; {@code table} is the event table's alias. */
@@ -51,15 +62,19 @@ record StoredEvent(String instanceId, String type, String instanceName, String f
         return """
                 %1$s.instance_id, %1$s.event_type, %1$s.payload ->> 'instance_name' as instance_name,
                 %1$s.payload ->> 'from' as event_from, %1$s.payload ->> 'message_text' as message_text,
-                %1$s.payload ->> 'timestamp' as event_timestamp""".formatted(table);
+                %1$s.payload ->> 'timestamp' as event_timestamp,
+                cast(%1$s.payload ->> 'risk_score' as integer) as risk_score, %2$s"""
+                .formatted(table, StoredSignals.columns(table + ".payload -> 'signals'"));
     }
 
     static StoredEvent of(ClientEvent event) {
         return switch (event) {
             case RecipientOptedOut e -> new StoredEvent(e.instanceId().value(), e.type(), e.instanceName(),
-                    e.from().e164(), e.messageText(), e.timestamp().toString());
+                    e.from().e164(), e.messageText(), e.timestamp().toString(), null, NO_SIGNALS);
             case RecipientOptedIn e -> new StoredEvent(e.instanceId().value(), e.type(), e.instanceName(),
-                    e.from().e164(), e.messageText(), e.timestamp().toString());
+                    e.from().e164(), e.messageText(), e.timestamp().toString(), null, NO_SIGNALS);
+            case InstancePausedForReview e -> new StoredEvent(e.instanceId().value(), e.type(), e.instanceName(),
+                    null, null, e.timestamp().toString(), e.riskScore(), StoredSignals.of(e.signals()));
         };
     }
 
@@ -67,32 +82,59 @@ record StoredEvent(String instanceId, String type, String instanceName, String f
         InstanceId instanceId = new InstanceId(Columns.string(row, "instance_id"));
         String type = Columns.string(row, "event_type");
         String instanceName = Columns.string(row, "instance_name");
-        String messageText = Columns.string(row, "message_text");
         Instant timestamp = Instant.parse(Columns.string(row, "event_timestamp"));
         return switch (type) {
-            case RecipientOptedOut.TYPE -> new RecipientOptedOut(instanceId, instanceName, from(row), messageText,
-                    timestamp);
-            case RecipientOptedIn.TYPE -> new RecipientOptedIn(instanceId, instanceName, from(row), messageText,
-                    timestamp);
+            case RecipientOptedOut.TYPE -> new RecipientOptedOut(instanceId, instanceName, from(row),
+                    messageText(row), timestamp);
+            case RecipientOptedIn.TYPE -> new RecipientOptedIn(instanceId, instanceName, from(row),
+                    messageText(row), timestamp);
+            case InstancePausedForReview.TYPE -> new InstancePausedForReview(instanceId, instanceName,
+                    Columns.intValue(row, "risk_score"), signals(row), timestamp);
             default -> throw new IllegalStateException("the outbox holds an event of an unknown type: " + type);
         };
     }
 
     /**
-     * The parameters of {@link #insertIfChanged}: instance id, type, the payload's four, next attempt and
-     * creation time (both the event's own time: it is due at once). All null when there is no event.
+     * The parameters of {@link #insertIfChanged(String)}: instance id, type, the payload's eight, next
+     * attempt and creation time (both the event's own time: it is due at once). All null when there is no
+     * event.
      */
     static Object[] insertParameters(Optional<ClientEvent> event) {
         return event.map(StoredEvent::of).map(StoredEvent::insertParameters)
-                .orElseGet(() -> new Object[8]);
+                .orElseGet(() -> new Object[12]);
     }
 
     Object[] insertParameters() {
         Object at = Columns.utc(Instant.parse(timestamp));
-        return new Object[] {instanceId, type, instanceName, from, messageText, timestamp, at, at};
+        return new Object[] {instanceId, type, instanceName, from, messageText, timestamp, riskScore,
+                signals.names(), signals.weights(), signals.evidence(), at, at};
+    }
+
+    /** The parameters of {@link #insertIfChanged(String, String)}: as {@link #insertParameters()}, no name. */
+    Object[] insertParametersWithoutName() {
+        Object at = Columns.utc(Instant.parse(timestamp));
+        return new Object[] {instanceId, type, from, messageText, timestamp, riskScore,
+                signals.names(), signals.weights(), signals.evidence(), at, at};
+    }
+
+    /** jsonb_strip_nulls drops what an event does not have; a signal's own fields are never null. */
+    private static String payloadSql(String instanceNameSql) {
+        return """
+                jsonb_strip_nulls(jsonb_build_object('instance_name', %s, 'from', cast(? as text),
+                                                     'message_text', cast(? as text), 'timestamp', cast(? as text),
+                                                     'risk_score', cast(? as integer), 'signals', %s))"""
+                .formatted(instanceNameSql, StoredSignals.JSONB_SQL);
     }
 
     private static PhoneNumber from(DbRow row) {
         return new PhoneNumber(Columns.string(row, "event_from"));
+    }
+
+    private static String messageText(DbRow row) {
+        return Columns.string(row, "message_text");
+    }
+
+    private static List<RiskSignal> signals(DbRow row) {
+        return StoredSignals.read(row);
     }
 }

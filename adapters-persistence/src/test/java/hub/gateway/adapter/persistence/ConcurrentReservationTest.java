@@ -7,6 +7,7 @@ import hub.gateway.domain.Instance;
 import hub.gateway.domain.Limits;
 import hub.gateway.domain.MessagePurpose;
 import hub.gateway.domain.PhoneNumber;
+import hub.gateway.domain.RiskAssessment;
 import hub.gateway.domain.QuotaOutcome;
 import hub.gateway.domain.QuotaOutcome.Exhausted;
 import hub.gateway.domain.QuotaOutcome.Reserved;
@@ -45,7 +46,7 @@ class ConcurrentReservationTest {
             UsageWindows windows = UsageWindows.at(Instant.parse("2025-06-01T09:30:00Z"), ZoneOffset.UTC);
             Reservation reservation = new Reservation(account.id(), instance.id(), new PhoneNumber("+966501234567"),
                     MessagePurpose.TRANSACTIONAL, new Limits(DAILY_LIMIT, 10_000, 10_000), windows,
-                    Fixtures.blockingReasons(MessagePurpose.TRANSACTIONAL));
+                    Fixtures.blockingReasons(MessagePurpose.TRANSACTIONAL), Fixtures.anyContent(), RiskAssessment.CLEAN);
 
             CountDownLatch start = new CountDownLatch(1);
             List<Future<QuotaOutcome>> outcomes = new ArrayList<>();
@@ -66,6 +67,7 @@ class ConcurrentReservationTest {
                     case Exhausted e when e.window() == Window.DAY && e.used() == DAILY_LIMIT -> refusedForTheDay++;
                     case Exhausted e -> throw new AssertionError("unexpected refusal " + e);
                     case QuotaOutcome.Suppressed s -> throw new AssertionError("nobody is suppressed here");
+                    case QuotaOutcome.DuplicateContent d -> throw new AssertionError("one recipient only: " + d);
                 }
             }
             assertEquals(DAILY_LIMIT, reserved);

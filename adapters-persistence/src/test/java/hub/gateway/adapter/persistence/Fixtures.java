@@ -1,10 +1,12 @@
 package hub.gateway.adapter.persistence;
 
 import hub.gateway.testdb.TestDatabase;
+import hub.gateway.application.port.out.QuotaLedger.DuplicateContentCheck;
 import hub.gateway.domain.Account;
 import hub.gateway.domain.AccountId;
 import hub.gateway.domain.ApiKey;
 import hub.gateway.domain.ApiKeySecret;
+import hub.gateway.domain.ContentFingerprint;
 import hub.gateway.domain.Instance;
 import hub.gateway.domain.InstanceId;
 import hub.gateway.domain.InstanceStatus;
@@ -14,6 +16,7 @@ import hub.gateway.domain.Plan;
 import hub.gateway.domain.SuppressionReason;
 
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Arrays;
@@ -69,6 +72,11 @@ final class Fixtures {
     /** As the send use case computes them: the reasons whose suppression refuses this purpose. */
     static Set<SuppressionReason> blockingReasons(MessagePurpose purpose) {
         return Arrays.stream(SuppressionReason.values()).filter(r -> r.blocks(purpose)).collect(Collectors.toSet());
+    }
+
+    /** A duplicate-content check that never refuses: a text nobody else sends. */
+    static DuplicateContentCheck anyContent() {
+        return new DuplicateContentCheck(ContentFingerprint.of("text " + shortId()), 25, Duration.ofMinutes(60));
     }
 
     static String shortId() {

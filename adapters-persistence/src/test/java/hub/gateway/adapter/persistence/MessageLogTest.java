@@ -12,6 +12,7 @@ import hub.gateway.domain.MessagePurpose;
 import hub.gateway.domain.MessageRecord;
 import hub.gateway.domain.MessageRecord.StatusChange;
 import hub.gateway.domain.PhoneNumber;
+import hub.gateway.domain.RiskAssessment;
 import hub.gateway.domain.QuotaOutcome.Reserved;
 import hub.gateway.domain.UsageWindows;
 import org.junit.jupiter.api.AfterAll;
@@ -110,7 +111,7 @@ class MessageLogTest {
     private long reserveOne() {
         Reservation reservation = new Reservation(account.id(), instance.id(), new PhoneNumber("+966501234567"),
                 MessagePurpose.TRANSACTIONAL, new Limits(100, 1000, 100), UsageWindows.at(NOW, ZoneOffset.UTC),
-                Fixtures.blockingReasons(MessagePurpose.TRANSACTIONAL));
+                Fixtures.blockingReasons(MessagePurpose.TRANSACTIONAL), Fixtures.anyContent(), RiskAssessment.CLEAN);
         return ((Reserved) persistence.quotaLedger().reserve(reservation)).logId();
     }
 }

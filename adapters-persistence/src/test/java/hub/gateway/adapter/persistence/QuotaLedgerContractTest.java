@@ -9,6 +9,7 @@ import hub.gateway.domain.Limits;
 import hub.gateway.domain.MessagePurpose;
 import hub.gateway.domain.MessageRecord;
 import hub.gateway.domain.PhoneNumber;
+import hub.gateway.domain.RiskAssessment;
 import hub.gateway.domain.QuotaOutcome;
 import hub.gateway.domain.QuotaOutcome.Exhausted;
 import hub.gateway.domain.QuotaOutcome.Reserved;
@@ -242,11 +243,11 @@ class QuotaLedgerContractTest {
 
         assertInstanceOf(Reserved.class, ledger.reserve(new Reservation(account.id(), instance.id(),
                 new PhoneNumber("+966501234568"), MessagePurpose.SUPPORT, limits, windowsAt(LAST_HALF_MINUTE_OF_MARCH),
-                Fixtures.blockingReasons(MessagePurpose.SUPPORT))));
+                Fixtures.blockingReasons(MessagePurpose.SUPPORT), Fixtures.anyContent(), RiskAssessment.CLEAN)));
         Instance other = fixtures.instance(account);
         assertInstanceOf(Reserved.class, ledger.reserve(new Reservation(account.id(), other.id(), PHONE,
                 MessagePurpose.SUPPORT, limits, windowsAt(LAST_HALF_MINUTE_OF_MARCH),
-                Fixtures.blockingReasons(MessagePurpose.SUPPORT))));
+                Fixtures.blockingReasons(MessagePurpose.SUPPORT), Fixtures.anyContent(), RiskAssessment.CLEAN)));
     }
 
     private void suppress(SuppressionReason reason, SuppressedBy by) {
@@ -260,7 +261,7 @@ class QuotaLedgerContractTest {
 
     private QuotaOutcome reserve(MessagePurpose purpose, Limits limits, Instant at) {
         return ledger.reserve(new Reservation(account.id(), instance.id(), PHONE, purpose, limits,
-                windowsAt(at), Fixtures.blockingReasons(purpose)));
+                windowsAt(at), Fixtures.blockingReasons(purpose), Fixtures.anyContent(), RiskAssessment.CLEAN));
     }
 
     private static UsageWindows windowsAt(Instant at) {

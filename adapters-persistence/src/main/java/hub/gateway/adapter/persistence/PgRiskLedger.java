@@ -1,0 +1,128 @@
+package hub.gateway.adapter.persistence;
+
+import hub.gateway.application.port.out.RiskLedger;
+import hub.gateway.domain.ClientEvent.InstancePausedForReview;
+import hub.gateway.domain.ErrorCode;
+import hub.gateway.domain.InstanceId;
+import hub.gateway.domain.InstanceStatus;
+import hub.gateway.domain.RiskAction;
+import hub.gateway.domain.RiskAssessment;
+import io.helidon.dbclient.DbRow;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Violations and review pauses, each ONE statement of data-modifying CTEs, so that a log row never lands
+ * without its risk event, nor a pause without its risk event and client event.
+ */
+final class PgRiskLedger implements RiskLedger {
+    /**
+     * The sibling select runs on the statement's snapshot, which does not hold the new risk event: it is
+     * counted from the CTE's own returned row instead. Two violations committing at the same moment may each
+     * miss the other; the next one counts both, which is close enough for a pause threshold.
+     */
+    private static final String VIOLATION = """
+            with logged as (
+                insert into message_log (account_id, instance_id, phone, message_purpose, status, error, created_at)
+                values (?, ?, ?, ?, 'refused', ?, ?)
+                returning id, instance_id, created_at),
+            recorded as (
+                insert into risk_event (instance_id, at, score, action, signals, log_id)
+                select instance_id, created_at, ?, ?, %s, id from logged
+                returning action)
+            select (select count(*) from risk_event
+                     where instance_id = ? and action = 'block' and at > cast(? as timestamptz))
+                 + (select count(*) from recorded where action = 'block') as violations
+            """.formatted(StoredSignals.JSONB_SQL);
+
+    private static final String PAUSE = """
+            with changed as (
+                update instance set status = ?, updated_at = cast(? as timestamptz)
+                 where id = ? and status = ?
+                returning id, name),
+            recorded as (
+                insert into risk_event (instance_id, at, score, action, signals)
+                select id, cast(? as timestamptz), ?, ?, %s from changed),
+            evented as (
+            %s)
+            select count(*) as changed from changed
+            """.formatted(StoredSignals.JSONB_SQL, StoredEvent.insertIfChanged("changed", "(select name from changed)"));
+
+    private static final String RECENT = """
+            select id, at, score, action, log_id, %s
+              from risk_event
+             where instance_id = ?
+             order by id desc
+             limit ?
+            """.formatted(StoredSignals.columns("signals"));
+
+    private final Database db;
+    private final Consumer<InstanceId> forgetCachedInstance;
+
+    /** @param forgetCachedInstance makes this node's instance cache see a pause at once */
+    PgRiskLedger(Database db, Consumer<InstanceId> forgetCachedInstance) {
+        this.db = db;
+        this.forgetCachedInstance = forgetCachedInstance;
+    }
+
+    @Override
+    public int recordViolation(Violation violation, Duration window) {
+        RiskAssessment assessment = violation.assessment();
+        Object[] logged = {violation.accountId().value(), violation.instanceId().value(), violation.phone(),
+                violation.purpose(), ErrorCode.POLICY_VIOLATION.wireName(), Columns.utc(violation.at()),
+                assessment.score(), assessment.action().wireName()};
+        Object[] counted = {violation.instanceId().value(), Columns.utc(violation.at().minus(window))};
+        long violations = db.call(exec -> exec.get(VIOLATION,
+                        concat(logged, StoredSignals.of(assessment.signals()).parameters(), counted)))
+                .map(row -> Columns.longValue(row, "violations"))
+                .orElseThrow(() -> new IllegalStateException("a count returned no row"));
+        return Math.toIntExact(violations);
+    }
+
+    /** The event's name is the instance row's own, read by the same statement that pauses it. */
+    @Override
+    public boolean pauseForReview(InstanceId instanceId, RiskAssessment assessment, Instant at) {
+        Object[] paused = {InstanceStatus.PAUSED_FOR_REVIEW.wireName(), Columns.utc(at), instanceId.value(),
+                InstanceStatus.ACTIVE.wireName(), Columns.utc(at), assessment.score(),
+                RiskAction.PAUSE_INSTANCE.wireName()};
+        // No name here: the statement takes it from the row it pauses (insertParametersWithoutName).
+        StoredEvent event = StoredEvent.of(new InstancePausedForReview(instanceId, null, assessment.score(),
+                assessment.signals(), at));
+        try {
+            long changed = db.call(exec -> exec.get(PAUSE, concat(paused,
+                            StoredSignals.of(assessment.signals()).parameters(), event.insertParametersWithoutName())))
+                    .map(row -> Columns.longValue(row, "changed"))
+                    .orElseThrow(() -> new IllegalStateException("a count returned no row"));
+            return changed == 1;
+        } finally {
+            forgetCachedInstance.accept(instanceId);
+        }
+    }
+
+    @Override
+    public List<RiskEvent> recent(InstanceId instanceId, int limit) {
+        return db.call(exec -> {
+            try (Stream<DbRow> rows = exec.query(RECENT, instanceId.value(), Math.max(0, limit))) {
+                return rows.map(PgRiskLedger::riskEvent).toList();
+            }
+        });
+    }
+
+    private static RiskEvent riskEvent(DbRow row) {
+        RiskAssessment assessment = new RiskAssessment(Columns.intValue(row, "score"),
+                RiskAction.valueOf(Columns.string(row, "action").toUpperCase(Locale.ROOT)), StoredSignals.read(row));
+        Optional<Long> logId = Optional.ofNullable(row.column("log_id").get(Object.class))
+                .map(id -> ((Number) id).longValue());
+        return new RiskEvent(Columns.longValue(row, "id"), Columns.instant(row, "at"), assessment, logId);
+    }
+
+    private static Object[] concat(Object[]... parts) {
+        return Stream.of(parts).flatMap(Stream::of).toArray();
+    }
+}

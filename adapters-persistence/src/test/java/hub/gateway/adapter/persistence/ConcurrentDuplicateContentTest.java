@@ -1,0 +1,76 @@
+package hub.gateway.adapter.persistence;
+
+import hub.gateway.application.port.out.QuotaLedger.DuplicateContentCheck;
+import hub.gateway.application.port.out.QuotaLedger.Reservation;
+import hub.gateway.domain.Account;
+import hub.gateway.domain.ContentFingerprint;
+import hub.gateway.domain.Instance;
+import hub.gateway.domain.Limits;
+import hub.gateway.domain.MessagePurpose;
+import hub.gateway.domain.QuotaOutcome;
+import hub.gateway.domain.RiskAssessment;
+import hub.gateway.domain.UsageWindows;
+import hub.gateway.testdb.TestDatabase;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The duplicate-content rule is exact across nodes: two pools race one text to 60 distinct recipients. */
+class ConcurrentDuplicateContentTest {
+    private static final int MAX_OTHERS = 25;
+    private static final int RECIPIENTS = 60;
+
+    @Test
+    void exactlyTwentyFiveDistinctRecipientsGetOneTextOnTwoNodes() throws Exception {
+        TestDatabase database = TestDatabase.shared();
+        String url = database.createDatabase();
+        try (PostgresPersistence nodeA = PostgresPersistence.connect(url, database.user(), database.password(), 8);
+             PostgresPersistence nodeB = PostgresPersistence.connect(url, database.user(), database.password(), 8);
+             ExecutorService threads = Executors.newFixedThreadPool(RECIPIENTS)) {
+            Fixtures fixtures = new Fixtures(nodeA);
+            Account account = fixtures.account(ZoneOffset.UTC);
+            Instance instance = fixtures.instance(account);
+            UsageWindows windows = UsageWindows.at(Instant.parse("2025-06-01T09:30:00Z"), ZoneOffset.UTC);
+            DuplicateContentCheck check = new DuplicateContentCheck(ContentFingerprint.of("Limited offer"), MAX_OTHERS,
+                    Duration.ofMinutes(60));
+
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<QuotaOutcome>> outcomes = new ArrayList<>();
+            for (int i = 0; i < RECIPIENTS; i++) {
+                PostgresPersistence node = i % 2 == 0 ? nodeA : nodeB;
+                Reservation reservation = new Reservation(account.id(), instance.id(),
+                        DuplicateContentTest.recipient(i), MessagePurpose.TRANSACTIONAL,
+                        new Limits(10_000, 10_000, 10_000), windows,
+                        Fixtures.blockingReasons(MessagePurpose.TRANSACTIONAL), check, RiskAssessment.CLEAN);
+                outcomes.add(threads.submit(() -> {
+                    start.await();
+                    return node.quotaLedger().reserve(reservation);
+                }));
+            }
+            start.countDown();
+
+            int reserved = 0;
+            int refused = 0;
+            for (Future<QuotaOutcome> outcome : outcomes) {
+                switch (outcome.get()) {
+                    case QuotaOutcome.Reserved r -> reserved++;
+                    case QuotaOutcome.DuplicateContent d when d.recipients() == MAX_OTHERS -> refused++;
+                    case QuotaOutcome other -> throw new AssertionError("unexpected outcome " + other);
+                }
+            }
+            assertEquals(MAX_OTHERS, reserved);
+            assertEquals(RECIPIENTS - MAX_OTHERS, refused);
+            assertEquals(MAX_OTHERS, nodeB.messageLog().recent(account.id(), instance.id(), 1_000).size());
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package hub.gateway.adapter.persistence;
+
+import hub.gateway.application.port.out.QuotaLedger.DuplicateContentCheck;
+import hub.gateway.application.port.out.QuotaLedger.Reservation;
+import hub.gateway.application.port.out.RiskLedger.RiskEvent;
+import hub.gateway.domain.Account;
+import hub.gateway.domain.ContentFingerprint;
+import hub.gateway.domain.Instance;
+import hub.gateway.domain.Limits;
+import hub.gateway.domain.MessagePurpose;
+import hub.gateway.domain.PhoneNumber;
+import hub.gateway.domain.QuotaOutcome;
+import hub.gateway.domain.QuotaOutcome.DuplicateContent;
+import hub.gateway.domain.QuotaOutcome.Reserved;
+import hub.gateway.domain.RiskAction;
+import hub.gateway.domain.RiskAssessment;
+import hub.gateway.domain.RiskSignal;
+import hub.gateway.domain.Usage;
+import hub.gateway.domain.UsageWindows;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+/** The duplicate-content rule and the stored assessment, both inside the quota reservation. */
+class DuplicateContentTest {
+    private static final Instant NOW = Instant.parse("2025-06-01T09:30:00Z");
+    private static final int MAX_OTHERS = 25;
+    private static final Duration WINDOW = Duration.ofMinutes(60);
+    private static final ContentFingerprint TEXT = ContentFingerprint.of("Big sale today only");
+    private static final Limits GENEROUS = new Limits(10_000, 10_000, 10_000);
+
+    private static PostgresPersistence persistence;
+    private static Fixtures fixtures;
+
+    private Account account;
+    private Instance instance;
+
+    @BeforeAll
+    static void connect() {
+        persistence = Fixtures.freshPersistence();
+        fixtures = new Fixtures(persistence);
+    }
+
+    @AfterAll
+    static void close() {
+        persistence.close();
+    }
+
+    @BeforeEach
+    void freshInstance() {
+        account = fixtures.account(ZoneOffset.UTC);
+        instance = fixtures.instance(account);
+    }
+
+    @Test
+    void theTwentySixthDistinctRecipientIsRefusedAndNothingIsLoggedOrCounted() {
+        for (int i = 0; i < MAX_OTHERS; i++) {
+            assertInstanceOf(Reserved.class, reserve(instance, TEXT, recipient(i), NOW));
+        }
+
+        assertEquals(new DuplicateContent(MAX_OTHERS), reserve(instance, TEXT, recipient(MAX_OTHERS), NOW));
+        assertEquals(new Usage(MAX_OTHERS, MAX_OTHERS, MAX_OTHERS),
+                persistence.quotaLedger().usage(instance.id(), windows(NOW)));
+        assertEquals(MAX_OTHERS, persistence.messageLog().recent(account.id(), instance.id(), 100).size());
+    }
+
+    @Test
+    void aRepeatToAnExistingRecipientAnotherTextAndAnotherInstanceAreUnaffected() {
+        for (int i = 0; i < MAX_OTHERS; i++) {
+            reserve(instance, TEXT, recipient(i), NOW);
+        }
+
+        assertInstanceOf(Reserved.class, reserve(instance, TEXT, recipient(0), NOW),
+                "recipient 0 has only 24 others before it");
+        assertInstanceOf(Reserved.class, reserve(instance, ContentFingerprint.of("another text"),
+                recipient(MAX_OTHERS), NOW));
+        assertInstanceOf(Reserved.class, reserve(fixtures.instance(account), TEXT, recipient(MAX_OTHERS), NOW));
+    }
+
+    @Test
+    void sendsOutsideTheWindowDoNotCount() {
+        Instant longAgo = NOW.minus(WINDOW);
+        for (int i = 0; i < MAX_OTHERS; i++) {
+            reserve(instance, TEXT, recipient(i), longAgo);
+        }
+
+        assertInstanceOf(Reserved.class, reserve(instance, TEXT, recipient(MAX_OTHERS), NOW),
+                "sent exactly one window ago is outside it");
+    }
+
+    @Test
+    void anAllowedAssessmentScoringAboveZeroIsStoredWithItsLogRow() {
+        RiskAssessment risky = new RiskAssessment(35, RiskAction.ALLOW, List.of(
+                new RiskSignal("promotional_language", 20, "sale, \"today\" only"),
+                new RiskSignal("shortened_link", 15, "bit.ly ,عرض")));
+
+        Reserved clean = assertInstanceOf(Reserved.class,
+                reserve(instance, TEXT, recipient(1), NOW, RiskAssessment.CLEAN));
+        Reserved stored = assertInstanceOf(Reserved.class, reserve(instance, TEXT, recipient(2), NOW, risky));
+
+        List<RiskEvent> events = persistence.riskLedger().recent(instance.id(), 10);
+        assertEquals(1, events.size(), "a clean send stores nothing: " + clean);
+        RiskEvent event = events.getFirst();
+        assertEquals(risky, event.assessment());
+        assertEquals(Optional.of(stored.logId()), event.logId());
+        assertEquals(NOW, event.at());
+    }
+
+    private static QuotaOutcome reserve(Instance instance, ContentFingerprint text, PhoneNumber phone, Instant at) {
+        return reserve(instance, text, phone, at, RiskAssessment.CLEAN);
+    }
+
+    private static QuotaOutcome reserve(Instance instance, ContentFingerprint text, PhoneNumber phone, Instant at,
+                                        RiskAssessment assessment) {
+        return persistence.quotaLedger().reserve(new Reservation(instance.accountId(), instance.id(), phone,
+                MessagePurpose.TRANSACTIONAL, GENEROUS, windows(at),
+                Fixtures.blockingReasons(MessagePurpose.TRANSACTIONAL),
+                new DuplicateContentCheck(text, MAX_OTHERS, WINDOW), assessment));
+    }
+
+    private static UsageWindows windows(Instant at) {
+        return UsageWindows.at(at, ZoneOffset.UTC);
+    }
+
+    static PhoneNumber recipient(int i) {
+        return new PhoneNumber("+9665%08d".formatted(10_000_000 + i));
+    }
+}

@@ -1,0 +1,121 @@
+package hub.gateway.adapter.persistence;
+
+import hub.gateway.application.port.out.QuotaLedger.Reservation;
+import hub.gateway.application.port.out.RiskFacts;
+import hub.gateway.application.port.out.RiskLedger.Violation;
+import hub.gateway.domain.Account;
+import hub.gateway.domain.BehaviourFacts;
+import hub.gateway.domain.Instance;
+import hub.gateway.domain.Limits;
+import hub.gateway.domain.MessagePurpose;
+import hub.gateway.domain.PhoneNumber;
+import hub.gateway.domain.QuotaOutcome.Reserved;
+import hub.gateway.domain.RiskAction;
+import hub.gateway.domain.RiskAssessment;
+import hub.gateway.domain.SuppressedBy;
+import hub.gateway.domain.Suppression;
+import hub.gateway.domain.SuppressionReason;
+import hub.gateway.domain.UsageWindows;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * An instance's recent behaviour. The port passes no "now" (windows end at the node's clock), so the rows
+ * here are written relative to the real time.
+ */
+class RiskFactsTest {
+    private static final Duration WINDOW = Duration.ofHours(1);
+    private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    private static final Instant LONG_AGO = NOW.minus(WINDOW).minusSeconds(60);
+
+    private static PostgresPersistence persistence;
+    private static Fixtures fixtures;
+
+    @BeforeAll
+    static void connect() {
+        persistence = Fixtures.freshPersistence();
+        fixtures = new Fixtures(persistence);
+    }
+
+    @AfterAll
+    static void close() {
+        persistence.close();
+    }
+
+    @Test
+    void countsTheLastTransportOutcomesTheOptOutsAndTheRecipientsWithinTheWindow() {
+        Account account = fixtures.account(ZoneOffset.UTC);
+        Instance instance = fixtures.instance(account);
+        sent(instance, recipient(0), LONG_AGO);
+        for (int i = 1; i <= 3; i++) {
+            sent(instance, recipient(i), NOW);
+        }
+        for (int i = 4; i <= 5; i++) {
+            failed(instance, recipient(i), NOW);
+        }
+        reserve(instance, recipient(6), NOW);
+        reserve(instance, recipient(1), NOW);
+        persistence.riskLedger().recordViolation(new Violation(account.id(), instance.id(), recipient(7).e164(),
+                "marketing", new RiskAssessment(90, RiskAction.BLOCK, List.of()), NOW),
+                WINDOW);
+        optOut(instance, recipient(1), SuppressionReason.RECIPIENT_REQUESTED_STOP, NOW);
+        optOut(instance, recipient(2), SuppressionReason.RECIPIENT_REQUESTED_STOP, NOW.minusSeconds(60));
+        optOut(instance, recipient(3), SuppressionReason.RECIPIENT_REQUESTED_STOP, LONG_AGO);
+        optOut(instance, recipient(4), SuppressionReason.BLOCKED, NOW);
+        Instance quiet = fixtures.instance(account);
+
+        RiskFacts facts = persistence.riskFacts();
+        assertEquals(new BehaviourFacts(4, 2, 2, 6), facts.recentBehaviour(instance.id(), 4, WINDOW),
+                "the last four outcomes are two failures and two sends; recipients 1 to 6 within the hour");
+        assertEquals(new BehaviourFacts(6, 2, 2, 6), facts.recentBehaviour(instance.id(), 50, WINDOW));
+        assertEquals(BehaviourFacts.NONE, facts.recentBehaviour(quiet.id(), 50, WINDOW));
+    }
+
+    @Test
+    void answersFromTheCacheForAFewSeconds() {
+        Account account = fixtures.account(ZoneOffset.UTC);
+        Instance instance = fixtures.instance(account);
+        failed(instance, recipient(1), NOW);
+        BehaviourFacts first = persistence.riskFacts().recentBehaviour(instance.id(), 50, WINDOW);
+
+        failed(instance, recipient(2), NOW);
+
+        assertEquals(new BehaviourFacts(1, 1, 0, 1), first);
+        assertEquals(first, persistence.riskFacts().recentBehaviour(instance.id(), 50, WINDOW));
+    }
+
+    private static long reserve(Instance instance, PhoneNumber phone, Instant at) {
+        Reservation reservation = new Reservation(instance.accountId(), instance.id(), phone,
+                MessagePurpose.TRANSACTIONAL, new Limits(10_000, 10_000, 10_000), UsageWindows.at(at, ZoneOffset.UTC),
+                Fixtures.blockingReasons(MessagePurpose.TRANSACTIONAL), Fixtures.anyContent(), RiskAssessment.CLEAN);
+        return ((Reserved) persistence.quotaLedger().reserve(reservation)).logId();
+    }
+
+    private static void sent(Instance instance, PhoneNumber phone, Instant at) {
+        persistence.messageLog().markSent(reserve(instance, phone, at), "wamid." + Fixtures.shortId(), at);
+    }
+
+    private static void failed(Instance instance, PhoneNumber phone, Instant at) {
+        persistence.quotaLedger().giveBack(reserve(instance, phone, at), "gateway_send_failed", at);
+    }
+
+    private static void optOut(Instance instance, PhoneNumber phone, SuppressionReason reason, Instant at) {
+        SuppressedBy by = reason == SuppressionReason.BLOCKED ? SuppressedBy.CLIENT : SuppressedBy.RECIPIENT;
+        persistence.suppressions().add(new Suppression(instance.id(), phone, reason, by, at), "test",
+                Optional.empty());
+    }
+
+    private static PhoneNumber recipient(int i) {
+        return DuplicateContentTest.recipient(i);
+    }
+}
