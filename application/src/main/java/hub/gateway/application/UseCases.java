@@ -9,6 +9,7 @@ import hub.gateway.application.port.in.ListWebhookDeliveriesUseCase;
 import hub.gateway.application.port.in.ReceiveInboundMessageUseCase;
 import hub.gateway.application.port.in.ReplayWebhookEventUseCase;
 import hub.gateway.application.port.in.ListRiskEventsUseCase;
+import hub.gateway.application.port.in.ReceiveTransportWebhookUseCase;
 import hub.gateway.application.port.in.ChangeInstanceStatusUseCase;
 import hub.gateway.application.port.in.CheckReadinessUseCase;
 import hub.gateway.application.port.in.CreateAccountUseCase;
@@ -66,7 +67,8 @@ public record UseCases(AuthenticateClientUseCase authenticateClient,
                        DeliverWebhooksUseCase deliverWebhooks,
                        ListWebhookDeliveriesUseCase listWebhookDeliveries,
                        ReplayWebhookEventUseCase replayWebhookEvent,
-                       ListRiskEventsUseCase listRiskEvents) {
+                       ListRiskEventsUseCase listRiskEvents,
+                       ReceiveTransportWebhookUseCase receiveTransportWebhook) {
 
     /** The driven ports the use cases need. */
     public record Ports(Accounts accounts, ApiKeys apiKeys, Instances instances, QuotaLedger quota,

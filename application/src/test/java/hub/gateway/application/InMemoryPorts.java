@@ -330,4 +330,38 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, QuotaLedger, 
     public Set<String> names() {
         return Set.of("sandbox");
     }
+
+    @Override
+    public Optional<hub.gateway.application.port.out.TransportWebhooks> webhooks(String name) {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<String> problemWith(String name, hub.gateway.domain.TransportAccount account) {
+        return Optional.empty();
+    }
+
+    @Override
+    public synchronized Optional<Instance> findByTransportAccount(String transport, String accountRef) {
+        return instances.values().stream().filter(i -> i.transport().equals(transport)
+                && i.transportAccount().phoneNumberId().equals(Optional.of(accountRef))).findFirst();
+    }
+
+    @Override
+    public synchronized boolean recordDeliveryStatus(String providerMessageId, hub.gateway.domain.DeliveryStatus status,
+                                                     Instant at, Optional<String> error) {
+        for (MessageRecord row : log.values()) {
+            if (row.messageId().equals(Optional.of(providerMessageId))) {
+                if (row.statusHistory().stream().anyMatch(c -> c.status().equals(status.wireName()))) {
+                    return false;
+                }
+                List<MessageRecord.StatusChange> history = new ArrayList<>(row.statusHistory());
+                history.add(new MessageRecord.StatusChange(status.wireName(), at));
+                log.put(row.logId(), new MessageRecord(row.logId(), row.messageId(), row.instanceId(), row.phone(),
+                        row.messagePurpose(), status.wireName(), error, row.createdAt(), history));
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -17,6 +17,7 @@ public record Instance(InstanceId id,
                        LimitOverrides overrides,
                        InstanceStatus status,
                        String transport,
+                       TransportAccount transportAccount,
                        Optional<String> webhookUrl,
                        ZoneId timeZone,
                        Instant createdAt) {
@@ -27,12 +28,20 @@ public record Instance(InstanceId id,
         Objects.requireNonNull(overrides);
         Objects.requireNonNull(status);
         Objects.requireNonNull(transport);
+        Objects.requireNonNull(transportAccount);
         Objects.requireNonNull(webhookUrl);
         Objects.requireNonNull(timeZone);
         Objects.requireNonNull(createdAt);
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("instance name must not be blank");
         }
+    }
+
+    /** An instance on a transport that needs no account of its own (the sandbox). */
+    public Instance(InstanceId id, AccountId accountId, String name, Plan plan, LimitOverrides overrides,
+                    InstanceStatus status, String transport, Optional<String> webhookUrl, ZoneId timeZone,
+                    Instant createdAt) {
+        this(id, accountId, name, plan, overrides, status, transport, TransportAccount.NONE, webhookUrl, timeZone, createdAt);
     }
 
     public Limits limits() {
@@ -48,6 +57,7 @@ public record Instance(InstanceId id,
     }
 
     public Instance withStatus(InstanceStatus newStatus) {
-        return new Instance(id, accountId, name, plan, overrides, newStatus, transport, webhookUrl, timeZone, createdAt);
+        return new Instance(id, accountId, name, plan, overrides, newStatus, transport, transportAccount, webhookUrl,
+                timeZone, createdAt);
     }
 }

@@ -23,6 +23,7 @@ import hub.gateway.domain.InstanceId;
 import hub.gateway.domain.InstanceStatus;
 import hub.gateway.domain.LimitOverrides;
 import hub.gateway.domain.Plan;
+import hub.gateway.domain.TransportAccount;
 
 import java.time.Clock;
 import java.time.ZoneId;
@@ -96,6 +97,13 @@ final class AdminService implements CreateAccountUseCase, IssueApiKeyUseCase, Re
         Optional<String> transport = checks.optionalChoice("transport", command.transport(), transports.names());
         Optional<String> webhookUrl = checks.optionalWebhookUrl("webhook_url", command.webhookUrl());
         webhookUrl.flatMap(webhookDestinations::problemWith).ifPresent(problem -> checks.fail("webhook_url", problem));
+        TransportAccount transportAccount = new TransportAccount(
+                checks.optionalSecretText("phone_number_id", command.phoneNumberId(), 64),
+                checks.optionalSecretText("access_token", command.accessToken(), 4096));
+        String transportName = transport.orElse(DEFAULT_TRANSPORT);
+        if (!checks.failed()) {
+            transports.problemWith(transportName, transportAccount).ifPresent(problem -> checks.fail("transport", problem));
+        }
         if (checks.failed()) {
             return new CreateInstanceResult.Invalid(checks.problems());
         }
@@ -110,7 +118,8 @@ final class AdminService implements CreateAccountUseCase, IssueApiKeyUseCase, Re
                 plan.get(),
                 LimitOverrides.NONE,
                 InstanceStatus.ACTIVE,
-                transport.orElse(DEFAULT_TRANSPORT),
+                transportName,
+                transportAccount,
                 webhookUrl,
                 account.get().timeZone(),
                 clock.instant());
@@ -148,11 +157,19 @@ final class AdminService implements CreateAccountUseCase, IssueApiKeyUseCase, Re
         String name = command.name() instanceof Input.Missing
                 ? current.name()
                 : checks.requiredText("name", command.name(), 200).map(String::strip).orElse(current.name());
+        TransportAccount account = new TransportAccount(
+                command.phoneNumberId() instanceof Input.Missing ? current.transportAccount().phoneNumberId()
+                        : checks.optionalSecretText("phone_number_id", command.phoneNumberId(), 64),
+                command.accessToken() instanceof Input.Missing ? current.transportAccount().accessToken()
+                        : checks.optionalSecretText("access_token", command.accessToken(), 4096));
+        if (!checks.failed()) {
+            transports.problemWith(current.transport(), account).ifPresent(problem -> checks.fail("transport", problem));
+        }
         if (checks.failed()) {
             return new UpdateInstanceResult.Invalid(checks.problems());
         }
         Instance updated = new Instance(current.id(), current.accountId(), name, plan, overrides, current.status(),
-                current.transport(), webhookUrl, current.timeZone(), current.createdAt());
+                current.transport(), account, webhookUrl, current.timeZone(), current.createdAt());
         if (!instances.update(updated)) {
             return new UpdateInstanceResult.UnknownInstance();
         }

@@ -43,6 +43,18 @@ final class FieldChecks {
         return text;
     }
 
+    /** Absent or null: none. The value is never echoed in the reason: it may be a secret. */
+    Optional<String> optionalSecretText(String field, Input input, int maxLength) {
+        if (input.isAbsent()) {
+            return Optional.empty();
+        }
+        Optional<String> text = input.nonBlankText().map(String::strip);
+        if (text.isEmpty() || text.get().length() > maxLength) {
+            return fail(field, "must be a non-empty string of at most " + maxLength + " characters");
+        }
+        return text;
+    }
+
     Optional<ZoneId> optionalTimeZone(String field, Input input) {
         if (input.isAbsent()) {
             return Optional.empty();

@@ -16,6 +16,7 @@ public final class Services {
         AdminService admin = new AdminService(ports.accounts(), ports.apiKeys(), ports.instances(), ports.transports(),
                 ports.webhookDestinations(), reports, new RandomIds(random), ports.clock());
         SuppressionService suppressions = new SuppressionService(lookup, ports.suppressions(), ports.clock());
+        InboundService inbound = new InboundService(lookup, ports.suppressions(), policies.keywords());
         WebhookDispatchService webhooks = new WebhookDispatchService(ports.outbox(), ports.webhookSender(), lookup,
                 policies.webhookRetries(), ports.clock(), random);
         return new UseCases(
@@ -33,7 +34,7 @@ public final class Services {
                 admin,
                 admin,
                 admin,
-                new InboundService(lookup, ports.suppressions(), policies.keywords()),
+                inbound,
                 suppressions,
                 suppressions,
                 suppressions,
@@ -41,6 +42,7 @@ public final class Services {
                 webhooks,
                 webhooks,
                 (instanceId, limit) -> lookup.find(java.util.Optional.empty(), instanceId)
-                        .map(instance -> ports.riskLedger().recent(instance.id(), limit)));
+                        .map(instance -> ports.riskLedger().recent(instance.id(), limit)),
+                new TransportWebhookService(ports.transports(), ports.instances(), ports.messageLog(), inbound));
     }
 }

@@ -1,8 +1,10 @@
 package hub.gateway.application.spi;
 
 import hub.gateway.application.port.out.Transport;
+import hub.gateway.application.port.out.TransportWebhooks;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * How a module offers a transport: it {@code provides} this service, and an instance chooses the
@@ -14,4 +16,17 @@ public interface TransportProvider {
 
     /** @param settings the gateway's configuration, for the keys this transport documents */
     Transport create(Map<String, String> settings);
+
+    /** Incoming webhooks (messages, delivery statuses), for a transport whose provider sends them. */
+    default Optional<TransportWebhooks> webhooks(Map<String, String> settings) {
+        return Optional.empty();
+    }
+
+    /**
+     * Whether an instance's account at this transport is complete enough to send (for example, Meta's
+     * Cloud API needs a phone number id and an access token); why not, in words for the operator.
+     */
+    default Optional<String> problemWith(hub.gateway.domain.TransportAccount account) {
+        return Optional.empty();
+    }
 }

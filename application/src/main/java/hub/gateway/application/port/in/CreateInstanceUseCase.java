@@ -7,9 +7,17 @@ import java.util.List;
 public interface CreateInstanceUseCase {
     CreateInstanceResult create(CreateInstanceCommand command);
 
-    /** {@code instanceId} absent: one is generated. {@code transport} absent: {@code sandbox}. */
+    /**
+     * {@code instanceId} absent: one is generated. {@code transport} absent: {@code sandbox}.
+     * {@code phoneNumberId} and {@code accessToken}: the instance's account at a transport that needs one
+     * ({@code meta_cloud}).
+     */
     record CreateInstanceCommand(Input accountId, Input instanceId, Input name, Input plan, Input transport,
-                                 Input webhookUrl) {
+                                 Input webhookUrl, Input phoneNumberId, Input accessToken) {
+        public CreateInstanceCommand(Input accountId, Input instanceId, Input name, Input plan, Input transport,
+                                     Input webhookUrl) {
+            this(accountId, instanceId, name, plan, transport, webhookUrl, Input.MISSING, Input.MISSING);
+        }
     }
 
     sealed interface CreateInstanceResult {

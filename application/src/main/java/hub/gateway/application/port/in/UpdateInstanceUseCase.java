@@ -5,14 +5,20 @@ import hub.gateway.domain.FieldError;
 import java.util.List;
 
 /**
- * Changes an instance's plan, reviewed limits, webhook URL or name. A field left out stays as it is; a
+ * Changes an instance's plan, reviewed limits, webhook URL, name, or its transport account (phone number
+ * id, access token: a token is rotated this way). A field left out stays as it is; a
  * limit or the webhook URL set to null is cleared (the plan's figure applies again).
  */
 public interface UpdateInstanceUseCase {
     UpdateInstanceResult update(UpdateInstanceCommand command);
 
     record UpdateInstanceCommand(String instanceId, Input plan, Input dailyLimit, Input monthlyLimit,
-                                 Input perMinuteLimit, Input webhookUrl, Input name) {
+                                 Input perMinuteLimit, Input webhookUrl, Input name, Input phoneNumberId,
+                                 Input accessToken) {
+        public UpdateInstanceCommand(String instanceId, Input plan, Input dailyLimit, Input monthlyLimit,
+                                     Input perMinuteLimit, Input webhookUrl, Input name) {
+            this(instanceId, plan, dailyLimit, monthlyLimit, perMinuteLimit, webhookUrl, name, Input.MISSING, Input.MISSING);
+        }
     }
 
     sealed interface UpdateInstanceResult {

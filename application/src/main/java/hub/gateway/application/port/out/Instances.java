@@ -16,7 +16,10 @@ public interface Instances {
 
     Optional<Instance> find(InstanceId id);
 
-    /** Stores name, plan, overrides and webhook URL as given; false when no such instance exists. */
+    /** The instance whose transport account has this reference (Meta: its phone number id). */
+    Optional<Instance> findByTransportAccount(String transport, String accountRef);
+
+    /** Stores name, plan, overrides, webhook URL and transport account as given; false when no such instance exists. */
     boolean update(Instance instance);
 
     /** False when no such instance exists. */

@@ -1,6 +1,7 @@
 package hub.gateway.application.port.out;
 
 import hub.gateway.domain.AccountId;
+import hub.gateway.domain.DeliveryStatus;
 import hub.gateway.domain.ErrorCode;
 import hub.gateway.domain.InstanceId;
 import hub.gateway.domain.MessageRecord;
@@ -15,6 +16,14 @@ public interface MessageLog {
     long recordRefusal(RefusedRequest request);
 
     void markSent(long logId, String messageId, Instant at);
+
+    /**
+     * Records what the transport reported about a message it took, by the transport's message id: appends
+     * to its status history and updates its status (a failure is a failure whatever came before; otherwise
+     * sent < delivered < read). False when no message has that id or that status is already recorded, so
+     * a re-delivered report changes nothing.
+     */
+    boolean recordDeliveryStatus(String providerMessageId, DeliveryStatus status, Instant at, Optional<String> error);
 
     Optional<MessageRecord> find(AccountId accountId, long logId);
 

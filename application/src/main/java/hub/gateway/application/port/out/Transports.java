@@ -8,4 +8,10 @@ public interface Transports {
     Optional<Transport> named(String name);
 
     Set<String> names();
+
+    /** The transport's incoming webhooks, for transports that have them. */
+    Optional<TransportWebhooks> webhooks(String name);
+
+    /** Why an instance's account does not suit the named transport; empty when it does. */
+    Optional<String> problemWith(String name, hub.gateway.domain.TransportAccount account);
 }

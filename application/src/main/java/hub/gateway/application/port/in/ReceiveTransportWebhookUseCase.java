@@ -1,0 +1,31 @@
+package hub.gateway.application.port.in;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A transport provider's webhook: recipients' messages go to the inbound use case (so STOP works through
+ * every transport), delivery statuses to the message log. Applying a re-delivered webhook again changes
+ * nothing: suppressions and statuses are recorded once.
+ */
+public interface ReceiveTransportWebhookUseCase {
+    WebhookReceipt receive(String transport, Map<String, String> headers, byte[] body);
+
+    /** The subscription handshake's challenge, when the provider's verify token matches. */
+    Optional<String> answerSubscription(String transport, Map<String, String> query);
+
+    sealed interface WebhookReceipt {
+        /** @param applied updates that changed something; a re-delivery applies none */
+        record Accepted(int updates, int applied) implements WebhookReceipt {
+        }
+
+        record Unauthenticated() implements WebhookReceipt {
+        }
+
+        record Malformed(String reason) implements WebhookReceipt {
+        }
+
+        record UnknownTransport() implements WebhookReceipt {
+        }
+    }
+}

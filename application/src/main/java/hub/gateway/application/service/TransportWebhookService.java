@@ -1,0 +1,81 @@
+package hub.gateway.application.service;
+
+import hub.gateway.application.port.in.ReceiveInboundMessageUseCase;
+import hub.gateway.application.port.in.ReceiveInboundMessageUseCase.InboundMessage;
+import hub.gateway.application.port.in.ReceiveInboundMessageUseCase.InboundResult;
+import hub.gateway.application.port.in.ReceiveTransportWebhookUseCase;
+import hub.gateway.application.port.out.Instances;
+import hub.gateway.application.port.out.MessageLog;
+import hub.gateway.application.port.out.TransportWebhooks;
+import hub.gateway.application.port.out.TransportWebhooks.TransportUpdate;
+import hub.gateway.application.port.out.TransportWebhooks.WebhookRead;
+import hub.gateway.application.port.out.Transports;
+import hub.gateway.domain.Instance;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Acts on a transport's webhook once the transport has verified and read it. Work is done before the
+ * answer: a failure (the database away) answers an error, and the provider re-delivers; a re-delivery
+ * applies nothing twice.
+ */
+final class TransportWebhookService implements ReceiveTransportWebhookUseCase {
+    private static final System.Logger LOG = System.getLogger(TransportWebhookService.class.getName());
+
+    private final Transports transports;
+    private final Instances instances;
+    private final MessageLog messageLog;
+    private final ReceiveInboundMessageUseCase inbound;
+
+    TransportWebhookService(Transports transports, Instances instances, MessageLog messageLog,
+                            ReceiveInboundMessageUseCase inbound) {
+        this.transports = transports;
+        this.instances = instances;
+        this.messageLog = messageLog;
+        this.inbound = inbound;
+    }
+
+    @Override
+    public Optional<String> answerSubscription(String transport, Map<String, String> query) {
+        return transports.webhooks(transport).flatMap(webhooks -> webhooks.answerSubscription(query));
+    }
+
+    @Override
+    public WebhookReceipt receive(String transport, Map<String, String> headers, byte[] body) {
+        Optional<TransportWebhooks> webhooks = transports.webhooks(transport);
+        if (webhooks.isEmpty()) {
+            return new WebhookReceipt.UnknownTransport();
+        }
+        return switch (webhooks.get().read(headers, body)) {
+            case WebhookRead.Unauthenticated unauthenticated -> new WebhookReceipt.Unauthenticated();
+            case WebhookRead.Malformed malformed -> new WebhookReceipt.Malformed(malformed.reason());
+            case WebhookRead.Updates updates -> {
+                int applied = 0;
+                for (TransportUpdate update : updates.updates()) {
+                    if (apply(transport, update)) {
+                        applied++;
+                    }
+                }
+                yield new WebhookReceipt.Accepted(updates.updates().size(), applied);
+            }
+        };
+    }
+
+    private boolean apply(String transport, TransportUpdate update) {
+        return switch (update) {
+            case TransportUpdate.InboundText text -> {
+                Optional<Instance> instance = instances.findByTransportAccount(transport, text.accountRef());
+                if (instance.isEmpty()) {
+                    LOG.log(System.Logger.Level.WARNING, () -> "inbound message for an unknown " + transport + " account");
+                    yield false;
+                }
+                InboundResult result = inbound.receive(new InboundMessage(instance.get().id().value(), text.from(),
+                        text.text(), text.at(), false));
+                yield result instanceof InboundResult.OptedOut || result instanceof InboundResult.OptedIn;
+            }
+            case TransportUpdate.DeliveryUpdate status ->
+                    messageLog.recordDeliveryStatus(status.providerMessageId(), status.status(), status.at(), status.error());
+        };
+    }
+}
