@@ -3,7 +3,6 @@ package hub.gateway.bootstrap;
 import hub.gateway.adapter.http.GatewayHttp;
 import hub.gateway.adapter.persistence.PostgresPersistence;
 import hub.gateway.application.UseCases;
-import hub.gateway.application.port.out.Transport;
 import hub.gateway.application.port.out.Transports;
 import hub.gateway.application.spi.TransportProvider;
 import hub.gateway.domain.RetrySchedule;
@@ -15,7 +14,6 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.logging.Logger;
 
@@ -125,24 +123,14 @@ public final class Gateway implements AutoCloseable {
 
     /** Every transport on the module path (or class path) that announces itself, by name. */
     static Transports loadTransports(Map<String, String> settings) {
-        Map<String, Transport> byName = new TreeMap<>();
+        Map<String, TransportProvider> providers = new TreeMap<>();
         for (TransportProvider provider : ServiceLoader.load(TransportProvider.class)) {
-            if (byName.putIfAbsent(provider.name(), provider.create(settings)) != null) {
+            if (providers.putIfAbsent(provider.name(), provider) != null) {
                 throw new IllegalStateException("two transports are named " + provider.name());
             }
         }
-        LOG.info("transports: " + byName.keySet());
-        Map<String, Transport> transports = Map.copyOf(byName);
-        return new Transports() {
-            @Override
-            public Optional<Transport> named(String name) {
-                return Optional.ofNullable(transports.get(name));
-            }
-
-            @Override
-            public Set<String> names() {
-                return transports.keySet();
-            }
-        };
+        LOG.info("transports: " + providers.keySet());
+        return new LoadedTransports(Map.copyOf(providers), settings);
     }
+
 }
