@@ -40,8 +40,14 @@ final class GatewayUnderTest implements AutoCloseable {
 
     /** Another node on the database of an existing one. */
     static GatewayUnderTest on(String jdbcUrl) {
+        return on(jdbcUrl, Map.of());
+    }
+
+    /** The same, with more settings (transports read theirs from the environment). */
+    static GatewayUnderTest on(String jdbcUrl, Map<String, String> moreSettings) {
         TestDatabase db = TestDatabase.shared();
-        return new GatewayUnderTest(Gateway.start(config(Map.of(
+        Map<String, String> env = new java.util.HashMap<>(moreSettings);
+        env.putAll(Map.of(
                 "GATEWAY_DB_URL", jdbcUrl,
                 "GATEWAY_DB_USER", db.user(),
                 "GATEWAY_DB_PASSWORD", db.password(),
@@ -49,7 +55,8 @@ final class GatewayUnderTest implements AutoCloseable {
                 "GATEWAY_ADMIN_TOKEN", ADMIN_TOKEN,
                 // The tests' webhook receivers listen on loopback.
                 "GATEWAY_WEBHOOK_ALLOW_PRIVATE", "true",
-                "GATEWAY_PORT", "0"))));
+                "GATEWAY_PORT", "0"));
+        return new GatewayUnderTest(Gateway.start(config(env)));
     }
 
     static GatewayConfig config(Map<String, String> env) {

@@ -1,0 +1,73 @@
+package hub.gateway.bootstrap;
+
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Meta's WhatsApp Cloud API as far as the gateway uses it, on loopback: records requests, answers as scripted. */
+final class FakeCloudApi implements AutoCloseable {
+    record Request(String path, String authorization, String body) {
+    }
+
+    record Answer(int status, String body) {
+    }
+
+    private final HttpServer server;
+    private final List<Request> requests = new ArrayList<>();
+    private final Deque<Answer> scripted = new ArrayDeque<>();
+    private final AtomicLong ids = new AtomicLong();
+
+    FakeCloudApi() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.createContext("/", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            Answer answer;
+            synchronized (this) {
+                requests.add(new Request(exchange.getRequestURI().getPath(),
+                        exchange.getRequestHeaders().getFirst("Authorization"), body));
+                answer = scripted.isEmpty()
+                        ? new Answer(200, "{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"x\",\"wa_id\":\"x\"}],"
+                        + "\"messages\":[{\"id\":\"wamid.TEST" + ids.incrementAndGet() + "\"}]}")
+                        : scripted.removeFirst();
+            }
+            byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(answer.status(), bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v21.0";
+    }
+
+    synchronized void answerNext(int status, String body) {
+        scripted.add(new Answer(status, body));
+    }
+
+    synchronized List<Request> requests() {
+        return List.copyOf(requests);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

@@ -1,0 +1,199 @@
+package hub.gateway.bootstrap;
+
+import hub.gateway.bootstrap.GatewayUnderTest.Response;
+import hub.gateway.testdb.TestDatabase;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import static hub.gateway.bootstrap.SendMessageEndToEndTest.assertSeedError;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** An instance on the Meta WhatsApp Cloud API, against a fake Cloud API on loopback, with signed webhooks. */
+class MetaCloudEndToEndTest {
+    private static final String APP_SECRET = "test-app-secret";
+    private static final String VERIFY_TOKEN = "test-verify-token";
+    private static final String ACCESS_TOKEN = "EAAG-secret-access-token-123";
+    private static FakeCloudApi cloud;
+    private static GatewayUnderTest gateway;
+    private static int phoneNumberIds = 100;
+
+    @BeforeAll
+    static void start() {
+        cloud = new FakeCloudApi();
+        gateway = GatewayUnderTest.on(TestDatabase.shared().createDatabase(), Map.of(
+                "GATEWAY_META_GRAPH_URL", cloud.url(),
+                "GATEWAY_META_APP_SECRET", APP_SECRET,
+                "GATEWAY_META_VERIFY_TOKEN", VERIFY_TOKEN));
+    }
+
+    @AfterAll
+    static void stop() {
+        gateway.close();
+        cloud.close();
+    }
+
+    record MetaClient(String instanceId, String phoneNumberId, String apiKey) {
+    }
+
+    @Test
+    void aMessageGoesToTheCloudApiAndItsWamidIsTheMessageId() {
+        MetaClient client = newMetaClient();
+        Response sent = send(client, "+966 50 123 4567", "Your order #2041 has shipped.");
+        assertEquals(200, sent.status(), sent.body());
+        assertTrue(sent.json().getString("message_id").startsWith("wamid.TEST"));
+
+        FakeCloudApi.Request request = cloud.requests().getLast();
+        assertEquals("/v21.0/" + client.phoneNumberId() + "/messages", request.path());
+        assertEquals("Bearer " + ACCESS_TOKEN, request.authorization());
+        JsonObject body = Json.createReader(new StringReader(request.body())).readObject();
+        assertEquals("whatsapp", body.getString("messaging_product"));
+        assertEquals("individual", body.getString("recipient_type"));
+        assertEquals("966501234567", body.getString("to"));
+        assertEquals("text", body.getString("type"));
+        assertEquals("Your order #2041 has shipped.", body.getJsonObject("text").getString("body"));
+
+        String instance = gateway.admin("GET", "/admin/instances/" + client.instanceId(), null).body();
+        assertFalse(instance.contains(ACCESS_TOKEN), "the token is never shown");
+    }
+
+    @Test
+    void aCloudApiErrorIsAFailedSendWithItsCodeAndTheQuotaIsGivenBack() {
+        MetaClient client = newMetaClient();
+        cloud.answerNext(400, "{\"error\":{\"message\":\"(#131026) Message Undeliverable.\",\"type\":\"OAuthException\","
+                + "\"code\":131026,\"fbtrace_id\":\"Az8or2yhqkZfEZ-_4Qn_Bam\"}}");
+        Response failed = send(client, "+966501234567", "Your order #2042 has shipped.");
+        assertSeedError(failed, "gateway_send_failed");
+        assertEquals("131026", failed.details().getJsonObject("transport_error").getString("code"));
+        assertFalse(failed.body().contains(ACCESS_TOKEN));
+        assertEquals(0, gateway.get(client.apiKey(), "/api/usage?instance_id=" + client.instanceId()).json()
+                .getJsonObject("daily").getInt("used"));
+    }
+
+    @Test
+    void theSubscriptionChallengeIsAnsweredOnlyWithTheVerifyToken() {
+        Response ok = gateway.call("GET", "/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=" + VERIFY_TOKEN
+                + "&hub.challenge=1158201444", null, Map.of());
+        assertEquals(200, ok.status());
+        assertEquals("1158201444", ok.body());
+        assertEquals(403, gateway.call("GET", "/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=wrong"
+                + "&hub.challenge=1158201444", null, Map.of()).status());
+    }
+
+    @Test
+    void stopThroughASignedWebhookSuppressesAndAnUnsignedOneChangesNothing() {
+        MetaClient client = newMetaClient();
+        String stop = inboundPayload(client.phoneNumberId(), "966507770001", "wamid.IN1", "STOP");
+        assertEquals(401, webhook(stop, "sha256=" + "0".repeat(64)).status());
+        assertEquals(401, gateway.call("POST", "/webhooks/whatsapp", stop, Map.of("Content-Type", "application/json")).status());
+        assertEquals(200, send(client, "+966507770001", "Ticket #1 updated").status(), "nothing changed");
+
+        assertEquals(200, webhook(stop, sign(stop)).status());
+        assertSeedError(send(client, "+966507770001", "Ticket #1 updated"), "recipient_suppressed");
+        assertEquals(200, webhook(stop, sign(stop)).status(), "a re-delivery is answered 200 and changes nothing");
+    }
+
+    @Test
+    void deliveryStatusesBuildTheMessagesHistoryOnceEach() {
+        MetaClient client = newMetaClient();
+        Response sent = send(client, "+966501234567", "Your appointment is at 10:00 tomorrow.");
+        String wamid = sent.json().getString("message_id");
+        long logId = sent.json().getJsonNumber("log_id").longValue();
+
+        String delivered = statusPayload(client.phoneNumberId(), wamid, "delivered", null);
+        String read = statusPayload(client.phoneNumberId(), wamid, "read", null);
+        assertEquals(200, webhook(delivered, sign(delivered)).status());
+        assertEquals(200, webhook(read, sign(read)).status());
+        assertEquals(200, webhook(delivered, sign(delivered)).status());
+
+        JsonObject message = gateway.get(client.apiKey(), "/api/messages/" + logId).json();
+        List<String> history = message.getJsonArray("status_history").getValuesAs(JsonObject.class).stream()
+                .map(s -> s.getString("status")).toList();
+        assertEquals(List.of("sent", "delivered", "read"), history);
+        assertEquals("read", message.getString("status"));
+    }
+
+    @Test
+    void aFailedStatusMarksTheMessageFailed() {
+        MetaClient client = newMetaClient();
+        Response sent = send(client, "+966501234567", "Your invoice INV-9 is ready.");
+        String failed = statusPayload(client.phoneNumberId(), sent.json().getString("message_id"), "failed",
+                "{\"code\":131047,\"title\":\"Re-engagement message\"}");
+        assertEquals(200, webhook(failed, sign(failed)).status());
+        JsonObject message = gateway.get(client.apiKey(), "/api/messages/" + sent.json().getJsonNumber("log_id").longValue()).json();
+        assertEquals("failed", message.getString("status"));
+    }
+
+    private static MetaClient newMetaClient() {
+        String phoneNumberId = "10990" + (phoneNumberIds++);
+        String account = gateway.admin("POST", "/admin/accounts", "{\"name\": \"Clinic\"}").json().getString("account_id");
+        Response instance = gateway.admin("POST", "/admin/instances", "{\"account_id\": \"" + account
+                + "\", \"name\": \"Clinic line\", \"plan\": \"growth\", \"transport\": \"meta_cloud\", \"phone_number_id\": \""
+                + phoneNumberId + "\", \"access_token\": \"" + ACCESS_TOKEN + "\"}");
+        assertEquals(201, instance.status(), instance.body());
+        assertFalse(instance.body().contains(ACCESS_TOKEN));
+        String key = gateway.admin("POST", "/admin/accounts/" + account + "/api-keys", "").json().getString("api_key");
+        return new MetaClient(instance.json().getString("instance_id"), phoneNumberId, key);
+    }
+
+    private static Response send(MetaClient client, String phone, String text) {
+        return gateway.send(client.apiKey(), "{\"instance_id\": \"" + client.instanceId() + "\", \"phone\": \"" + phone
+                + "\", \"message\": \"" + text + "\", \"message_purpose\": \"transactional\"}");
+    }
+
+    private static Response webhook(String body, String signature) {
+        return gateway.call("POST", "/webhooks/whatsapp", body,
+                Map.of("Content-Type", "application/json", "X-Hub-Signature-256", signature));
+    }
+
+    /** Meta's signature, computed here from its documentation: sha256= and the hex HMAC of the raw body. */
+    private static String sign(String body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(APP_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String envelope(String phoneNumberId, String value) {
+        return "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"WABA1\",\"changes\":[{\"field\":\"messages\","
+                + "\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"966500000000\","
+                + "\"phone_number_id\":\"" + phoneNumberId + "\"}," + value + "}}]}]}";
+    }
+
+    private static String inboundPayload(String phoneNumberId, String from, String wamid, String text) {
+        return envelope(phoneNumberId, "\"contacts\":[{\"profile\":{\"name\":\"Sara\"},\"wa_id\":\"" + from + "\"}],"
+                + "\"messages\":[{\"from\":\"" + from + "\",\"id\":\"" + wamid + "\",\"timestamp\":\"1779000000\","
+                + "\"type\":\"text\",\"text\":{\"body\":\"" + text + "\"}}]");
+    }
+
+    /** Meta's timestamps are whole seconds after the send: delivered, then read. */
+    private static int rank(String status) {
+        return switch (status) {
+            case "delivered" -> 1;
+            case "read" -> 2;
+            default -> 1;
+        };
+    }
+
+    private static String statusPayload(String phoneNumberId, String wamid, String status, String error) {
+        return envelope(phoneNumberId, "\"statuses\":[{\"id\":\"" + wamid + "\",\"status\":\"" + status
+                + "\",\"timestamp\":\"" + (java.time.Instant.now().getEpochSecond() + rank(status))
+                + "\",\"recipient_id\":\"966501234567\""
+                + (error == null ? "" : ",\"errors\":[" + error + "]") + "}]");
+    }
+}
