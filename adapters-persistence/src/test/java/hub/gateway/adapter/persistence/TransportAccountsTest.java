@@ -145,8 +145,11 @@ class TransportAccountsTest {
 
         Instance third = fixtures.metaInstance(account, "1070" + Fixtures.shortId(), "EAAG-token-3");
         Instance clash = withAccount(third, new TransportAccount(Optional.of(number), Optional.of("EAAG-token-3")));
-        assertThrows(RuntimeException.class, () -> persistence.instances().update(clash),
+        RuntimeException refused = assertThrows(RuntimeException.class, () -> persistence.instances().update(clash),
                 "moving onto a number in use is refused by the unique index");
+        for (Throwable t = refused; t != null; t = t.getCause()) {
+            assertFalse(String.valueOf(t.getMessage()).contains("EAAG-token-3"), "the failure does not show the token");
+        }
         assertEquals(Optional.of(third), persistence.instances().find(third.id()));
     }
 
