@@ -8,10 +8,18 @@ import hub.gateway.domain.InstanceStatus;
 
 import java.util.Optional;
 
-/** See {@link Caches} for how stale an entry may be; changes made on this node are seen at once. */
+/**
+ * See {@link Caches} for how stale an entry may be; changes made on this node are seen at once.
+ *
+ * <p>A transport account is cached as the id of the instance it leads to (or "not found"), and the instance
+ * itself is then read through {@link #find}, so a status or plan change needs forgetting in one place only.
+ * An answer whose instance no longer has that account (it was changed on another node) is not trusted: the
+ * database is asked again.
+ */
 final class CachingInstances implements Instances {
     private final Instances stored;
     private final Cache<InstanceId, Optional<Instance>> byId = Caches.shortLived();
+    private final Cache<AccountRef, Optional<InstanceId>> byAccount = Caches.shortLived();
 
     CachingInstances(Instances stored) {
         this.stored = stored;
@@ -24,6 +32,7 @@ final class CachingInstances implements Instances {
         } finally {
             // A look-up just before may have cached "not found".
             byId.invalidate(instance.id());
+            AccountRef.of(instance).ifPresent(byAccount::invalidate);
         }
     }
 
@@ -33,12 +42,36 @@ final class CachingInstances implements Instances {
         return byId.get(id, stored::find);
     }
 
+    /** A failure of the database propagates and leaves nothing cached. */
+    @Override
+    public Optional<Instance> findByTransportAccount(String transport, String accountRef) {
+        AccountRef ref = new AccountRef(transport, accountRef);
+        Optional<InstanceId> id = byAccount.get(ref,
+                key -> stored.findByTransportAccount(key.transport(), key.ref()).map(Instance::id));
+        if (id.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Instance> instance = find(id.get());
+        if (instance.filter(ref::matches).isPresent()) {
+            return instance;
+        }
+        // The account moved, or the instance is gone: answer from the database, and let the next look-up
+        // cache afresh.
+        byAccount.invalidate(ref);
+        return stored.findByTransportAccount(transport, accountRef);
+    }
+
+    /**
+     * The entry for the new account is forgotten (it may say "not found"); the one for the old account, if
+     * any, still names this instance, whose cached copy is forgotten here, so it no longer matches.
+     */
     @Override
     public boolean update(Instance instance) {
         try {
             return stored.update(instance);
         } finally {
             byId.invalidate(instance.id());
+            AccountRef.of(instance).ifPresent(byAccount::invalidate);
         }
     }
 
@@ -54,5 +87,16 @@ final class CachingInstances implements Instances {
     /** For a change made behind this adapter's back on this node (the review pause, by the risk ledger). */
     void forget(InstanceId id) {
         byId.invalidate(id);
+    }
+
+    private record AccountRef(String transport, String ref) {
+        static Optional<AccountRef> of(Instance instance) {
+            return instance.transportAccount().phoneNumberId().map(ref -> new AccountRef(instance.transport(), ref));
+        }
+
+        boolean matches(Instance instance) {
+            return instance.transport().equals(transport)
+                    && instance.transportAccount().phoneNumberId().equals(Optional.of(ref));
+        }
     }
 }

@@ -7,6 +7,7 @@ import hub.gateway.domain.InstanceId;
 import hub.gateway.domain.InstanceStatus;
 import hub.gateway.domain.LimitOverrides;
 import hub.gateway.domain.Plan;
+import hub.gateway.domain.TransportAccount;
 import io.helidon.dbclient.DbRow;
 
 import java.time.ZoneId;
@@ -14,27 +15,40 @@ import java.util.Optional;
 
 /** Uncached; {@link CachingInstances} sits in front of it. */
 final class PgInstances implements Instances {
+    private static final String COLUMNS = """
+            select i.id, i.account_id, i.name, i.plan, i.transport, i.phone_number_id, i.access_token, i.webhook_url,
+                   i.daily_limit, i.monthly_limit, i.per_minute_limit, i.status, i.created_at, a.time_zone
+              from instance i join account a on a.id = i.account_id
+            """;
+
     private final Database db;
 
     PgInstances(Database db) {
         this.db = db;
     }
 
-    /** The quota row is written by the same statement, so an instance never exists without one. */
+    /**
+     * The quota row is written by the same statement, so an instance never exists without one. False, like a
+     * taken id, when another instance of the same transport already has this phone number id (the conflict
+     * clause names no constraint, so it covers both unique indexes).
+     */
     @Override
     public boolean add(Instance instance, String webhookSecret) {
         LimitOverrides overrides = instance.overrides();
+        TransportAccount account = instance.transportAccount();
         long added = db.call(exec -> exec.dml("""
                         with added as (
-                            insert into instance (id, account_id, name, plan, transport, webhook_url, webhook_secret,
-                                                  daily_limit, monthly_limit, per_minute_limit, status, created_at, updated_at)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                            on conflict (id) do nothing
+                            insert into instance (id, account_id, name, plan, transport, phone_number_id, access_token,
+                                                  webhook_url, webhook_secret, daily_limit, monthly_limit,
+                                                  per_minute_limit, status, created_at, updated_at)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            on conflict do nothing
                             returning id)
                         insert into instance_quota (instance_id) select id from added
                         """,
                 instance.id().value(), instance.accountId().value(), instance.name(), instance.plan().wireName(),
-                instance.transport(), instance.webhookUrl().orElse(null), webhookSecret,
+                instance.transport(), account.phoneNumberId().orElse(null), account.accessToken().orElse(null),
+                instance.webhookUrl().orElse(null), webhookSecret,
                 overrides.daily().orElse(null), overrides.monthly().orElse(null), overrides.perMinute().orElse(null),
                 instance.status().wireName(), Columns.utc(instance.createdAt()), Columns.utc(instance.createdAt())));
         return added == 1;
@@ -42,27 +56,37 @@ final class PgInstances implements Instances {
 
     @Override
     public Optional<Instance> find(InstanceId id) {
-        return db.call(exec -> exec.get("""
-                        select i.id, i.account_id, i.name, i.plan, i.transport, i.webhook_url, i.daily_limit,
-                               i.monthly_limit, i.per_minute_limit, i.status, i.created_at, a.time_zone
-                          from instance i join account a on a.id = i.account_id
-                         where i.id = ?
-                        """, id.value()))
+        return db.call(exec -> exec.get(COLUMNS + " where i.id = ?", id.value()))
                 .map(PgInstances::instance);
     }
 
+    /** Reads the partial unique index instance_transport_account (V4). */
+    @Override
+    public Optional<Instance> findByTransportAccount(String transport, String accountRef) {
+        return db.call(exec -> exec.get(COLUMNS + " where i.transport = ? and i.phone_number_id = ?",
+                        transport, accountRef))
+                .map(PgInstances::instance);
+    }
+
+    /**
+     * The transport itself is not changed (the port stores its account, not a move to another transport). A
+     * phone number id that another instance of the transport already has is refused by the unique index: the
+     * statement fails with the driver's unique violation (false would mean "no such instance").
+     */
     @Override
     public boolean update(Instance instance) {
         LimitOverrides overrides = instance.overrides();
+        TransportAccount account = instance.transportAccount();
         long updated = db.call(exec -> exec.dml("""
                         update instance
                            set name = ?, plan = ?, daily_limit = ?, monthly_limit = ?, per_minute_limit = ?,
-                               webhook_url = ?, updated_at = now()
+                               webhook_url = ?, phone_number_id = ?, access_token = ?, updated_at = now()
                          where id = ?
                         """,
                 instance.name(), instance.plan().wireName(), overrides.daily().orElse(null),
                 overrides.monthly().orElse(null), overrides.perMinute().orElse(null),
-                instance.webhookUrl().orElse(null), instance.id().value()));
+                instance.webhookUrl().orElse(null), account.phoneNumberId().orElse(null),
+                account.accessToken().orElse(null), instance.id().value()));
         return updated == 1;
     }
 
@@ -84,6 +108,8 @@ final class PgInstances implements Instances {
                         Columns.optionalInt(row, "per_minute_limit")),
                 InstanceStatus.fromWireName(Columns.string(row, "status")),
                 Columns.string(row, "transport"),
+                new TransportAccount(Columns.optionalString(row, "phone_number_id"),
+                        Columns.optionalString(row, "access_token")),
                 Columns.optionalString(row, "webhook_url"),
                 ZoneId.of(Columns.string(row, "time_zone")),
                 Columns.instant(row, "created_at"));

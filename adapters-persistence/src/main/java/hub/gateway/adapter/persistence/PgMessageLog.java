@@ -2,6 +2,7 @@ package hub.gateway.adapter.persistence;
 
 import hub.gateway.application.port.out.MessageLog;
 import hub.gateway.domain.AccountId;
+import hub.gateway.domain.DeliveryStatus;
 import hub.gateway.domain.InstanceId;
 import hub.gateway.domain.MessageRecord;
 import hub.gateway.domain.MessageRecord.StatusChange;
@@ -17,7 +18,8 @@ import java.util.stream.Stream;
 
 /**
  * The message log and its status history. The history lists what happened at the transport ('sent',
- * 'failed'); a request refused before the transport has an empty history, its outcome being the row's own
+ * 'delivered', 'read', 'failed'), in the order the transport says it happened (then in the order recorded);
+ * a request refused before the transport has an empty history, its outcome being the row's own
  * status and error. Reads return a row and its history in one round trip (a left join).
  */
 final class PgMessageLog implements MessageLog {
@@ -58,12 +60,61 @@ final class PgMessageLog implements MessageLog {
                 messageId, logId, Columns.utc(at)));
     }
 
+    /**
+     * One statement: locks the newest row with that message id (message ids are the transport's, unique in
+     * practice), adds the history entry unless the unique index message_status_once (V4) already holds that
+     * status for the row, and only then updates the row. A 'failed' always wins and stores the error; any other
+     * status only moves the row forward (sent < delivered < read), and nothing moves a row out of 'failed'.
+     * The row's own status is ranked in SQL; the reported one is ranked here.
+     */
+    @Override
+    public boolean recordDeliveryStatus(String providerMessageId, DeliveryStatus status, Instant at,
+                                        Optional<String> error) {
+        long changed = db.call(exec -> exec.dml("""
+                        with target as (
+                            select id from message_log
+                             where message_id = ?
+                             order by id desc
+                             limit 1
+                               for update),
+                        added as (
+                            insert into message_status (log_id, status, at)
+                            select id, cast(? as text), cast(? as timestamptz) from target
+                            on conflict (log_id, status) do nothing
+                            returning log_id)
+                        update message_log m
+                           set status = case when cast(? as integer) > (case m.status
+                                                                           when 'sent' then 1
+                                                                           when 'delivered' then 2
+                                                                           when 'read' then 3
+                                                                           when 'failed' then 4
+                                                                           else 0 end)
+                                             then cast(? as text) else m.status end,
+                               error  = case when cast(? as text) = 'failed' then cast(? as text) else m.error end
+                          from added
+                         where m.id = added.log_id
+                        """,
+                providerMessageId, status.wireName(), Columns.utc(at), rank(status), status.wireName(),
+                status.wireName(), error.orElse(null)));
+        return changed == 1;
+    }
+
+    /** 'failed' outranks everything, so it always wins and nothing comes after it. */
+    private static int rank(DeliveryStatus status) {
+        return switch (status) {
+            case SENT -> 1;
+            case DELIVERED -> 2;
+            case READ -> 3;
+            case FAILED -> 4;
+        };
+    }
+
     @Override
     public Optional<MessageRecord> find(AccountId accountId, long logId) {
         return read(COLUMNS + """
                   from message_log m left join message_status s on s.log_id = m.id
                  where m.account_id = ? and m.id = ?
-                 order by s.id
+                 order by s.at, s.id
                 """, accountId.value(), logId).stream().findFirst();
     }
 
@@ -75,7 +126,7 @@ final class PgMessageLog implements MessageLog {
                          order by id desc
                          limit ?) m
                   left join message_status s on s.log_id = m.id
-                 order by m.id desc, s.id
+                 order by m.id desc, s.at, s.id
                 """, accountId.value(), instanceId.value(), Math.max(0, limit));
     }
 

@@ -11,7 +11,10 @@ import java.time.Duration;
 
 /**
  * An instance's recent behaviour, answered from a cache a few seconds old: shares over dozens of sends move
- * slowly, and the send path then pays no round trip for them. Each count reads a partial index of V3__risk.sql.
+ * slowly, and the send path then pays no round trip for them. Each count reads a partial index of V3__risk.sql
+ * (the message-log ones as V4 widened them). A delivery is every message the transport took, whatever it
+ * reported since ('delivered', 'read'); a failure is a row whose status is 'failed', at send time or reported
+ * later.
  * The port passes no "now": windows end at this node's clock.
  */
 final class PgRiskFacts implements RiskFacts {
@@ -20,7 +23,7 @@ final class PgRiskFacts implements RiskFacts {
     private static final String FACTS = """
             with last as (
                 select status from message_log
-                 where instance_id = ? and status in ('sent', 'failed')
+                 where instance_id = ? and status in ('sent', 'delivered', 'read', 'failed')
                  order by id desc
                  limit ?)
             select (select count(*) from last) as deliveries,
@@ -29,7 +32,7 @@ final class PgRiskFacts implements RiskFacts {
                      where instance_id = ? and action = 'added' and reason = 'recipient_requested_stop'
                        and at > cast(? as timestamptz)) as opt_outs,
                    (select count(distinct phone) from message_log
-                     where instance_id = ? and status in ('sent', 'failed', 'accepted')
+                     where instance_id = ? and status in ('accepted', 'sent', 'delivered', 'read', 'failed')
                        and created_at > cast(? as timestamptz)) as recipients
             """;
 

@@ -14,6 +14,7 @@ import hub.gateway.domain.LimitOverrides;
 import hub.gateway.domain.MessagePurpose;
 import hub.gateway.domain.Plan;
 import hub.gateway.domain.SuppressionReason;
+import hub.gateway.domain.TransportAccount;
 
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -57,6 +58,18 @@ final class Fixtures {
                 account.timeZone(), CREATED);
         if (!persistence.instances().add(instance, "whsec_dGVzdA==")) {
             throw new IllegalStateException("instance id clash in a test");
+        }
+        return instance;
+    }
+
+    /** An instance on the Meta Cloud transport, with its own phone number id and access token. */
+    Instance metaInstance(Account account, String phoneNumberId, String accessToken) {
+        Instance instance = new Instance(new InstanceId("inst-" + shortId()), account.id(), "Meta line", Plan.STARTER,
+                LimitOverrides.NONE, InstanceStatus.ACTIVE, "meta_cloud",
+                new TransportAccount(Optional.of(phoneNumberId), Optional.of(accessToken)),
+                Optional.of("https://example.com/hook"), account.timeZone(), CREATED);
+        if (!persistence.instances().add(instance, "whsec_dGVzdA==")) {
+            throw new IllegalStateException("instance id or phone number id clash in a test");
         }
         return instance;
     }

@@ -4,6 +4,7 @@ import hub.gateway.application.port.out.MessageLog;
 import hub.gateway.application.port.out.MessageLog.RefusedRequest;
 import hub.gateway.application.port.out.QuotaLedger.Reservation;
 import hub.gateway.domain.Account;
+import hub.gateway.domain.DeliveryStatus;
 import hub.gateway.domain.ErrorCode;
 import hub.gateway.domain.Instance;
 import hub.gateway.domain.InstanceId;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MessageLogTest {
@@ -106,6 +108,91 @@ class MessageLogTest {
         assertEquals(List.of(third, second, first), all.stream().map(MessageRecord::logId).toList());
         assertEquals(List.of(new StatusChange("failed", NOW)), all.get(2).statusHistory());
         assertTrue(log.recent(account.id(), new InstanceId("other-line"), 50).isEmpty());
+    }
+
+    @Test
+    void deliveryStatusesMoveTheRowForwardAndAreKeptInOrder() {
+        String messageId = "wamid." + Fixtures.shortId();
+        long logId = sentOne(messageId);
+
+        assertTrue(log.recordDeliveryStatus(messageId, DeliveryStatus.DELIVERED, NOW.plusSeconds(2), Optional.empty()));
+        assertEquals("delivered", log.find(account.id(), logId).orElseThrow().status());
+        assertTrue(log.recordDeliveryStatus(messageId, DeliveryStatus.READ, NOW.plusSeconds(5), Optional.empty()));
+
+        MessageRecord record = log.find(account.id(), logId).orElseThrow();
+        assertEquals("read", record.status());
+        assertEquals(Optional.empty(), record.error());
+        List<StatusChange> history = List.of(new StatusChange("sent", NOW), new StatusChange("delivered",
+                NOW.plusSeconds(2)), new StatusChange("read", NOW.plusSeconds(5)));
+        assertEquals(history, record.statusHistory());
+        assertEquals(history, log.recent(account.id(), instance.id(), 1).getFirst().statusHistory());
+    }
+
+    @Test
+    void aRepeatedReportReturnsFalseAndAddsNothing() {
+        String messageId = "wamid." + Fixtures.shortId();
+        long logId = sentOne(messageId);
+        assertTrue(log.recordDeliveryStatus(messageId, DeliveryStatus.DELIVERED, NOW.plusSeconds(2), Optional.empty()));
+
+        assertFalse(log.recordDeliveryStatus(messageId, DeliveryStatus.DELIVERED, NOW.plusSeconds(3), Optional.empty()));
+        assertFalse(log.recordDeliveryStatus(messageId, DeliveryStatus.SENT, NOW.plusSeconds(4), Optional.empty()),
+                "markSent recorded 'sent' already");
+
+        MessageRecord record = log.find(account.id(), logId).orElseThrow();
+        assertEquals("delivered", record.status());
+        assertEquals(List.of(new StatusChange("sent", NOW), new StatusChange("delivered", NOW.plusSeconds(2))),
+                record.statusHistory());
+    }
+
+    @Test
+    void aFailureAfterDeliveryWinsAndStoresTheError() {
+        String messageId = "wamid." + Fixtures.shortId();
+        long logId = sentOne(messageId);
+        assertTrue(log.recordDeliveryStatus(messageId, DeliveryStatus.DELIVERED, NOW.plusSeconds(2), Optional.empty()));
+
+        assertTrue(log.recordDeliveryStatus(messageId, DeliveryStatus.FAILED, NOW.plusSeconds(3),
+                Optional.of("131026 Message undeliverable")));
+        assertFalse(log.recordDeliveryStatus(messageId, DeliveryStatus.FAILED, NOW.plusSeconds(4),
+                Optional.of("another error")));
+        assertTrue(log.recordDeliveryStatus(messageId, DeliveryStatus.READ, NOW.plusSeconds(5), Optional.empty()),
+                "recorded in the history");
+
+        MessageRecord record = log.find(account.id(), logId).orElseThrow();
+        assertEquals("failed", record.status(), "nothing moves a row out of 'failed'");
+        assertEquals(Optional.of("131026 Message undeliverable"), record.error());
+        assertEquals(List.of(new StatusChange("sent", NOW), new StatusChange("delivered", NOW.plusSeconds(2)),
+                        new StatusChange("failed", NOW.plusSeconds(3)), new StatusChange("read", NOW.plusSeconds(5))),
+                record.statusHistory());
+    }
+
+    @Test
+    void aLateDeliveryAfterReadKeepsReadButIsRecordedInTimeOrder() {
+        String messageId = "wamid." + Fixtures.shortId();
+        long logId = sentOne(messageId);
+
+        assertTrue(log.recordDeliveryStatus(messageId, DeliveryStatus.READ, NOW.plusSeconds(5), Optional.empty()));
+        assertTrue(log.recordDeliveryStatus(messageId, DeliveryStatus.DELIVERED, NOW.plusSeconds(2), Optional.empty()));
+
+        MessageRecord record = log.find(account.id(), logId).orElseThrow();
+        assertEquals("read", record.status());
+        assertEquals(List.of(new StatusChange("sent", NOW), new StatusChange("delivered", NOW.plusSeconds(2)),
+                new StatusChange("read", NOW.plusSeconds(5))), record.statusHistory(), "ordered by time, not arrival");
+    }
+
+    @Test
+    void anUnknownMessageIdIsFalse() {
+        long refused = log.recordRefusal(new RefusedRequest(account.id(), instance.id().value(), Optional.empty(),
+                Optional.empty(), ErrorCode.INVALID_INSTANCE, NOW));
+
+        assertFalse(log.recordDeliveryStatus("wamid.unknown-" + Fixtures.shortId(), DeliveryStatus.DELIVERED, NOW,
+                Optional.empty()));
+        assertEquals(List.of(), log.find(account.id(), refused).orElseThrow().statusHistory());
+    }
+
+    private long sentOne(String messageId) {
+        long logId = reserveOne();
+        log.markSent(logId, messageId, NOW);
+        return logId;
     }
 
     private long reserveOne() {

@@ -1,10 +1,12 @@
 package hub.gateway.adapter.persistence;
 
+import hub.gateway.application.port.out.MessageLog;
 import hub.gateway.application.port.out.QuotaLedger.Reservation;
 import hub.gateway.application.port.out.RiskFacts;
 import hub.gateway.application.port.out.RiskLedger.Violation;
 import hub.gateway.domain.Account;
 import hub.gateway.domain.BehaviourFacts;
+import hub.gateway.domain.DeliveryStatus;
 import hub.gateway.domain.Instance;
 import hub.gateway.domain.Limits;
 import hub.gateway.domain.MessagePurpose;
@@ -94,6 +96,24 @@ class RiskFactsTest {
         assertEquals(first, persistence.riskFacts().recentBehaviour(instance.id(), 50, WINDOW));
     }
 
+    /** Reported statuses: delivered and read are still deliveries; a failure reported later is a failure. */
+    @Test
+    void countsFailuresTheTransportReportsLater() {
+        Account account = fixtures.account(ZoneOffset.UTC);
+        Instance instance = fixtures.instance(account);
+        String delivered = sent(instance, recipient(1), NOW);
+        String read = sent(instance, recipient(2), NOW);
+        String failedLater = sent(instance, recipient(3), NOW);
+        MessageLog log = persistence.messageLog();
+        log.recordDeliveryStatus(delivered, DeliveryStatus.DELIVERED, NOW, Optional.empty());
+        log.recordDeliveryStatus(read, DeliveryStatus.DELIVERED, NOW, Optional.empty());
+        log.recordDeliveryStatus(read, DeliveryStatus.READ, NOW, Optional.empty());
+        log.recordDeliveryStatus(failedLater, DeliveryStatus.DELIVERED, NOW, Optional.empty());
+        log.recordDeliveryStatus(failedLater, DeliveryStatus.FAILED, NOW, Optional.of("131026 Message undeliverable"));
+
+        assertEquals(new BehaviourFacts(3, 1, 0, 3), persistence.riskFacts().recentBehaviour(instance.id(), 50, WINDOW));
+    }
+
     private static long reserve(Instance instance, PhoneNumber phone, Instant at) {
         Reservation reservation = new Reservation(instance.accountId(), instance.id(), phone,
                 MessagePurpose.TRANSACTIONAL, new Limits(10_000, 10_000, 10_000), UsageWindows.at(at, ZoneOffset.UTC),
@@ -101,8 +121,11 @@ class RiskFactsTest {
         return ((Reserved) persistence.quotaLedger().reserve(reservation)).logId();
     }
 
-    private static void sent(Instance instance, PhoneNumber phone, Instant at) {
-        persistence.messageLog().markSent(reserve(instance, phone, at), "wamid." + Fixtures.shortId(), at);
+    /** Returns the message id. */
+    private static String sent(Instance instance, PhoneNumber phone, Instant at) {
+        String messageId = "wamid." + Fixtures.shortId();
+        persistence.messageLog().markSent(reserve(instance, phone, at), messageId, at);
+        return messageId;
     }
 
     private static void failed(Instance instance, PhoneNumber phone, Instant at) {
