@@ -151,7 +151,9 @@ final class AdminApi implements HttpService {
                 JsonBodies.field(json, "name"),
                 JsonBodies.field(json, "plan"),
                 JsonBodies.field(json, "transport"),
-                JsonBodies.field(json, "webhook_url"));
+                JsonBodies.field(json, "webhook_url"),
+                JsonBodies.field(json, "phone_number_id"),
+                JsonBodies.field(json, "access_token"));
         switch (useCases.createInstance().create(command)) {
             case CreateInstanceResult.Created created -> {
                 res.status(Status.CREATED_201);
@@ -182,7 +184,9 @@ final class AdminApi implements HttpService {
                 JsonBodies.field(json, "monthly_limit"),
                 JsonBodies.field(json, "per_minute_limit"),
                 JsonBodies.field(json, "webhook_url"),
-                JsonBodies.field(json, "name"));
+                JsonBodies.field(json, "name"),
+                JsonBodies.field(json, "phone_number_id"),
+                JsonBodies.field(json, "access_token"));
         switch (useCases.updateInstance().update(command)) {
             case UpdateInstanceResult.Updated updated -> answerInstance(res, Optional.of(updated.report()));
             case UpdateInstanceResult.UnknownInstance ignored -> ErrorResponses.send(res, ErrorCatalog.NOT_FOUND);

@@ -7,7 +7,8 @@ import hub.gateway.domain.ErrorCode;
  * rows carry the public documentation's texts verbatim (a test pins each against the seed document).
  * <p>
  * Some rows have no {@link ErrorCode}: {@link #UNAUTHORIZED}, {@link #CONFLICT} and
- * {@link #NOT_A_SANDBOX_INSTANCE} belong to the admin API,
+ * {@link #NOT_A_SANDBOX_INSTANCE} belong to the admin API, {@link #WEBHOOK_SIGNATURE_INVALID} and
+ * {@link #SUBSCRIPTION_FORBIDDEN} to the transport providers' webhooks,
  * which the seed does not describe, and {@link #BAD_REQUEST} covers requests so malformed that Helidon
  * refuses them before routing. Decision: the admin API uses its own {@code unauthorized} code rather than
  * {@code invalid_api_key}, because an admin token is not an API key and a client developer reading
@@ -41,7 +42,10 @@ enum ErrorCatalog {
     // Not in the seed: same shape, our own texts.
     NOT_FOUND("not_found", 404, "The requested resource was not found."),
     METHOD_NOT_ALLOWED("method_not_allowed", 405, "This HTTP method is not allowed on this resource."),
-    PAYLOAD_TOO_LARGE("payload_too_large", 413, "The request body must not be larger than 64 KiB."),
+    // One row for every endpoint's bound (64 KiB for the API, 1 MiB for provider webhooks): the bound itself is
+    // in details.max_bytes.
+    PAYLOAD_TOO_LARGE("payload_too_large", 413,
+            "The request body is larger than this endpoint accepts; details.max_bytes gives the limit."),
     UNSUPPORTED_MEDIA_TYPE("unsupported_media_type", 415, "The request body must be sent as application/json."),
     IDEMPOTENCY_KEY_REUSED("idempotency_key_reused", 422,
             "This Idempotency-Key was already used with a different request body."),
@@ -55,6 +59,12 @@ enum ErrorCatalog {
     // The same wire code as CONFLICT (the request clashes with the instance's state), with the text that
     // tells the operator which clash: the sandbox simulation on an instance of another transport.
     NOT_A_SANDBOX_INSTANCE("conflict", 409, "Inbound messages can be simulated only for sandbox instances."),
+    // A transport provider's webhook (contract §8): the same wire code as the admin API's 401, with the text
+    // that names the credential that failed, the provider's signature.
+    WEBHOOK_SIGNATURE_INVALID("unauthorized", 401, "The webhook signature is missing or wrong."),
+    // The provider's subscription handshake with a verify token that does not match (or none).
+    SUBSCRIPTION_FORBIDDEN("forbidden", 403,
+            "The webhook subscription could not be verified: hub.mode must be subscribe and hub.verify_token must match."),
     BAD_REQUEST("bad_request", 400, "The request could not be understood.");
 
     private final String code;

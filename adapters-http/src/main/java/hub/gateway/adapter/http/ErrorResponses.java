@@ -73,6 +73,11 @@ final class ErrorResponses {
         send(res, error, baseDetails(RiskAction.BLOCK, 0));
     }
 
+    /** 413 with the endpoint's bound, so that the sender knows what would have been accepted. */
+    static void tooLarge(ServerResponse res, int maxBytes) {
+        send(res, ErrorCatalog.PAYLOAD_TOO_LARGE, baseDetails(RiskAction.BLOCK, 0).add("max_bytes", maxBytes));
+    }
+
     static void validation(ServerResponse res, List<FieldError> fields) {
         send(res, ErrorCatalog.VALIDATION_ERROR, baseDetails(RiskAction.BLOCK, 0).add("fields", fields(fields)));
     }

@@ -14,8 +14,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The HTTP edge of the gateway: the client API ({@code /api}), the operator API ({@code /admin}) and the
- * readiness probe ({@code /observe/health}) on one Helidon SE webserver, which the composition root starts
+ * The HTTP edge of the gateway: the client API ({@code /api}), the operator API ({@code /admin}), the
+ * transport providers' webhooks ({@code /webhooks}) and the readiness probe ({@code /observe/health}) on one Helidon SE webserver, which the composition root starts
  * with the use cases and closes on shutdown; and the edge's outbound side, the webhook sender and the
  * policy for webhook URLs.
  */
@@ -57,6 +57,9 @@ public final class GatewayHttp implements AutoCloseable {
                 .register("/api", new ClientApi(useCases))
                 .register("/admin", new AdminApi(useCases, settings.adminToken(), Clock.systemUTC()))
                 .register("/observe", new HealthApi(useCases.checkReadiness()))
+                // No API key or admin token: the transport providers call these, and the use case checks
+                // their signature and verify token.
+                .register("/webhooks", new ProviderWebhooksApi(useCases.receiveTransportWebhook()))
                 // Last: whatever no service answered is not ours.
                 .any(Routes::notFound);
         DirectHandler json = new JsonDirectHandler();

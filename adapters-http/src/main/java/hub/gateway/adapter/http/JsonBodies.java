@@ -54,7 +54,7 @@ final class JsonBodies {
         if (!req.content().hasEntity()) {
             bytes = new byte[0];
         } else {
-            Optional<byte[]> bounded = readBounded(req.content().inputStream());
+            Optional<byte[]> bounded = readBounded(req.content().inputStream(), MAX_BODY_BYTES);
             if (bounded.isEmpty()) {
                 return new Body.Rejected(ErrorCatalog.PAYLOAD_TOO_LARGE);
             }
@@ -70,7 +70,11 @@ final class JsonBodies {
         return switch (read(req)) {
             case Body.Parsed parsed -> Optional.of(parsed.object());
             case Body.Rejected rejected -> {
-                ErrorResponses.send(res, rejected.error());
+                if (rejected.error() == ErrorCatalog.PAYLOAD_TOO_LARGE) {
+                    ErrorResponses.tooLarge(res, MAX_BODY_BYTES);
+                } else {
+                    ErrorResponses.send(res, rejected.error());
+                }
                 yield Optional.empty();
             }
         };
@@ -89,8 +93,11 @@ final class JsonBodies {
         return slash > 0 && mediaType.endsWith("+json") && mediaType.length() > slash + "+json".length() + 1;
     }
 
-    /** Stops reading at one byte past the bound, so an endless chunked body never fills the heap. */
-    private static Optional<byte[]> readBounded(InputStream in) {
+    /**
+     * The whole body, or empty when it is longer than {@code maxBytes}. Stops reading at the first buffer past
+     * the bound, so an endless chunked body never fills the heap.
+     */
+    static Optional<byte[]> readBounded(InputStream in, int maxBytes) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
         try (in) {
@@ -98,7 +105,7 @@ final class JsonBodies {
             int n;
             while ((n = in.read(buffer)) != -1) {
                 total += n;
-                if (total > MAX_BODY_BYTES) {
+                if (total > maxBytes) {
                     return Optional.empty();
                 }
                 out.write(buffer, 0, n);

@@ -26,6 +26,10 @@ final class Representations {
     private Representations() {
     }
 
+    /**
+     * The transport account shows its phone number id but never the access token, only whether one is set:
+     * the token is a credential at the provider, and an answer may end up in a log or a screenshot.
+     */
     static JsonObjectBuilder instance(InstanceReport report) {
         Instance instance = report.instance();
         Limits limits = instance.limits();
@@ -37,6 +41,8 @@ final class Representations {
                 .add("plan", instance.plan().wireName())
                 .add("status", instance.status().wireName())
                 .add("transport", instance.transport())
+                .add("phone_number_id", orNull(instance.transportAccount().phoneNumberId()))
+                .add("access_token_set", instance.transportAccount().accessToken().isPresent())
                 .add("webhook_url", orNull(instance.webhookUrl()))
                 .add("limits", JSON.createObjectBuilder()
                         .add("daily", limits.daily())

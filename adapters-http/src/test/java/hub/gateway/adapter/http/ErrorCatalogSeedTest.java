@@ -67,6 +67,11 @@ class ErrorCatalogSeedTest {
         assertEquals(401, ErrorCatalog.UNAUTHORIZED.status());
         assertEquals("A valid admin token is required.", ErrorCatalog.UNAUTHORIZED.message());
         assertEquals(409, ErrorCatalog.CONFLICT.status());
+        // The provider webhooks' rows: the admin API's 401 code with the signature's text, and their own 403.
+        assertEquals("unauthorized", ErrorCatalog.WEBHOOK_SIGNATURE_INVALID.code());
+        assertEquals(401, ErrorCatalog.WEBHOOK_SIGNATURE_INVALID.status());
+        assertEquals("forbidden", ErrorCatalog.SUBSCRIPTION_FORBIDDEN.code());
+        assertEquals(403, ErrorCatalog.SUBSCRIPTION_FORBIDDEN.status());
     }
 
     private static ErrorCatalog byCode(String code) {

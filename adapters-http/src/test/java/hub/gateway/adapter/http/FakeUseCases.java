@@ -21,6 +21,11 @@ import hub.gateway.application.port.in.RevokeApiKeyUseCase.RevokeApiKeyResult;
 import hub.gateway.application.port.in.SendMessageCommand;
 import hub.gateway.application.port.in.SendMessageResult;
 import hub.gateway.application.port.in.UpdateInstanceUseCase.UpdateInstanceResult;
+import hub.gateway.application.port.in.UpdateInstanceUseCase.UpdateInstanceCommand;
+import hub.gateway.application.port.in.CreateInstanceUseCase.CreateInstanceCommand;
+import hub.gateway.application.port.in.ReceiveTransportWebhookUseCase;
+import hub.gateway.application.port.in.ReceiveTransportWebhookUseCase.WebhookReceipt;
+import hub.gateway.domain.TransportAccount;
 import hub.gateway.domain.Account;
 import hub.gateway.domain.AccountId;
 import hub.gateway.domain.ApiKeySecret;
@@ -44,6 +49,7 @@ import hub.gateway.domain.UsageWindows;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -70,6 +76,42 @@ final class FakeUseCases {
     final AtomicReference<LiftSuppressionCommand> lastLift = new AtomicReference<>();
     final AtomicReference<Integer> lastDeliveriesLimit = new AtomicReference<>();
     final AtomicReference<Integer> lastRiskEventsLimit = new AtomicReference<>();
+    /** What the admin routes answer for an instance. */
+    final AtomicReference<InstanceReport> instance = new AtomicReference<>(report());
+    final AtomicReference<CreateInstanceCommand> lastCreate = new AtomicReference<>();
+    final AtomicReference<UpdateInstanceCommand> lastUpdate = new AtomicReference<>();
+    final AtomicReference<Function<ProviderWebhook, WebhookReceipt>> webhook =
+            new AtomicReference<>(w -> new WebhookReceipt.Accepted(1, 1));
+    final AtomicReference<ProviderWebhook> lastWebhook = new AtomicReference<>();
+    final AtomicReference<Function<Map<String, String>, Optional<String>>> subscription =
+            new AtomicReference<>(q -> Optional.empty());
+    final AtomicReference<String> lastSubscriptionTransport = new AtomicReference<>();
+    final AtomicReference<Map<String, String>> lastSubscriptionQuery = new AtomicReference<>();
+
+    /** One call of the provider webhook use case, as the edge made it. */
+    record ProviderWebhook(String transport, Map<String, String> headers, byte[] body) {
+    }
+
+    static final String ACCESS_TOKEN = "EAAGm0PX4ZCpsBAKZBZCsecret-token-text";
+
+    /** A meta_cloud instance whose transport account carries a token, which must never be shown. */
+    static InstanceReport metaReport() {
+        Instance instance = new Instance(new InstanceId("inst_12345"), ACCOUNT, "Meta Line", Plan.STARTER,
+                LimitOverrides.NONE, InstanceStatus.ACTIVE, "meta_cloud",
+                new TransportAccount(Optional.of("106540352242922"), Optional.of(ACCESS_TOKEN)),
+                Optional.empty(), ZoneOffset.UTC, Instant.parse("2026-05-01T00:00:00Z"));
+        return new InstanceReport(instance, new Usage(3, 40, 400), UsageWindows.at(NOW, ZoneOffset.UTC));
+    }
+
+    /** A message the transport sent, which was then delivered, read and finally reported failed. */
+    static MessageRecord trackedRecord() {
+        return new MessageRecord(125, Optional.of("wamid.2"), "inst_12345", Optional.of("+966501234567"),
+                Optional.of("transactional"), "failed", Optional.empty(), NOW,
+                List.of(new MessageRecord.StatusChange("sent", NOW),
+                        new MessageRecord.StatusChange("delivered", Instant.parse("2026-05-08T10:00:31Z")),
+                        new MessageRecord.StatusChange("read", Instant.parse("2026-05-08T10:00:32.500Z")),
+                        new MessageRecord.StatusChange("failed", Instant.parse("2026-05-08T10:00:40Z"))));
+    }
 
     static Suppression blocked() {
         return new Suppression(new InstanceId("inst_12345"), new PhoneNumber("+966501234567"), SuppressionReason.BLOCKED,
@@ -130,7 +172,10 @@ final class FakeUseCases {
                     lastSend.set(command);
                     return send.get().apply(command);
                 },
-                (account, logId) -> account.equals(ACCOUNT) && logId == 123 ? Optional.of(record()) : Optional.empty(),
+                (account, logId) -> !account.equals(ACCOUNT) ? Optional.empty()
+                        : logId == 123 ? Optional.of(record())
+                        : logId == 125 ? Optional.of(trackedRecord())
+                        : Optional.empty(),
                 query -> query.instanceId().nonBlankText().isEmpty()
                         ? new ListMessagesResult.Invalid(List.of(new FieldError("instance_id", "is required")))
                         : query.instanceId().nonBlankText().get().equals("inst_12345")
@@ -148,14 +193,20 @@ final class FakeUseCases {
                         ? new IssueApiKeyResult.Issued("key_1", new ApiKeySecret("gk_live_secret"))
                         : new IssueApiKeyResult.UnknownAccount(),
                 keyId -> keyId.equals("key_1") ? new RevokeApiKeyResult.Revoked("key_1") : new RevokeApiKeyResult.UnknownKey(),
-                command -> command.instanceId().nonBlankText().filter("taken"::equals).isPresent()
-                        ? new CreateInstanceResult.AlreadyExists()
-                        : new CreateInstanceResult.Created(report(), "whsec_abc"),
-                id -> id.equals("inst_12345") ? Optional.of(report()) : Optional.empty(),
-                command -> command.instanceId().equals("inst_12345")
-                        ? new UpdateInstanceResult.Updated(report())
-                        : new UpdateInstanceResult.UnknownInstance(),
-                (id, status) -> id.equals("inst_12345") ? Optional.of(report()) : Optional.empty(),
+                command -> {
+                    lastCreate.set(command);
+                    return command.instanceId().nonBlankText().filter("taken"::equals).isPresent()
+                            ? new CreateInstanceResult.AlreadyExists()
+                            : new CreateInstanceResult.Created(instance.get(), "whsec_abc");
+                },
+                id -> id.equals("inst_12345") ? Optional.of(instance.get()) : Optional.empty(),
+                command -> {
+                    lastUpdate.set(command);
+                    return command.instanceId().equals("inst_12345")
+                            ? new UpdateInstanceResult.Updated(instance.get())
+                            : new UpdateInstanceResult.UnknownInstance();
+                },
+                (id, status) -> id.equals("inst_12345") ? Optional.of(instance.get()) : Optional.empty(),
                 message -> {
                     lastInbound.set(message);
                     return inbound.get().apply(message);
@@ -182,6 +233,21 @@ final class FakeUseCases {
                 (instanceId, limit) -> {
                     lastRiskEventsLimit.set(limit);
                     return instanceId.equals("inst_12345") ? Optional.of(riskEvents()) : Optional.empty();
+                },
+                new ReceiveTransportWebhookUseCase() {
+                    @Override
+                    public WebhookReceipt receive(String transport, Map<String, String> headers, byte[] body) {
+                        ProviderWebhook call = new ProviderWebhook(transport, headers, body);
+                        lastWebhook.set(call);
+                        return webhook.get().apply(call);
+                    }
+
+                    @Override
+                    public Optional<String> answerSubscription(String transport, Map<String, String> query) {
+                        lastSubscriptionTransport.set(transport);
+                        lastSubscriptionQuery.set(query);
+                        return subscription.get().apply(query);
+                    }
                 });
     }
 }

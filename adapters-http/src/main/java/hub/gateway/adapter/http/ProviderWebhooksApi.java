@@ -1,0 +1,101 @@
+package hub.gateway.adapter.http;
+
+import static hub.gateway.adapter.http.Jsons.JSON;
+
+import hub.gateway.application.port.in.ReceiveTransportWebhookUseCase;
+import hub.gateway.application.port.in.ReceiveTransportWebhookUseCase.WebhookReceipt;
+import hub.gateway.domain.RiskAction;
+import io.helidon.http.Header;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The transport providers' webhooks under {@code /webhooks} (contract §8): the Meta WhatsApp Cloud API's
+ * subscription handshake and its inbound messages and delivery statuses. The provider calls these, so there
+ * is no API key or admin token here; the use case verifies the verify token and the body's signature.
+ * <p>
+ * The body goes to the use case as the exact bytes received, because the signature is computed over them:
+ * re-encoding (even parsing and printing the JSON again) would break it. For the same reason the
+ * Content-Type is not judged here.
+ */
+final class ProviderWebhooksApi implements HttpService {
+    /** The transport whose webhooks {@code /webhooks/whatsapp} receives. */
+    static final String META_CLOUD = "meta_cloud";
+    /** Meta's webhook bodies are small; a batch of statuses stays far below this. */
+    static final int MAX_BODY_BYTES = 1024 * 1024;
+
+    private final ReceiveTransportWebhookUseCase useCase;
+
+    ProviderWebhooksApi(ReceiveTransportWebhookUseCase useCase) {
+        this.useCase = useCase;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/whatsapp", this::subscribe)
+                .post("/whatsapp", this::receive)
+                .any("/whatsapp", Routes.methodNotAllowed("GET, POST"));
+    }
+
+    /** {@code hub.mode=subscribe&hub.verify_token=…&hub.challenge=…}: the challenge, as plain text, or 403. */
+    private void subscribe(ServerRequest req, ServerResponse res) {
+        Map<String, String> query = new LinkedHashMap<>();
+        for (String name : req.query().names()) {
+            // A repeated parameter counts once, by its first value, as most frameworks read it.
+            req.query().all(name).stream().findFirst().ifPresent(value -> query.put(name, value));
+        }
+        Optional<String> challenge = useCase.answerSubscription(META_CLOUD, query);
+        if (challenge.isPresent()) {
+            res.header(HeaderNames.CONTENT_TYPE, "text/plain").send(challenge.get());
+        } else {
+            ErrorResponses.send(res, ErrorCatalog.SUBSCRIPTION_FORBIDDEN);
+        }
+    }
+
+    private void receive(ServerRequest req, ServerResponse res) {
+        OptionalLong declared = req.headers().contentLength();
+        if (declared.isPresent() && declared.getAsLong() > MAX_BODY_BYTES) {
+            ErrorResponses.tooLarge(res, MAX_BODY_BYTES);
+            return;
+        }
+        byte[] body;
+        if (req.content().hasEntity()) {
+            Optional<byte[]> bounded = JsonBodies.readBounded(req.content().inputStream(), MAX_BODY_BYTES);
+            if (bounded.isEmpty()) {
+                ErrorResponses.tooLarge(res, MAX_BODY_BYTES);
+                return;
+            }
+            body = bounded.get();
+        } else {
+            body = new byte[0];
+        }
+        // A StorageUnavailableException escapes to the edge filter, which answers 503: the provider
+        // re-delivers on anything but 200, so nothing is lost.
+        switch (useCase.receive(META_CLOUD, headers(req), body)) {
+            case WebhookReceipt.Accepted ignored ->
+                    JsonResponses.send(res, JSON.createObjectBuilder().add("received", true).build());
+            case WebhookReceipt.Unauthenticated ignored -> ErrorResponses.send(res, ErrorCatalog.WEBHOOK_SIGNATURE_INVALID);
+            case WebhookReceipt.Malformed malformed -> ErrorResponses.send(res, ErrorCatalog.INVALID_JSON,
+                    ErrorResponses.baseDetails(RiskAction.BLOCK, 0).add("reason", malformed.reason()));
+            case WebhookReceipt.UnknownTransport ignored -> ErrorResponses.send(res, ErrorCatalog.NOT_FOUND);
+        }
+    }
+
+    /** Every header by its lower-case name; a repeated header's values joined by commas (RFC 9110 §5.3). */
+    private static Map<String, String> headers(ServerRequest req) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (Header header : req.headers()) {
+            headers.merge(header.name().toLowerCase(Locale.ROOT), header.values(), (a, b) -> a + "," + b);
+        }
+        return headers;
+    }
+}
