@@ -32,9 +32,10 @@ final class MetaWebhooks implements TransportWebhooks {
     private final Optional<byte[]> appSecret;
     private final Optional<byte[]> verifyToken;
 
+    /** A blank secret or token counts as none: an empty HMAC key or verify token would protect nothing. */
     MetaWebhooks(Optional<String> appSecret, Optional<String> verifyToken) {
-        this.appSecret = appSecret.map(MetaWebhooks::utf8);
-        this.verifyToken = verifyToken.map(MetaWebhooks::utf8);
+        this.appSecret = appSecret.filter(secret -> !secret.isBlank()).map(MetaWebhooks::utf8);
+        this.verifyToken = verifyToken.filter(token -> !token.isBlank()).map(MetaWebhooks::utf8);
     }
 
     /** With no verify token configured no one can subscribe, rather than anyone. */

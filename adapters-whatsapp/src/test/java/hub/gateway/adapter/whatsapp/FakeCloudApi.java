@@ -59,7 +59,7 @@ final class FakeCloudApi implements AutoCloseable {
         byte[] body = exchange.getRequestBody().readAllBytes();
         received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                 Map.copyOf(exchange.getRequestHeaders().entrySet().stream()
-                        .collect(java.util.stream.Collectors.toMap(e -> e.getKey().toLowerCase(), e -> e.getValue().getFirst(),
+                        .collect(java.util.stream.Collectors.toMap(e -> e.getKey().toLowerCase(java.util.Locale.ROOT), e -> e.getValue().getFirst(),
                                 (a, b) -> a))),
                 new String(body, StandardCharsets.UTF_8)));
         Answer current = answer;
