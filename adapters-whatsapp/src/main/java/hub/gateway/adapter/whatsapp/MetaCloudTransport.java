@@ -63,8 +63,9 @@ final class MetaCloudTransport implements Transport {
         }
         Delivery delivery = send(message, phoneNumberId.get(), accessToken.get());
         if (delivery instanceof Failed failed) {
+            // String.valueOf: MessageFormat would print a long id with thousands separators.
             LOG.log(Level.WARNING, "meta_cloud did not deliver log entry {0} of instance {1} to {2}: {3}",
-                    message.logId(), message.instance().id().value(), message.to().masked(), failed.code());
+                    String.valueOf(message.logId()), message.instance().id().value(), message.to().masked(), failed.code());
         }
         return delivery;
     }
