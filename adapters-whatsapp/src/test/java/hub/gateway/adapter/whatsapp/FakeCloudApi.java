@@ -1,0 +1,99 @@
+package hub.gateway.adapter.whatsapp;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/** A stand-in for the Graph API on loopback: it records every request and answers as a test tells it. */
+final class FakeCloudApi implements AutoCloseable {
+    private final HttpServer server;
+    private final ExecutorService threads = Executors.newCachedThreadPool(Thread.ofPlatform().daemon().factory());
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    /** Holds a "slow" answer until the test is over, so a time-out is certain. */
+    private final CountDownLatch released = new CountDownLatch(1);
+    private volatile Answer answer = new Answer(200, "application/json",
+            "{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"966501234567\",\"wa_id\":\"966501234567\"}],"
+                    + "\"messages\":[{\"id\":\"wamid.HBgMOTY2NTAxMjM0NTY3FQIAERgSQUFBQkJCQ0NDRERERUVFRkZGAA==\"}]}",
+            false);
+
+    FakeCloudApi() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(threads);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    URI graphUrl() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v21.0");
+    }
+
+    void answers(int status, String contentType, String body) {
+        answer = new Answer(status, contentType, body, false);
+    }
+
+    void answersError(int status, String errorJson) {
+        answers(status, "application/json", "{\"error\":" + errorJson + "}");
+    }
+
+    void neverAnswers() {
+        answer = new Answer(200, "application/json", "{}", true);
+    }
+
+    List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                Map.copyOf(exchange.getRequestHeaders().entrySet().stream()
+                        .collect(java.util.stream.Collectors.toMap(e -> e.getKey().toLowerCase(java.util.Locale.ROOT), e -> e.getValue().getFirst(),
+                                (a, b) -> a))),
+                new String(body, StandardCharsets.UTF_8)));
+        Answer current = answer;
+        if (current.slow()) {
+            awaitRelease();
+        }
+        byte[] out = current.body().getBytes(StandardCharsets.UTF_8);
+        if (current.contentType() != null) {
+            exchange.getResponseHeaders().set("Content-Type", current.contentType());
+        }
+        exchange.sendResponseHeaders(current.status(), out.length == 0 ? -1 : out.length);
+        try (var stream = exchange.getResponseBody()) {
+            stream.write(out);
+        }
+    }
+
+    private void awaitRelease() {
+        try {
+            released.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        released.countDown();
+        server.stop(0);
+        threads.shutdownNow();
+    }
+
+    record Received(String method, String path, Map<String, String> headers, String body) {
+    }
+
+    private record Answer(int status, String contentType, String body, boolean slow) {
+    }
+}

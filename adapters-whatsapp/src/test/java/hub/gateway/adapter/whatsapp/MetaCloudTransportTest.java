@@ -1,0 +1,224 @@
+package hub.gateway.adapter.whatsapp;
+
+import hub.gateway.application.port.out.Transport;
+import hub.gateway.application.port.out.Transport.Delivery;
+import hub.gateway.domain.AccountId;
+import hub.gateway.domain.Instance;
+import hub.gateway.domain.InstanceId;
+import hub.gateway.domain.InstanceStatus;
+import hub.gateway.domain.LimitOverrides;
+import hub.gateway.domain.MessageText;
+import hub.gateway.domain.PhoneNumber;
+import hub.gateway.domain.Plan;
+import hub.gateway.domain.TransportAccount;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MetaCloudTransportTest {
+    private static final String PHONE_NUMBER_ID = "106540352242922";
+    private static final String TOKEN = "EAAGm0PX4ZCpsBAsecretTOKENvalue123";
+
+    private FakeCloudApi meta;
+
+    @BeforeEach
+    void startTheFake() throws IOException {
+        meta = new FakeCloudApi();
+    }
+
+    @AfterEach
+    void stopTheFake() {
+        meta.close();
+    }
+
+    @Test
+    void postsOneTextMessageToThePhoneNumbersMessagesEdge() {
+        transport().deliver(message("+966 50 123 4567", "Your order #2041 has been shipped."));
+
+        FakeCloudApi.Received request = meta.received().getFirst();
+        assertEquals(1, meta.received().size());
+        assertEquals("POST", request.method());
+        assertEquals("/v21.0/" + PHONE_NUMBER_ID + "/messages", request.path());
+        assertEquals("Bearer " + TOKEN, request.headers().get("authorization"));
+        assertTrue(request.headers().get("content-type").startsWith("application/json"));
+        JsonObject body = JsonTrees.parse(request.body()).flatMap(JsonTrees::asObject).orElseThrow();
+        assertEquals("whatsapp", body.getString("messaging_product"));
+        assertEquals("individual", body.getString("recipient_type"));
+        assertEquals("966501234567", body.getString("to"));
+        assertEquals("text", body.getString("type"));
+        assertFalse(body.getJsonObject("text").getBoolean("preview_url"));
+        assertEquals("Your order #2041 has been shipped.", body.getJsonObject("text").getString("body"));
+    }
+
+    @Test
+    void sendsArabicTextAsUtf8() {
+        transport().deliver(message("+966501234567", "تم شحن طلبك"));
+        JsonObject body = JsonTrees.parse(meta.received().getFirst().body()).flatMap(JsonTrees::asObject).orElseThrow();
+        assertEquals("تم شحن طلبك", body.getJsonObject("text").getString("body"));
+    }
+
+    @Test
+    void theWamidBecomesTheMessageId() {
+        Delivery delivery = transport().deliver(message("+966501234567", "Hello"));
+        Delivery.Delivered delivered = assertInstanceOf(Delivery.Delivered.class, delivery);
+        assertEquals("wamid.HBgMOTY2NTAxMjM0NTY3FQIAERgSQUFBQkJCQ0NDRERERUVFRkZGAA==", delivered.messageId());
+    }
+
+    @Test
+    void anAcceptedRequestWithoutAMessageIdIsNotCalledDelivered() {
+        meta.answers(200, "application/json", "{\"messaging_product\":\"whatsapp\"}");
+        Delivery.Failed failed = assertInstanceOf(Delivery.Failed.class, transport().deliver(message("+966501234567", "Hi")));
+        assertEquals("unexpected_answer", failed.code());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "400 | 131026 | Message undeliverable",
+            "400 | 131047 | Re-engagement message: more than 24 hours since the customer last replied",
+            "429 | 130429 | Rate limit hit",
+            "400 | 131056 | Pair rate limit hit: too many messages to this recipient",
+            "401 | 190    | Access token expired or invalid"})
+    void knownErrorCodesGetAClearTitle(int status, String code, String title) {
+        meta.answersError(status, "{\"message\":\"(#" + code + ") Meta's own wording\",\"type\":\"OAuthException\","
+                + "\"code\":" + code + ",\"error_subcode\":2494055,"
+                + "\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Some details\"},"
+                + "\"fbtrace_id\":\"AbCdEf\"}");
+        Delivery.Failed failed = assertInstanceOf(Delivery.Failed.class, transport().deliver(message("+966501234567", "Hi")));
+        assertEquals(code, failed.code());
+        assertEquals(title, failed.title());
+        assertEquals(1, meta.received().size());
+    }
+
+    @Test
+    void anUnknownCodeKeepsMetasMessage() {
+        meta.answersError(400, "{\"message\":\"(#100) Invalid parameter\",\"type\":\"OAuthException\",\"code\":100,"
+                + "\"error_data\":{\"details\":\"Parameter 'to' is invalid\"},\"fbtrace_id\":\"x\"}");
+        Delivery.Failed failed = assertInstanceOf(Delivery.Failed.class, transport().deliver(message("+966501234567", "Hi")));
+        assertEquals(new Delivery.Failed("100", "(#100) Invalid parameter"), failed);
+    }
+
+    @Test
+    void anUnknownCodeWithoutAMessageUsesTheDetails() {
+        meta.answersError(400, "{\"code\":131009,\"error_data\":{\"details\":\"Parameter value is not valid\"}}");
+        Delivery.Failed failed = assertInstanceOf(Delivery.Failed.class, transport().deliver(message("+966501234567", "Hi")));
+        assertEquals(new Delivery.Failed("131009", "Parameter value is not valid"), failed);
+    }
+
+    @Test
+    void anHtmlErrorPageIsReportedByItsStatus() {
+        meta.answers(500, "text/html", "<html><body><h1>500 Internal Server Error</h1></body></html>");
+        Delivery.Failed failed = assertInstanceOf(Delivery.Failed.class, transport().deliver(message("+966501234567", "Hi")));
+        assertEquals("http_500", failed.code());
+        assertEquals(1, meta.received().size());
+    }
+
+    @Test
+    void aServerErrorWithoutABodyIsReportedByItsStatus() {
+        meta.answers(503, null, "");
+        Delivery.Failed failed = assertInstanceOf(Delivery.Failed.class, transport().deliver(message("+966501234567", "Hi")));
+        assertEquals("http_503", failed.code());
+    }
+
+    @Test
+    void aSilentServerTimesOutAndIsAskedOnlyOnce() throws InterruptedException {
+        meta.neverAnswers();
+        MetaCloudTransport transport = new MetaCloudTransport(meta.graphUrl(), Duration.ofSeconds(1), Duration.ofMillis(700));
+
+        Delivery delivery = assertTimeoutPreemptively(Duration.ofSeconds(5),
+                () -> transport.deliver(message("+966501234567", "Hi")));
+
+        assertEquals(new Delivery.Failed("timeout", "The WhatsApp Cloud API did not answer in time."), delivery);
+        Thread.sleep(300); // a resend, if there were one, would have arrived by now
+        assertEquals(1, meta.received().size());
+    }
+
+    @Test
+    void aRefusedConnectionIsUnreachable() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        MetaCloudTransport transport = new MetaCloudTransport(URI.create("http://127.0.0.1:" + closedPort + "/v21.0"),
+                Duration.ofSeconds(1), Duration.ofSeconds(1));
+        Delivery.Failed failed = assertInstanceOf(Delivery.Failed.class, transport.deliver(message("+966501234567", "Hi")));
+        assertEquals("unreachable", failed.code());
+    }
+
+    @Test
+    void theTokenNeverAppearsInAFailure() {
+        meta.answersError(401, "{\"message\":\"Malformed access token " + TOKEN + "\",\"type\":\"OAuthException\","
+                + "\"code\":2500,\"fbtrace_id\":\"x\"}");
+        Delivery.Failed failed = assertInstanceOf(Delivery.Failed.class, transport().deliver(message("+966501234567", "Hi")));
+        assertEquals("2500", failed.code());
+        assertFalse(failed.title().contains(TOKEN), failed.title());
+        assertFalse(failed.toString().contains(TOKEN.substring(0, 12)), failed.toString());
+    }
+
+    @Test
+    void aLongTitleIsShortenedWithoutLeavingPartOfTheToken() {
+        String padding = "x".repeat(MetaErrors.MAX_TITLE_LENGTH - 10);
+        meta.answersError(400, "{\"message\":\"" + padding + " " + TOKEN + "\",\"code\":1}");
+        Delivery.Failed failed = assertInstanceOf(Delivery.Failed.class, transport().deliver(message("+966501234567", "Hi")));
+        assertTrue(failed.title().length() <= MetaErrors.MAX_TITLE_LENGTH);
+        assertFalse(failed.title().contains(TOKEN.substring(0, 6)), failed.title());
+    }
+
+    @Test
+    void anInstanceWithoutItsCloudAccountIsNotSent() {
+        Transport transport = transport();
+        for (TransportAccount account : new TransportAccount[]{
+                TransportAccount.NONE,
+                new TransportAccount(Optional.of(PHONE_NUMBER_ID), Optional.empty()),
+                new TransportAccount(Optional.empty(), Optional.of(TOKEN)),
+                new TransportAccount(Optional.of("../other"), Optional.of(TOKEN))}) {
+            Delivery.Failed failed = assertInstanceOf(Delivery.Failed.class,
+                    transport.deliver(message(account, "+966501234567", "Hi")));
+            assertEquals("transport_not_configured", failed.code());
+            assertFalse(failed.title().contains(TOKEN));
+        }
+        assertTrue(meta.received().isEmpty());
+    }
+
+    @Test
+    void aTokenThatCannotBeAHeaderIsRefusedWithoutQuotingIt() {
+        String badToken = "abc\r\nX-Injected: yes";
+        Delivery.Failed failed = assertInstanceOf(Delivery.Failed.class, transport().deliver(
+                message(new TransportAccount(Optional.of(PHONE_NUMBER_ID), Optional.of(badToken)), "+966501234567", "Hi")));
+        assertEquals("transport_not_configured", failed.code());
+        assertFalse(failed.title().contains("abc"));
+        assertTrue(meta.received().isEmpty());
+    }
+
+    private MetaCloudTransport transport() {
+        return new MetaCloudTransport(meta.graphUrl(), Duration.ofSeconds(2), Duration.ofSeconds(5));
+    }
+
+    private static Transport.OutboundMessage message(String to, String text) {
+        return message(new TransportAccount(Optional.of(PHONE_NUMBER_ID), Optional.of(TOKEN)), to, text);
+    }
+
+    private static Transport.OutboundMessage message(TransportAccount account, String to, String text) {
+        Instance instance = new Instance(new InstanceId("demo"), new AccountId("acc_1"), "Demo", Plan.STARTER,
+                LimitOverrides.NONE, InstanceStatus.ACTIVE, MetaCloudTransportProvider.NAME, account, Optional.empty(),
+                ZoneOffset.UTC, Instant.EPOCH);
+        return new Transport.OutboundMessage(instance, PhoneNumber.parse(to).orElseThrow(), new MessageText(text), 7L);
+    }
+}
