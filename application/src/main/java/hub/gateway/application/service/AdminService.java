@@ -103,6 +103,7 @@ final class AdminService implements CreateAccountUseCase, IssueApiKeyUseCase, Re
         String transportName = transport.orElse(DEFAULT_TRANSPORT);
         if (!checks.failed()) {
             transports.problemWith(transportName, transportAccount).ifPresent(problem -> checks.fail("transport", problem));
+            checkAccountIsFree(checks, transportName, transportAccount, Optional.empty());
         }
         if (checks.failed()) {
             return new CreateInstanceResult.Invalid(checks.problems());
@@ -164,6 +165,7 @@ final class AdminService implements CreateAccountUseCase, IssueApiKeyUseCase, Re
                         : checks.optionalSecretText("access_token", command.accessToken(), 4096));
         if (!checks.failed()) {
             transports.problemWith(current.transport(), account).ifPresent(problem -> checks.fail("transport", problem));
+            checkAccountIsFree(checks, current.transport(), account, Optional.of(current.id()));
         }
         if (checks.failed()) {
             return new UpdateInstanceResult.Invalid(checks.problems());
@@ -183,6 +185,14 @@ final class AdminService implements CreateAccountUseCase, IssueApiKeyUseCase, Re
             return Optional.empty();
         }
         return Optional.of(reports.of(found.get().withStatus(status)));
+    }
+
+    /** One transport account sends for one instance: the provider's webhooks name the account, not the instance. */
+    private void checkAccountIsFree(FieldChecks checks, String transport, TransportAccount account, Optional<InstanceId> self) {
+        account.phoneNumberId()
+                .flatMap(ref -> instances.findByTransportAccount(transport, ref))
+                .filter(other -> self.map(id -> !id.equals(other.id())).orElse(true))
+                .ifPresent(other -> checks.fail("phone_number_id", "is already used by another instance"));
     }
 
     private Optional<Instance> findInstance(String instanceId) {
