@@ -83,6 +83,20 @@ class MetaCloudEndToEndTest {
     }
 
     @Test
+    void aPhoneNumberIdSendsForOneInstanceOnly() {
+        MetaClient first = newMetaClient();
+        String account = gateway.admin("POST", "/admin/accounts", "{\"name\": \"Other\"}").json().getString("account_id");
+        Response second = gateway.admin("POST", "/admin/instances", "{\"account_id\": \"" + account
+                + "\", \"name\": \"Copy\", \"plan\": \"growth\", \"transport\": \"meta_cloud\", \"phone_number_id\": \""
+                + first.phoneNumberId() + "\", \"access_token\": \"" + ACCESS_TOKEN + "\"}");
+        assertEquals(422, second.status(), second.body());
+        assertTrue(second.body().contains("phone_number_id"));
+        Response incomplete = gateway.admin("POST", "/admin/instances", "{\"account_id\": \"" + account
+                + "\", \"name\": \"No token\", \"plan\": \"growth\", \"transport\": \"meta_cloud\", \"phone_number_id\": \"5550001\"}");
+        assertEquals(422, incomplete.status(), incomplete.body());
+    }
+
+    @Test
     void theSubscriptionChallengeIsAnsweredOnlyWithTheVerifyToken() {
         Response ok = gateway.call("GET", "/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=" + VERIFY_TOKEN
                 + "&hub.challenge=1158201444", null, Map.of());
