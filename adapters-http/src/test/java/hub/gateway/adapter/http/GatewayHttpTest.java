@@ -8,10 +8,9 @@ import hub.gateway.domain.Refusal;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -21,7 +20,6 @@ import java.io.StringReader;
 import java.math.BigDecimal;
 import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -44,19 +42,9 @@ class GatewayHttpTest {
 
     private static final FakeUseCases fakes = new FakeUseCases();
     private static final Map<String, SeedDocument.Row> seed = SeedDocument.load().errorTable();
-    private static GatewayHttp gateway;
-    private static HttpClient client;
 
-    @BeforeAll
-    static void start() {
-        gateway = GatewayHttp.start(fakes.useCases(), new GatewayHttp.Settings(0, Optional.of(ADMIN_TOKEN)));
-        client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    }
-
-    @AfterAll
-    static void stop() {
-        gateway.close();
-    }
+    @RegisterExtension
+    static final RunningEdge edge = RunningEdge.onFreePort(fakes, ADMIN_TOKEN);
 
     @BeforeEach
     void reset() {
@@ -140,13 +128,13 @@ class GatewayHttpTest {
     @Test
     void a_streamed_body_over_64_kib_is_413() throws Exception {
         byte[] big = ("{\"message\": \"" + "x".repeat(70 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(uri("/api/send-message"))
+        HttpRequest request = HttpRequest.newBuilder(edge.uri("/api/send-message"))
                 .header("Authorization", "Bearer " + FakeUseCases.GOOD_KEY)
                 .header("Content-Type", "application/json")
                 // No known length: the client sends it chunked, so only counting can catch it.
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big)))
                 .build();
-        assertError(client.send(request, HttpResponse.BodyHandlers.ofString()), 413, "payload_too_large");
+        assertError(edge.send(request), 413, "payload_too_large");
     }
 
     @Test
@@ -293,7 +281,7 @@ class GatewayHttpTest {
 
     @Test
     void a_malformed_request_is_answered_in_the_error_shape() throws Exception {
-        try (Socket socket = new Socket("localhost", gateway.port())) {
+        try (Socket socket = new Socket("localhost", edge.port())) {
             socket.setSoTimeout(5000);
             OutputStream out = socket.getOutputStream();
             out.write("GET /api/usage HTTP/1.1\r\nHost: localhost\r\nBad Header Line\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
@@ -386,7 +374,7 @@ class GatewayHttpTest {
         try (GatewayHttp closed = GatewayHttp.start(fakes.useCases(), new GatewayHttp.Settings(0, Optional.of("  ")))) {
             HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + closed.port() + "/admin/instances/inst_12345"))
                     .header("Authorization", "Bearer ").GET().build();
-            assertEquals(401, client.send(request, HttpResponse.BodyHandlers.ofString()).statusCode());
+            assertEquals(401, edge.send(request).statusCode());
         }
     }
 
@@ -474,16 +462,9 @@ class GatewayHttpTest {
         assertError(res, row.status(), code);
     }
 
+    /** The shared error shape, and on a send a 429 must also say when to retry. */
     private static void assertError(HttpResponse<String> res, int status, String code) {
-        assertEquals(status, res.statusCode(), res.body());
-        assertEquals("application/json", res.headers().firstValue("Content-Type").orElse(""));
-        JsonObject body = json(res);
-        assertEquals(4, body.size(), res.body());
-        assertFalse(body.getBoolean("success"));
-        assertEquals(code, body.getString("error"));
-        assertFalse(body.getString("message").isBlank());
-        assertTrue(body.getJsonObject("details").containsKey("action"));
-        assertTrue(body.getJsonObject("details").containsKey("risk_score"));
+        RunningEdge.assertError(res, status, code);
         if (status == 429) {
             assertTrue(res.headers().firstValue("Retry-After").isPresent(), "429 without Retry-After");
         }
@@ -505,14 +486,7 @@ class GatewayHttpTest {
     }
 
     private static HttpResponse<String> call(String method, String path, Map<String, String> headers, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        headers.forEach(request::header);
-        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static URI uri(String path) {
-        return URI.create("http://localhost:" + gateway.port() + path);
+        return edge.call(method, path, headers, body);
     }
 
     private static JsonObject json(HttpResponse<String> res) {

@@ -7,19 +7,12 @@ import hub.gateway.application.port.in.ReceiveInboundMessageUseCase.InboundResul
 import hub.gateway.domain.FieldError;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -27,6 +20,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import static hub.gateway.adapter.http.Jsons.JSON;
+import static hub.gateway.adapter.http.RunningEdge.assertError;
+import static hub.gateway.adapter.http.RunningEdge.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -38,19 +33,8 @@ class OptOutRoutesTest {
     private static final String SUPPRESSED_TEXT = "This recipient has opted out or has been blocked from non-essential messages.";
 
     private static final FakeUseCases fakes = new FakeUseCases();
-    private static GatewayHttp gateway;
-    private static HttpClient client;
-
-    @BeforeAll
-    static void start() {
-        gateway = GatewayHttp.start(fakes.useCases(), new GatewayHttp.Settings(0, Optional.of(ADMIN_TOKEN)));
-        client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    }
-
-    @AfterAll
-    static void stop() {
-        gateway.close();
-    }
+    @RegisterExtension
+    static final RunningEdge edge = RunningEdge.onFreePort(fakes, ADMIN_TOKEN);
 
     @BeforeEach
     void reset() {
@@ -310,18 +294,6 @@ class OptOutRoutesTest {
 
     // --- helpers ---
 
-    private static void assertError(HttpResponse<String> res, int status, String code) {
-        assertEquals(status, res.statusCode(), res.body());
-        assertEquals("application/json", res.headers().firstValue("Content-Type").orElse(""));
-        JsonObject body = json(res);
-        assertEquals(4, body.size(), res.body());
-        assertFalse(body.getBoolean("success"));
-        assertEquals(code, body.getString("error"));
-        assertFalse(body.getString("message").isBlank());
-        assertTrue(body.getJsonObject("details").containsKey("action"));
-        assertTrue(body.getJsonObject("details").containsKey("risk_score"));
-    }
-
     private static Map<String, String> client(String... more) {
         Map<String, String> headers = new HashMap<>(Map.of("Authorization", "Bearer " + FakeUseCases.GOOD_KEY,
                 "Content-Type", "application/json"));
@@ -336,16 +308,6 @@ class OptOutRoutesTest {
     }
 
     private static HttpResponse<String> call(String method, String path, Map<String, String> headers, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + gateway.port() + path))
-                .timeout(Duration.ofSeconds(10))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        headers.forEach(request::header);
-        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static JsonObject json(HttpResponse<String> res) {
-        try (JsonReader reader = JSON.createReader(new StringReader(res.body()))) {
-            return reader.readObject();
-        }
+        return edge.call(method, path, headers, body);
     }
 }

@@ -5,16 +5,11 @@ import hub.gateway.application.port.in.ReceiveTransportWebhookUseCase.WebhookRec
 import hub.gateway.application.port.out.StorageUnavailableException;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.ByteArrayInputStream;
-import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +21,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import static hub.gateway.adapter.http.Jsons.JSON;
+import static hub.gateway.adapter.http.RunningEdge.assertError;
+import static hub.gateway.adapter.http.RunningEdge.json;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -42,19 +39,8 @@ class TransportRoutesTest {
     private static final String SIGNATURE = "sha256=6f1c0a2b";
 
     private static final FakeUseCases fakes = new FakeUseCases();
-    private static GatewayHttp gateway;
-    private static HttpClient client;
-
-    @BeforeAll
-    static void start() {
-        gateway = GatewayHttp.start(fakes.useCases(), new GatewayHttp.Settings(0, Optional.of(ADMIN_TOKEN)));
-        client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    }
-
-    @AfterAll
-    static void stop() {
-        gateway.close();
-    }
+    @RegisterExtension
+    static final RunningEdge edge = RunningEdge.onFreePort(fakes, ADMIN_TOKEN);
 
     @BeforeEach
     void reset() {
@@ -218,11 +204,11 @@ class TransportRoutesTest {
     @Test
     void a_streamed_body_over_1_mib_is_413() throws Exception {
         byte[] body = new byte[ProviderWebhooksApi.MAX_BODY_BYTES + 10];
-        HttpRequest request = HttpRequest.newBuilder(uri("/webhooks/whatsapp")).timeout(Duration.ofSeconds(10))
+        HttpRequest request = HttpRequest.newBuilder(edge.uri("/webhooks/whatsapp")).timeout(Duration.ofSeconds(10))
                 // No known length: sent chunked, so only counting can catch it.
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
                 .build();
-        HttpResponse<String> res = client.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> res = edge.send(request);
         assertError(res, 413, "payload_too_large");
         assertNull(fakes.lastWebhook.get());
     }
@@ -317,18 +303,6 @@ class TransportRoutesTest {
 
     // --- helpers ---
 
-    private static void assertError(HttpResponse<String> res, int status, String code) {
-        assertEquals(status, res.statusCode(), res.body());
-        assertEquals("application/json", res.headers().firstValue("Content-Type").orElse(""));
-        JsonObject body = json(res);
-        assertEquals(4, body.size(), res.body());
-        assertFalse(body.getBoolean("success"));
-        assertEquals(code, body.getString("error"));
-        assertFalse(body.getString("message").isBlank());
-        assertTrue(body.getJsonObject("details").containsKey("action"));
-        assertTrue(body.getJsonObject("details").containsKey("risk_score"));
-    }
-
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
@@ -344,30 +318,14 @@ class TransportRoutesTest {
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
-        return call("GET", path, Map.of(), null);
+        return edge.get(path);
     }
 
     private static HttpResponse<String> post(Map<String, String> headers, byte[] body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri("/webhooks/whatsapp")).timeout(Duration.ofSeconds(10))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        headers.forEach(request::header);
-        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return edge.post("/webhooks/whatsapp", headers, body);
     }
 
     private static HttpResponse<String> call(String method, String path, Map<String, String> headers, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        headers.forEach(request::header);
-        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static URI uri(String path) {
-        return URI.create("http://localhost:" + gateway.port() + path);
-    }
-
-    private static JsonObject json(HttpResponse<String> res) {
-        try (JsonReader reader = JSON.createReader(new StringReader(res.body()))) {
-            return reader.readObject();
-        }
+        return edge.call(method, path, headers, body);
     }
 }

@@ -9,9 +9,8 @@ import hub.gateway.domain.InstanceStatus;
 import hub.gateway.domain.LimitOverrides;
 import hub.gateway.domain.Plan;
 import hub.gateway.domain.ApiKeySecret;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -24,27 +23,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AccountsKeysInstancesTest {
-    private static PostgresPersistence persistence;
-    private static Fixtures fixtures;
-
-    @BeforeAll
-    static void connect() {
-        persistence = Fixtures.freshPersistence();
-        fixtures = new Fixtures(persistence);
-    }
-
-    @AfterAll
-    static void close() {
-        persistence.close();
-    }
+    @RegisterExtension
+    static final FreshDatabase database = new FreshDatabase();
 
     @Test
     void accountsAreStoredWithTheirTimeZone() {
-        Account account = fixtures.account(ZoneId.of("Asia/Riyadh"));
+        Account account = database.fixtures().account(ZoneId.of("Asia/Riyadh"));
 
-        assertEquals(Optional.of(account), persistence.accounts().find(account.id()));
-        assertTrue(persistence.accounts().find(new AccountId("acc_missing")).isEmpty());
-        assertFalse(persistence.accounts().isEmpty());
+        assertEquals(Optional.of(account), database.persistence().accounts().find(account.id()));
+        assertTrue(database.persistence().accounts().find(new AccountId("acc_missing")).isEmpty());
+        assertFalse(database.persistence().accounts().isEmpty());
     }
 
     @Test
@@ -56,59 +44,59 @@ class AccountsKeysInstancesTest {
 
     @Test
     void keysAreFoundByHashAndRevokedOnce() {
-        ApiKey key = fixtures.apiKey(fixtures.account(ZoneOffset.UTC));
-        assertEquals(Optional.of(key), persistence.apiKeys().findByHash(key.hash()));
+        ApiKey key = database.fixtures().apiKey(database.fixtures().account(ZoneOffset.UTC));
+        assertEquals(Optional.of(key), database.persistence().apiKeys().findByHash(key.hash()));
 
         Instant first = Instant.parse("2025-02-01T00:00:00Z");
-        assertTrue(persistence.apiKeys().revoke(key.id(), first));
-        assertTrue(persistence.apiKeys().revoke(key.id(), first.plusSeconds(60)));
+        assertTrue(database.persistence().apiKeys().revoke(key.id(), first));
+        assertTrue(database.persistence().apiKeys().revoke(key.id(), first.plusSeconds(60)));
 
-        ApiKey revoked = persistence.apiKeys().findByHash(key.hash()).orElseThrow();
+        ApiKey revoked = database.persistence().apiKeys().findByHash(key.hash()).orElseThrow();
         assertEquals(Optional.of(first), revoked.revokedAt(), "the first revocation time is kept");
-        assertFalse(persistence.apiKeys().revoke("key_missing", first));
+        assertFalse(database.persistence().apiKeys().revoke("key_missing", first));
     }
 
     @Test
     void anUnknownKeyIsNotFoundEvenWhenAskedAgainAfterItsAddition() {
         ApiKeySecret secret = ApiKeySecret.generate(new SecureRandom());
-        assertTrue(persistence.apiKeys().findByHash(secret.hash()).isEmpty());
+        assertTrue(database.persistence().apiKeys().findByHash(secret.hash()).isEmpty());
 
-        ApiKey key = new ApiKey("key_" + Fixtures.shortId(), fixtures.account(ZoneOffset.UTC).id(),
+        ApiKey key = new ApiKey("key_" + Fixtures.shortId(), database.fixtures().account(ZoneOffset.UTC).id(),
                 secret.visiblePrefix(), secret.hash(), Fixtures.CREATED, Optional.empty());
-        persistence.apiKeys().add(key);
+        database.persistence().apiKeys().add(key);
 
-        assertEquals(Optional.of(key), persistence.apiKeys().findByHash(secret.hash()),
+        assertEquals(Optional.of(key), database.persistence().apiKeys().findByHash(secret.hash()),
                 "adding a key forgets the cached 'not found'");
     }
 
     @Test
     void instancesCarryTheirAccountsTimeZoneAndRefuseADuplicateId() {
-        Account account = fixtures.account(ZoneId.of("Asia/Riyadh"));
-        Instance instance = fixtures.instance(account,
+        Account account = database.fixtures().account(ZoneId.of("Asia/Riyadh"));
+        Instance instance = database.fixtures().instance(account,
                 new LimitOverrides(Optional.of(250), Optional.empty(), Optional.of(30)));
 
-        assertEquals(Optional.of(instance), persistence.instances().find(instance.id()));
-        assertFalse(persistence.instances().add(instance, "whsec_b3RoZXI="));
-        assertTrue(persistence.instances().find(new InstanceId("missing-line")).isEmpty());
+        assertEquals(Optional.of(instance), database.persistence().instances().find(instance.id()));
+        assertFalse(database.persistence().instances().add(instance, "whsec_b3RoZXI="));
+        assertTrue(database.persistence().instances().find(new InstanceId("missing-line")).isEmpty());
     }
 
     @Test
     void updatesAndStatusChangesAreSeenAtOnceOnThisNode() {
-        Instance instance = fixtures.instance(fixtures.account(ZoneOffset.UTC));
-        assertEquals(Optional.of(instance), persistence.instances().find(instance.id()));
+        Instance instance = database.fixtures().instance(database.fixtures().account(ZoneOffset.UTC));
+        assertEquals(Optional.of(instance), database.persistence().instances().find(instance.id()));
 
         Instance changed = new Instance(instance.id(), instance.accountId(), "Renamed", Plan.GROWTH,
                 new LimitOverrides(Optional.empty(), Optional.of(12_000), Optional.empty()), instance.status(),
                 instance.transport(), Optional.empty(), instance.timeZone(), instance.createdAt());
-        assertTrue(persistence.instances().update(changed));
-        assertEquals(Optional.of(changed), persistence.instances().find(instance.id()));
+        assertTrue(database.persistence().instances().update(changed));
+        assertEquals(Optional.of(changed), database.persistence().instances().find(instance.id()));
 
-        assertTrue(persistence.instances().changeStatus(instance.id(), InstanceStatus.PAUSED_FOR_REVIEW));
+        assertTrue(database.persistence().instances().changeStatus(instance.id(), InstanceStatus.PAUSED_FOR_REVIEW));
         assertEquals(Optional.of(changed.withStatus(InstanceStatus.PAUSED_FOR_REVIEW)),
-                persistence.instances().find(instance.id()));
+                database.persistence().instances().find(instance.id()));
 
-        assertFalse(persistence.instances().changeStatus(new InstanceId("missing-line"), InstanceStatus.ACTIVE));
-        assertFalse(persistence.instances().update(new Instance(new InstanceId("missing-line"), instance.accountId(),
+        assertFalse(database.persistence().instances().changeStatus(new InstanceId("missing-line"), InstanceStatus.ACTIVE));
+        assertFalse(database.persistence().instances().update(new Instance(new InstanceId("missing-line"), instance.accountId(),
                 "x", Plan.STARTER, LimitOverrides.NONE, InstanceStatus.ACTIVE, "sandbox", Optional.empty(),
                 instance.timeZone(), instance.createdAt())));
     }

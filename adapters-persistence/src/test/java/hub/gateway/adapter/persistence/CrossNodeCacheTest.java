@@ -62,17 +62,6 @@ class CrossNodeCacheTest {
     }
 
     private static void assertSeenWithinDeadline(BooleanSupplier seen) {
-        long deadline = System.nanoTime() + CONTRACT_DEADLINE.toNanos();
-        while (!seen.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not seen within " + CONTRACT_DEADLINE.toMillis() + " ms");
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted");
-            }
-        }
+        Eventually.assertSeenWithin(CONTRACT_DEADLINE, seen);
     }
 }

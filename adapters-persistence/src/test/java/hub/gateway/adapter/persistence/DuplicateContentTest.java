@@ -17,10 +17,9 @@ import hub.gateway.domain.RiskAssessment;
 import hub.gateway.domain.RiskSignal;
 import hub.gateway.domain.Usage;
 import hub.gateway.domain.UsageWindows;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -39,27 +38,16 @@ class DuplicateContentTest {
     private static final ContentFingerprint TEXT = ContentFingerprint.of("Big sale today only");
     private static final Limits GENEROUS = new Limits(10_000, 10_000, 10_000);
 
-    private static PostgresPersistence persistence;
-    private static Fixtures fixtures;
+    @RegisterExtension
+    static final FreshDatabase database = new FreshDatabase();
 
     private Account account;
     private Instance instance;
 
-    @BeforeAll
-    static void connect() {
-        persistence = Fixtures.freshPersistence();
-        fixtures = new Fixtures(persistence);
-    }
-
-    @AfterAll
-    static void close() {
-        persistence.close();
-    }
-
     @BeforeEach
     void freshInstance() {
-        account = fixtures.account(ZoneOffset.UTC);
-        instance = fixtures.instance(account);
+        account = database.fixtures().account(ZoneOffset.UTC);
+        instance = database.fixtures().instance(account);
     }
 
     @Test
@@ -70,8 +58,8 @@ class DuplicateContentTest {
 
         assertEquals(new DuplicateContent(MAX_OTHERS), reserve(instance, TEXT, recipient(MAX_OTHERS), NOW));
         assertEquals(new Usage(MAX_OTHERS, MAX_OTHERS, MAX_OTHERS),
-                persistence.quotaLedger().usage(instance.id(), windows(NOW)));
-        assertEquals(MAX_OTHERS, persistence.messageLog().recent(account.id(), instance.id(), 100).size());
+                database.persistence().quotaLedger().usage(instance.id(), windows(NOW)));
+        assertEquals(MAX_OTHERS, database.persistence().messageLog().recent(account.id(), instance.id(), 100).size());
     }
 
     @Test
@@ -84,7 +72,7 @@ class DuplicateContentTest {
                 "recipient 0 has only 24 others before it");
         assertInstanceOf(Reserved.class, reserve(instance, ContentFingerprint.of("another text"),
                 recipient(MAX_OTHERS), NOW));
-        assertInstanceOf(Reserved.class, reserve(fixtures.instance(account), TEXT, recipient(MAX_OTHERS), NOW));
+        assertInstanceOf(Reserved.class, reserve(database.fixtures().instance(account), TEXT, recipient(MAX_OTHERS), NOW));
     }
 
     @Test
@@ -108,7 +96,7 @@ class DuplicateContentTest {
                 reserve(instance, TEXT, recipient(1), NOW, RiskAssessment.CLEAN));
         Reserved stored = assertInstanceOf(Reserved.class, reserve(instance, TEXT, recipient(2), NOW, risky));
 
-        List<RiskEvent> events = persistence.riskLedger().recent(instance.id(), 10);
+        List<RiskEvent> events = database.persistence().riskLedger().recent(instance.id(), 10);
         assertEquals(1, events.size(), "a clean send stores nothing: " + clean);
         RiskEvent event = events.getFirst();
         assertEquals(risky, event.assessment());
@@ -122,7 +110,7 @@ class DuplicateContentTest {
 
     private static QuotaOutcome reserve(Instance instance, ContentFingerprint text, PhoneNumber phone, Instant at,
                                         RiskAssessment assessment) {
-        return persistence.quotaLedger().reserve(new Reservation(instance.accountId(), instance.id(), phone,
+        return database.persistence().quotaLedger().reserve(new Reservation(instance.accountId(), instance.id(), phone,
                 MessagePurpose.TRANSACTIONAL, GENEROUS, windows(at),
                 Fixtures.blockingReasons(MessagePurpose.TRANSACTIONAL),
                 new DuplicateContentCheck(text, MAX_OTHERS, WINDOW), assessment));

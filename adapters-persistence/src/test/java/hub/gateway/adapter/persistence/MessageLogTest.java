@@ -16,10 +16,9 @@ import hub.gateway.domain.PhoneNumber;
 import hub.gateway.domain.RiskAssessment;
 import hub.gateway.domain.QuotaOutcome.Reserved;
 import hub.gateway.domain.UsageWindows;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -33,29 +32,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MessageLogTest {
     private static final Instant NOW = Instant.parse("2025-05-05T12:00:00Z");
 
-    private static PostgresPersistence persistence;
-    private static Fixtures fixtures;
+    @RegisterExtension
+    static final FreshDatabase database = new FreshDatabase();
 
     private MessageLog log;
     private Account account;
     private Instance instance;
 
-    @BeforeAll
-    static void connect() {
-        persistence = Fixtures.freshPersistence();
-        fixtures = new Fixtures(persistence);
-    }
-
-    @AfterAll
-    static void close() {
-        persistence.close();
-    }
-
     @BeforeEach
     void freshInstance() {
-        log = persistence.messageLog();
-        account = fixtures.account(ZoneOffset.UTC);
-        instance = fixtures.instance(account);
+        log = database.persistence().messageLog();
+        account = database.fixtures().account(ZoneOffset.UTC);
+        instance = database.fixtures().instance(account);
     }
 
     @Test
@@ -85,7 +73,7 @@ class MessageLogTest {
     @Test
     void anotherAccountCannotReadTheRow() {
         long logId = reserveOne();
-        Account other = fixtures.account(ZoneOffset.UTC);
+        Account other = database.fixtures().account(ZoneOffset.UTC);
 
         assertTrue(log.find(other.id(), logId).isEmpty());
         assertTrue(log.recent(other.id(), instance.id(), 10).isEmpty());
@@ -98,7 +86,7 @@ class MessageLogTest {
         long third = log.recordRefusal(new RefusedRequest(account.id(), instance.id().value(),
                 Optional.of("+966501234567"), Optional.of("support"), ErrorCode.RECIPIENT_SUPPRESSED, NOW));
         log.markSent(second, "wamid.2", NOW);
-        persistence.quotaLedger().giveBack(first, "gateway_send_failed", NOW);
+        database.persistence().quotaLedger().giveBack(first, "gateway_send_failed", NOW);
 
         List<MessageRecord> newestTwo = log.recent(account.id(), instance.id(), 2);
         assertEquals(List.of(third, second), newestTwo.stream().map(MessageRecord::logId).toList());
@@ -199,6 +187,6 @@ class MessageLogTest {
         Reservation reservation = new Reservation(account.id(), instance.id(), new PhoneNumber("+966501234567"),
                 MessagePurpose.TRANSACTIONAL, new Limits(100, 1000, 100), UsageWindows.at(NOW, ZoneOffset.UTC),
                 Fixtures.blockingReasons(MessagePurpose.TRANSACTIONAL), Fixtures.anyContent(), RiskAssessment.CLEAN);
-        return ((Reserved) persistence.quotaLedger().reserve(reservation)).logId();
+        return ((Reserved) database.persistence().quotaLedger().reserve(reservation)).logId();
     }
 }

@@ -11,10 +11,9 @@ import hub.gateway.domain.PhoneNumber;
 import hub.gateway.domain.SuppressedBy;
 import hub.gateway.domain.Suppression;
 import hub.gateway.domain.SuppressionReason;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -40,30 +39,19 @@ class OutboxContractTest {
     private static final Duration LEASE = Duration.ofMinutes(1);
     private static final int ALL = 1_000;
 
-    private static PostgresPersistence persistence;
-    private static Fixtures fixtures;
+    @RegisterExtension
+    static final FreshDatabase database = new FreshDatabase();
 
     private Outbox outbox;
     private Account account;
     private Instance instance;
     private int nextPhone;
 
-    @BeforeAll
-    static void connect() {
-        persistence = Fixtures.freshPersistence();
-        fixtures = new Fixtures(persistence);
-    }
-
-    @AfterAll
-    static void close() {
-        persistence.close();
-    }
-
     @BeforeEach
     void freshInstance() {
-        outbox = persistence.outbox();
-        account = fixtures.account(ZoneOffset.UTC);
-        instance = fixtures.instance(account);
+        outbox = database.persistence().outbox();
+        account = database.fixtures().account(ZoneOffset.UTC);
+        instance = database.fixtures().instance(account);
     }
 
     @Test
@@ -84,7 +72,7 @@ class OutboxContractTest {
     void onlyTheHeadOfAnInstanceIsClaimedAndALeaseHoldsItsInstance() {
         emit(instance);
         emit(instance);
-        Instance other = fixtures.instance(account);
+        Instance other = database.fixtures().instance(account);
         emit(other);
 
         List<PendingEvent> first = claimed(outbox.claimDue(NOW, ALL, LEASE), instance, other);
@@ -156,7 +144,7 @@ class OutboxContractTest {
         outbox.failed(dead.eventId(), NOW, "HTTP 410", Optional.of(410), Optional.empty());
         PendingEvent second = claimOne(instance, NOW).orElseThrow();
         outbox.delivered(second.eventId(), NOW, 200);
-        Instance other = fixtures.instance(account);
+        Instance other = database.fixtures().instance(account);
 
         assertFalse(outbox.replay(other.id(), dead.eventId(), NOW), "another instance's event");
         assertFalse(outbox.replay(instance.id(), second.eventId(), NOW), "a delivered event");
@@ -184,8 +172,8 @@ class OutboxContractTest {
     @Test
     void aClaimTakesAtMostMax() {
         emit(instance);
-        emit(fixtures.instance(account));
-        emit(fixtures.instance(account));
+        emit(database.fixtures().instance(account));
+        emit(database.fixtures().instance(account));
 
         assertEquals(2, outbox.claimDue(NOW, 2, LEASE).size(), "three heads are due, two are asked for");
         assertTrue(outbox.claimDue(NOW, 0, LEASE).isEmpty());
@@ -210,7 +198,7 @@ class OutboxContractTest {
     private RecipientOptedOut emit(Instance target) {
         PhoneNumber phone = new PhoneNumber("+96650100" + String.format("%04d", ++nextPhone));
         RecipientOptedOut event = new RecipientOptedOut(target.id(), target.name(), phone, "STOP", CREATED);
-        persistence.suppressions().add(new Suppression(target.id(), phone, SuppressionReason.RECIPIENT_REQUESTED_STOP,
+        database.persistence().suppressions().add(new Suppression(target.id(), phone, SuppressionReason.RECIPIENT_REQUESTED_STOP,
                 SuppressedBy.RECIPIENT, CREATED), "STOP", Optional.of(event));
         return event;
     }

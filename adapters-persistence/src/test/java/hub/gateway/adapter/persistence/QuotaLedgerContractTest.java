@@ -20,10 +20,9 @@ import hub.gateway.domain.SuppressionReason;
 import hub.gateway.domain.QuotaOutcome.Window;
 import hub.gateway.domain.Usage;
 import hub.gateway.domain.UsageWindows;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -41,29 +40,18 @@ class QuotaLedgerContractTest {
     private static final Instant LAST_HALF_MINUTE_OF_MARCH = Instant.parse("2025-03-31T20:59:30Z");
     private static final PhoneNumber PHONE = new PhoneNumber("+966501234567");
 
-    private static PostgresPersistence persistence;
-    private static Fixtures fixtures;
+    @RegisterExtension
+    static final FreshDatabase database = new FreshDatabase();
 
     private QuotaLedger ledger;
     private Account account;
     private Instance instance;
 
-    @BeforeAll
-    static void connect() {
-        persistence = Fixtures.freshPersistence();
-        fixtures = new Fixtures(persistence);
-    }
-
-    @AfterAll
-    static void close() {
-        persistence.close();
-    }
-
     @BeforeEach
     void freshInstance() {
-        ledger = persistence.quotaLedger();
-        account = fixtures.account(RIYADH);
-        instance = fixtures.instance(account);
+        ledger = database.persistence().quotaLedger();
+        account = database.fixtures().account(RIYADH);
+        instance = database.fixtures().instance(account);
     }
 
     @Test
@@ -72,7 +60,7 @@ class QuotaLedgerContractTest {
 
         Reserved reserved = assertInstanceOf(Reserved.class, outcome);
         assertEquals(new Usage(1, 1, 1), ledger.usage(instance.id(), windowsAt(LAST_HALF_MINUTE_OF_MARCH)));
-        MessageRecord logged = persistence.messageLog().find(account.id(), reserved.logId()).orElseThrow();
+        MessageRecord logged = database.persistence().messageLog().find(account.id(), reserved.logId()).orElseThrow();
         assertEquals("accepted", logged.status());
         assertEquals(PHONE.e164(), logged.phone().orElseThrow());
         assertEquals("support", logged.messagePurpose().orElseThrow());
@@ -104,7 +92,7 @@ class QuotaLedgerContractTest {
         reserve(limits, LAST_HALF_MINUTE_OF_MARCH);
         Exhausted refused = assertInstanceOf(Exhausted.class, reserve(limits, LAST_HALF_MINUTE_OF_MARCH));
 
-        MessageRecord logged = persistence.messageLog().find(account.id(), refused.logId()).orElseThrow();
+        MessageRecord logged = database.persistence().messageLog().find(account.id(), refused.logId()).orElseThrow();
         assertEquals("refused", logged.status());
         assertEquals("daily_message_limit_exceeded", logged.error().orElseThrow());
     }
@@ -143,7 +131,7 @@ class QuotaLedgerContractTest {
         ledger.giveBack(failed.logId(), "gateway_send_failed", failedAt);
 
         assertEquals(new Usage(1, 1, 1), ledger.usage(instance.id(), windowsAt(LAST_HALF_MINUTE_OF_MARCH)));
-        MessageRecord logged = persistence.messageLog().find(account.id(), failed.logId()).orElseThrow();
+        MessageRecord logged = database.persistence().messageLog().find(account.id(), failed.logId()).orElseThrow();
         assertEquals("failed", logged.status());
         assertEquals("gateway_send_failed", logged.error().orElseThrow());
         assertEquals(List.of(new MessageRecord.StatusChange("failed", failedAt)), logged.statusHistory());
@@ -165,12 +153,12 @@ class QuotaLedgerContractTest {
     void givingBackASentMessageChangesNothing() {
         Limits limits = new Limits(10, 100, 5);
         Reserved sent = assertInstanceOf(Reserved.class, reserve(limits, LAST_HALF_MINUTE_OF_MARCH));
-        persistence.messageLog().markSent(sent.logId(), "wamid.1", LAST_HALF_MINUTE_OF_MARCH);
+        database.persistence().messageLog().markSent(sent.logId(), "wamid.1", LAST_HALF_MINUTE_OF_MARCH);
 
         ledger.giveBack(sent.logId(), "gateway_send_failed", LAST_HALF_MINUTE_OF_MARCH);
 
         assertEquals(new Usage(1, 1, 1), ledger.usage(instance.id(), windowsAt(LAST_HALF_MINUTE_OF_MARCH)));
-        assertEquals("sent", persistence.messageLog().find(account.id(), sent.logId()).orElseThrow().status());
+        assertEquals("sent", database.persistence().messageLog().find(account.id(), sent.logId()).orElseThrow().status());
     }
 
     @Test
@@ -221,7 +209,7 @@ class QuotaLedgerContractTest {
         Suppressed suppressed = assertInstanceOf(Suppressed.class, reserve(new Limits(10, 100, 5), LAST_HALF_MINUTE_OF_MARCH));
 
         assertEquals(Usage.NONE, ledger.usage(instance.id(), windowsAt(LAST_HALF_MINUTE_OF_MARCH)));
-        MessageRecord logged = persistence.messageLog().find(account.id(), suppressed.logId()).orElseThrow();
+        MessageRecord logged = database.persistence().messageLog().find(account.id(), suppressed.logId()).orElseThrow();
         assertEquals("refused", logged.status());
         assertEquals("recipient_suppressed", logged.error().orElseThrow());
         assertEquals(PHONE.e164(), logged.phone().orElseThrow());
@@ -244,14 +232,14 @@ class QuotaLedgerContractTest {
         assertInstanceOf(Reserved.class, ledger.reserve(new Reservation(account.id(), instance.id(),
                 new PhoneNumber("+966501234568"), MessagePurpose.SUPPORT, limits, windowsAt(LAST_HALF_MINUTE_OF_MARCH),
                 Fixtures.blockingReasons(MessagePurpose.SUPPORT), Fixtures.anyContent(), RiskAssessment.CLEAN)));
-        Instance other = fixtures.instance(account);
+        Instance other = database.fixtures().instance(account);
         assertInstanceOf(Reserved.class, ledger.reserve(new Reservation(account.id(), other.id(), PHONE,
                 MessagePurpose.SUPPORT, limits, windowsAt(LAST_HALF_MINUTE_OF_MARCH),
                 Fixtures.blockingReasons(MessagePurpose.SUPPORT), Fixtures.anyContent(), RiskAssessment.CLEAN)));
     }
 
     private void suppress(SuppressionReason reason, SuppressedBy by) {
-        persistence.suppressions().add(new Suppression(instance.id(), PHONE, reason, by, LAST_HALF_MINUTE_OF_MARCH),
+        database.persistence().suppressions().add(new Suppression(instance.id(), PHONE, reason, by, LAST_HALF_MINUTE_OF_MARCH),
                 "test", Optional.empty());
     }
 

@@ -18,9 +18,8 @@ import hub.gateway.domain.SuppressedBy;
 import hub.gateway.domain.Suppression;
 import hub.gateway.domain.SuppressionReason;
 import hub.gateway.domain.UsageWindows;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -40,24 +39,13 @@ class RiskFactsTest {
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     private static final Instant LONG_AGO = NOW.minus(WINDOW).minusSeconds(60);
 
-    private static PostgresPersistence persistence;
-    private static Fixtures fixtures;
-
-    @BeforeAll
-    static void connect() {
-        persistence = Fixtures.freshPersistence();
-        fixtures = new Fixtures(persistence);
-    }
-
-    @AfterAll
-    static void close() {
-        persistence.close();
-    }
+    @RegisterExtension
+    static final FreshDatabase database = new FreshDatabase();
 
     @Test
     void countsTheLastTransportOutcomesTheOptOutsAndTheRecipientsWithinTheWindow() {
-        Account account = fixtures.account(ZoneOffset.UTC);
-        Instance instance = fixtures.instance(account);
+        Account account = database.fixtures().account(ZoneOffset.UTC);
+        Instance instance = database.fixtures().instance(account);
         sent(instance, recipient(0), LONG_AGO);
         for (int i = 1; i <= 3; i++) {
             sent(instance, recipient(i), NOW);
@@ -67,16 +55,16 @@ class RiskFactsTest {
         }
         reserve(instance, recipient(6), NOW);
         reserve(instance, recipient(1), NOW);
-        persistence.riskLedger().recordViolation(new Violation(account.id(), instance.id(), recipient(7).e164(),
+        database.persistence().riskLedger().recordViolation(new Violation(account.id(), instance.id(), recipient(7).e164(),
                 "marketing", new RiskAssessment(90, RiskAction.BLOCK, List.of()), NOW),
                 WINDOW);
         optOut(instance, recipient(1), SuppressionReason.RECIPIENT_REQUESTED_STOP, NOW);
         optOut(instance, recipient(2), SuppressionReason.RECIPIENT_REQUESTED_STOP, NOW.minusSeconds(60));
         optOut(instance, recipient(3), SuppressionReason.RECIPIENT_REQUESTED_STOP, LONG_AGO);
         optOut(instance, recipient(4), SuppressionReason.BLOCKED, NOW);
-        Instance quiet = fixtures.instance(account);
+        Instance quiet = database.fixtures().instance(account);
 
-        RiskFacts facts = persistence.riskFacts();
+        RiskFacts facts = database.persistence().riskFacts();
         assertEquals(new BehaviourFacts(4, 2, 2, 6), facts.recentBehaviour(instance.id(), 4, WINDOW),
                 "the last four outcomes are two failures and two sends; recipients 1 to 6 within the hour");
         assertEquals(new BehaviourFacts(6, 2, 2, 6), facts.recentBehaviour(instance.id(), 50, WINDOW));
@@ -85,56 +73,56 @@ class RiskFactsTest {
 
     @Test
     void answersFromTheCacheForAFewSeconds() {
-        Account account = fixtures.account(ZoneOffset.UTC);
-        Instance instance = fixtures.instance(account);
+        Account account = database.fixtures().account(ZoneOffset.UTC);
+        Instance instance = database.fixtures().instance(account);
         failed(instance, recipient(1), NOW);
-        BehaviourFacts first = persistence.riskFacts().recentBehaviour(instance.id(), 50, WINDOW);
+        BehaviourFacts first = database.persistence().riskFacts().recentBehaviour(instance.id(), 50, WINDOW);
 
         failed(instance, recipient(2), NOW);
 
         assertEquals(new BehaviourFacts(1, 1, 0, 1), first);
-        assertEquals(first, persistence.riskFacts().recentBehaviour(instance.id(), 50, WINDOW));
+        assertEquals(first, database.persistence().riskFacts().recentBehaviour(instance.id(), 50, WINDOW));
     }
 
     /** Reported statuses: delivered and read are still deliveries; a failure reported later is a failure. */
     @Test
     void countsFailuresTheTransportReportsLater() {
-        Account account = fixtures.account(ZoneOffset.UTC);
-        Instance instance = fixtures.instance(account);
+        Account account = database.fixtures().account(ZoneOffset.UTC);
+        Instance instance = database.fixtures().instance(account);
         String delivered = sent(instance, recipient(1), NOW);
         String read = sent(instance, recipient(2), NOW);
         String failedLater = sent(instance, recipient(3), NOW);
-        MessageLog log = persistence.messageLog();
+        MessageLog log = database.persistence().messageLog();
         log.recordDeliveryStatus(delivered, DeliveryStatus.DELIVERED, NOW, Optional.empty());
         log.recordDeliveryStatus(read, DeliveryStatus.DELIVERED, NOW, Optional.empty());
         log.recordDeliveryStatus(read, DeliveryStatus.READ, NOW, Optional.empty());
         log.recordDeliveryStatus(failedLater, DeliveryStatus.DELIVERED, NOW, Optional.empty());
         log.recordDeliveryStatus(failedLater, DeliveryStatus.FAILED, NOW, Optional.of("131026 Message undeliverable"));
 
-        assertEquals(new BehaviourFacts(3, 1, 0, 3), persistence.riskFacts().recentBehaviour(instance.id(), 50, WINDOW));
+        assertEquals(new BehaviourFacts(3, 1, 0, 3), database.persistence().riskFacts().recentBehaviour(instance.id(), 50, WINDOW));
     }
 
     private static long reserve(Instance instance, PhoneNumber phone, Instant at) {
         Reservation reservation = new Reservation(instance.accountId(), instance.id(), phone,
                 MessagePurpose.TRANSACTIONAL, new Limits(10_000, 10_000, 10_000), UsageWindows.at(at, ZoneOffset.UTC),
                 Fixtures.blockingReasons(MessagePurpose.TRANSACTIONAL), Fixtures.anyContent(), RiskAssessment.CLEAN);
-        return ((Reserved) persistence.quotaLedger().reserve(reservation)).logId();
+        return ((Reserved) database.persistence().quotaLedger().reserve(reservation)).logId();
     }
 
     /** Returns the message id. */
     private static String sent(Instance instance, PhoneNumber phone, Instant at) {
         String messageId = "wamid." + Fixtures.shortId();
-        persistence.messageLog().markSent(reserve(instance, phone, at), messageId, at);
+        database.persistence().messageLog().markSent(reserve(instance, phone, at), messageId, at);
         return messageId;
     }
 
     private static void failed(Instance instance, PhoneNumber phone, Instant at) {
-        persistence.quotaLedger().giveBack(reserve(instance, phone, at), "gateway_send_failed", at);
+        database.persistence().quotaLedger().giveBack(reserve(instance, phone, at), "gateway_send_failed", at);
     }
 
     private static void optOut(Instance instance, PhoneNumber phone, SuppressionReason reason, Instant at) {
         SuppressedBy by = reason == SuppressionReason.BLOCKED ? SuppressedBy.CLIENT : SuppressedBy.RECIPIENT;
-        persistence.suppressions().add(new Suppression(instance.id(), phone, reason, by, at), "test",
+        database.persistence().suppressions().add(new Suppression(instance.id(), phone, reason, by, at), "test",
                 Optional.empty());
     }
 

@@ -12,10 +12,9 @@ import hub.gateway.domain.MessageRecord;
 import hub.gateway.domain.RiskAction;
 import hub.gateway.domain.RiskAssessment;
 import hub.gateway.domain.RiskSignal;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.sql.SQLException;
 import java.time.Duration;
@@ -38,38 +37,25 @@ class RiskLedgerTest {
             new RiskSignal("repeated_violations", 100, "3 within 60 minutes"),
             new RiskSignal("failed_deliveries", 0, "")));
 
-    private static TestDb db;
-    private static PostgresPersistence persistence;
-    private static Fixtures fixtures;
+    @RegisterExtension
+    static final FreshDatabase database = new FreshDatabase();
 
     private RiskLedger ledger;
     private Account account;
     private Instance instance;
 
-    @BeforeAll
-    static void connect() {
-        db = TestDb.fresh();
-        persistence = db.connect(4);
-        fixtures = new Fixtures(persistence);
-    }
-
-    @AfterAll
-    static void close() {
-        persistence.close();
-    }
-
     @BeforeEach
     void freshInstance() {
-        ledger = persistence.riskLedger();
-        account = fixtures.account(ZoneOffset.UTC);
-        instance = fixtures.instance(account);
+        ledger = database.persistence().riskLedger();
+        account = database.fixtures().account(ZoneOffset.UTC);
+        instance = database.fixtures().instance(account);
     }
 
     @Test
     void aViolationIsLoggedAsRefusedWithItsRiskEvent() {
         assertEquals(1, ledger.recordViolation(violation(NOW), WINDOW));
 
-        MessageRecord logged = persistence.messageLog().recent(account.id(), instance.id(), 10).getFirst();
+        MessageRecord logged = database.persistence().messageLog().recent(account.id(), instance.id(), 10).getFirst();
         assertEquals("refused", logged.status());
         assertEquals(Optional.of("policy_violation"), logged.error());
         assertEquals(Optional.of("+966501234567"), logged.phone());
@@ -86,22 +72,22 @@ class RiskLedgerTest {
         assertEquals(1, ledger.recordViolation(violation(NOW), WINDOW), "the first is exactly one window old");
         assertEquals(2, ledger.recordViolation(violation(NOW.plusSeconds(1)), WINDOW));
         assertEquals(3, ledger.recordViolation(violation(NOW.plusSeconds(2)), WINDOW));
-        assertEquals(1, ledger.recordViolation(new Violation(account.id(), fixtures.instance(account).id(),
+        assertEquals(1, ledger.recordViolation(new Violation(account.id(), database.fixtures().instance(account).id(),
                 "+966501234567", "marketing", BLOCKED, NOW), WINDOW), "another instance counts its own");
     }
 
     @Test
     void aPauseHappensOnceWithOneClientEventAndIsSeenAtOnce() throws SQLException {
-        assertEquals(InstanceStatus.ACTIVE, persistence.instances().find(instance.id()).orElseThrow().status(),
+        assertEquals(InstanceStatus.ACTIVE, database.persistence().instances().find(instance.id()).orElseThrow().status(),
                 "now cached as active");
 
         assertTrue(ledger.pauseForReview(instance.id(), PAUSE, NOW));
         assertFalse(ledger.pauseForReview(instance.id(), PAUSE, NOW.plusSeconds(1)));
 
         assertEquals(InstanceStatus.PAUSED_FOR_REVIEW,
-                persistence.instances().find(instance.id()).orElseThrow().status());
-        assertEquals(1, db.count("select count(*) from client_event where instance_id = ?", instance.id().value()));
-        assertEquals(1, db.count("""
+                database.persistence().instances().find(instance.id()).orElseThrow().status());
+        assertEquals(1, database.jdbc().count("select count(*) from client_event where instance_id = ?", instance.id().value()));
+        assertEquals(1, database.jdbc().count("""
                 select count(*) from client_event
                  where instance_id = ? and event_type = 'instance.paused_for_review'
                    and payload ->> 'instance_name' = ? and payload -> 'risk_score' = '100'
@@ -119,7 +105,7 @@ class RiskLedgerTest {
     void thePauseEventIsClaimableWithTheInstanceNameScoreAndSignals() {
         ledger.pauseForReview(instance.id(), PAUSE, NOW);
 
-        List<PendingEvent> claimed = persistence.outbox().claimDue(NOW, 1_000, Duration.ofSeconds(30)).stream()
+        List<PendingEvent> claimed = database.persistence().outbox().claimDue(NOW, 1_000, Duration.ofSeconds(30)).stream()
                 .filter(e -> e.event().instanceId().equals(instance.id()))
                 .toList();
 

@@ -12,10 +12,9 @@ import hub.gateway.domain.PhoneNumber;
 import hub.gateway.domain.SuppressedBy;
 import hub.gateway.domain.Suppression;
 import hub.gateway.domain.SuppressionReason;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.sql.SQLException;
 import java.time.Instant;
@@ -37,30 +36,17 @@ class SuppressionListContractTest {
     private static final Instant AT = Instant.parse("2025-05-01T10:00:00.123456Z");
     private static final PhoneNumber PHONE = new PhoneNumber("+966501234567");
 
-    private static TestDb db;
-    private static PostgresPersistence persistence;
-    private static Fixtures fixtures;
+    @RegisterExtension
+    static final FreshDatabase database = new FreshDatabase();
 
     private SuppressionList suppressions;
     private Instance instance;
 
-    @BeforeAll
-    static void connect() {
-        db = TestDb.fresh();
-        persistence = db.connect(4);
-        fixtures = new Fixtures(persistence);
-    }
-
-    @AfterAll
-    static void close() {
-        persistence.close();
-    }
-
     @BeforeEach
     void freshInstance() {
-        suppressions = persistence.suppressions();
-        Account account = fixtures.account(ZoneOffset.UTC);
-        instance = fixtures.instance(account);
+        suppressions = database.persistence().suppressions();
+        Account account = database.fixtures().account(ZoneOffset.UTC);
+        instance = database.fixtures().instance(account);
     }
 
     @Test
@@ -72,7 +58,7 @@ class SuppressionListContractTest {
 
         assertEquals(List.of(stop), suppressions.find(instance.id(), PHONE));
         assertEquals(1, audit("added"));
-        List<EventDelivery> events = persistence.outbox().recent(instance.id(), 10);
+        List<EventDelivery> events = database.persistence().outbox().recent(instance.id(), 10);
         assertEquals(1, events.size());
         assertEquals(RecipientOptedOut.TYPE, events.getFirst().type());
         assertEquals("pending", events.getFirst().status());
@@ -88,7 +74,7 @@ class SuppressionListContractTest {
 
         assertEquals(List.of(recipientStop(AT)), suppressions.find(instance.id(), PHONE), "the first one stays");
         assertEquals(1, audit("added"));
-        assertEquals(1, persistence.outbox().recent(instance.id(), 10).size());
+        assertEquals(1, database.persistence().outbox().recent(instance.id(), 10).size());
     }
 
     @Test
@@ -96,7 +82,7 @@ class SuppressionListContractTest {
         assertTrue(suppressions.add(block(AT), "client API", Optional.empty()));
 
         assertEquals(1, audit("added"));
-        assertTrue(persistence.outbox().recent(instance.id(), 10).isEmpty());
+        assertTrue(database.persistence().outbox().recent(instance.id(), 10).isEmpty());
     }
 
     @Test
@@ -108,12 +94,12 @@ class SuppressionListContractTest {
                 "START", Optional.of(new RecipientOptedIn(instance.id(), instance.name(), PHONE, "START", later))));
 
         assertTrue(suppressions.find(instance.id(), PHONE).isEmpty());
-        assertEquals(1, db.count("""
+        assertEquals(1, database.jdbc().count("""
                 select count(*) from suppression_audit
                  where instance_id = ? and phone = ? and action = 'lifted' and reason = 'recipient_requested_stop'
                    and actor = 'recipient' and at = ? and note = 'START'
                 """, instance.id().value(), PHONE.e164(), later.atOffset(ZoneOffset.UTC)));
-        List<EventDelivery> events = persistence.outbox().recent(instance.id(), 10);
+        List<EventDelivery> events = database.persistence().outbox().recent(instance.id(), 10);
         assertEquals(List.of(RecipientOptedIn.TYPE, RecipientOptedOut.TYPE),
                 events.stream().map(EventDelivery::type).toList(), "newest first");
     }
@@ -126,7 +112,7 @@ class SuppressionListContractTest {
                 "START", Optional.of(new RecipientOptedIn(instance.id(), instance.name(), PHONE, "START", AT))));
 
         assertEquals(0, audit("lifted"));
-        assertTrue(persistence.outbox().recent(instance.id(), 10).isEmpty());
+        assertTrue(database.persistence().outbox().recent(instance.id(), 10).isEmpty());
         assertEquals(List.of(block(AT)), suppressions.find(instance.id(), PHONE));
     }
 
@@ -170,12 +156,12 @@ class SuppressionListContractTest {
     void theAuditTrailCannotBeRewritten() {
         suppressions.add(block(AT), "client API", Optional.empty());
 
-        SQLException update = assertThrows(SQLException.class, () -> db.update(
+        SQLException update = assertThrows(SQLException.class, () -> database.jdbc().update(
                 "update suppression_audit set note = 'nothing happened' where instance_id = ?", instance.id().value()));
-        SQLException delete = assertThrows(SQLException.class, () -> db.update(
+        SQLException delete = assertThrows(SQLException.class, () -> database.jdbc().update(
                 "delete from suppression_audit where instance_id = ?", instance.id().value()));
 
-        SQLException truncate = assertThrows(SQLException.class, () -> db.update("truncate suppression_audit"));
+        SQLException truncate = assertThrows(SQLException.class, () -> database.jdbc().update("truncate suppression_audit"));
 
         assertTrue(update.getMessage().contains("append-only"), update.getMessage());
         assertTrue(truncate.getMessage().contains("append-only"), truncate.getMessage());
@@ -187,7 +173,7 @@ class SuppressionListContractTest {
     }
 
     private long audit(String action) throws SQLException {
-        return db.count("select count(*) from suppression_audit where instance_id = ? and action = ?",
+        return database.jdbc().count("select count(*) from suppression_audit where instance_id = ? and action = ?",
                 instance.id().value(), action);
     }
 
