@@ -17,10 +17,15 @@ import java.util.regex.Pattern;
  */
 public record LinkRules(Set<String> shortenerHosts, int shortenerWeight, int rawIpWeight, int punycodeWeight,
                         int userInfoWeight, int insecureLoginWeight, int insecureLinkWeight, Set<String> loginWords) {
-    // scheme://[userinfo@]host[:port][/path] or a bare host.tld[/path]
+    // One whitespace-separated word, whole: scheme://[userinfo@]host[:port][/path] or a bare host.tld[/path].
+    // Matched word by word (anchored) rather than searched through the text: searching backtracked over
+    // every word of every message, which showed in the send path's profile.
     private static final Pattern LINK = Pattern.compile(
-            "(?i)\\b(?:(https?)://)?(?:([^\\s/@]+)@)?((?:[a-z0-9\\u00a1-\\uffff-]+\\.)+[a-z\\u00a1-\\uffff][a-z0-9\\u00a1-\\uffff-]*"
-                    + "|\\d{1,3}(?:\\.\\d{1,3}){3}|\\[[0-9a-f:]+\\])(?::\\d+)?(/[^\\s]*)?");
+            "(?i)(?:(https?)://)?(?:([^\\s/@]+)@)?((?:[a-z0-9\\u00a1-\\uffff-]+\\.)+[a-z\\u00a1-\\uffff][a-z0-9\\u00a1-\\uffff-]*"
+                    + "|\\d{1,3}(?:\\.\\d{1,3}){3}|\\[[0-9a-f:]+\\])(?::\\d+)?(/\\S*)?");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final String LEADING = "([{<\"'«“";
+    private static final String TRAILING = ".,;:!?)]}>\"'»”،؛؟";
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(?:\\.\\d{1,3}){3}");
     private static final Set<String> BARE_LINK_TLDS = Set.of("com", "net", "org", "info", "io", "ly", "me", "co", "xyz",
             "top", "sa", "ae", "eg", "click", "link", "site", "online", "shop", "gd", "at", "cc", "gl");
@@ -32,8 +37,15 @@ public record LinkRules(Set<String> shortenerHosts, int shortenerWeight, int raw
 
     public List<RiskSignal> assess(String text) {
         Map<String, RiskSignal> found = new LinkedHashMap<>();
-        Matcher link = LINK.matcher(text);
-        while (link.find()) {
+        for (String word : WHITESPACE.split(text)) {
+            String candidate = trimmed(word);
+            if (!mayBeALink(candidate)) {
+                continue;
+            }
+            Matcher link = LINK.matcher(candidate);
+            if (!link.matches()) {
+                continue;
+            }
             String scheme = link.group(1) == null ? "" : link.group(1).toLowerCase(Locale.ROOT);
             String userInfo = link.group(2);
             String host = link.group(3).toLowerCase(Locale.ROOT);
@@ -61,6 +73,26 @@ public record LinkRules(Set<String> shortenerHosts, int shortenerWeight, int raw
             }
         }
         return new ArrayList<>(found.values());
+    }
+
+    /** A link has a dot inside it (a host) or a scheme; most words have neither and cost nothing more. */
+    private static boolean mayBeALink(String word) {
+        int dot = word.indexOf('.');
+        return word.contains("://") || (dot > 0 && dot < word.length() - 1);
+    }
+
+    /** Without the punctuation around it, and without text glued in front of a scheme ("للطلب:http://…"). */
+    private static String trimmed(String word) {
+        int scheme = word.toLowerCase(Locale.ROOT).indexOf("http");
+        int start = scheme > 0 && word.indexOf("://", scheme) > scheme ? scheme : 0;
+        int end = word.length();
+        while (start < end && LEADING.indexOf(word.charAt(start)) >= 0) {
+            start++;
+        }
+        while (end > start && TRAILING.indexOf(word.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return word.substring(start, end);
     }
 
     /** Without a scheme, "word.word" is a link only for a shortener or a common top-level domain. */
