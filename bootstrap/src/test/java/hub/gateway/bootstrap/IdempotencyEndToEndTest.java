@@ -47,6 +47,19 @@ class IdempotencyEndToEndTest {
     }
 
     @Test
+    void aRefusalIsTheFirstAnswerTooAndIsGivenAgain() {
+        Client client = gateway.newClient("starter");
+        String marketing = "{\"instance_id\": \"" + client.instanceId()
+                + "\", \"phone\": \"+966501234567\", \"message\": \"Big sale!\", \"message_purpose\": \"marketing\"}";
+        Response first = send(client, "promo-1", marketing);
+        Response again = send(client, "promo-1", marketing);
+        assertEquals(422, first.status(), first.body());
+        assertEquals("message_purpose_not_allowed", first.json().getString("error"));
+        assertEquals(first.status(), again.status());
+        assertEquals(first.body(), again.body());
+    }
+
+    @Test
     void theSameKeyWithAnotherBodyIsRefused() {
         Client client = gateway.newClient("starter");
         assertEquals(200, send(client, "k-1", body(client, "First text")).status());
