@@ -17,6 +17,7 @@ import hub.gateway.application.port.in.CreateInstanceUseCase;
 import hub.gateway.application.port.in.GetInstanceUseCase;
 import hub.gateway.application.port.in.GetMessageUseCase;
 import hub.gateway.application.port.in.GetUsageUseCase;
+import hub.gateway.application.port.in.IdempotentAnswersUseCase;
 import hub.gateway.application.port.in.IssueApiKeyUseCase;
 import hub.gateway.application.port.in.ListMessagesUseCase;
 import hub.gateway.application.port.in.RevokeApiKeyUseCase;
@@ -24,6 +25,7 @@ import hub.gateway.application.port.in.SendMessageUseCase;
 import hub.gateway.application.port.in.UpdateInstanceUseCase;
 import hub.gateway.application.port.out.Accounts;
 import hub.gateway.application.port.out.ApiKeys;
+import hub.gateway.application.port.out.IdempotencyKeys;
 import hub.gateway.application.port.out.Instances;
 import hub.gateway.application.port.out.MessageLog;
 import hub.gateway.application.port.out.Outbox;
@@ -68,14 +70,15 @@ public record UseCases(AuthenticateClientUseCase authenticateClient,
                        ListWebhookDeliveriesUseCase listWebhookDeliveries,
                        ReplayWebhookEventUseCase replayWebhookEvent,
                        ListRiskEventsUseCase listRiskEvents,
-                       ReceiveTransportWebhookUseCase receiveTransportWebhook) {
+                       ReceiveTransportWebhookUseCase receiveTransportWebhook,
+                       IdempotentAnswersUseCase idempotentAnswers) {
 
     /** The driven ports the use cases need. */
     public record Ports(Accounts accounts, ApiKeys apiKeys, Instances instances, QuotaLedger quota,
                         MessageLog messageLog, Transports transports, StorageHealth storageHealth,
                         SuppressionList suppressions, Outbox outbox, WebhookSender webhookSender,
                         WebhookDestinations webhookDestinations, RiskFacts riskFacts, RiskLedger riskLedger,
-                        Clock clock) {
+                        IdempotencyKeys idempotencyKeys, Clock clock) {
     }
 
     /** What a deployment may tune without a rebuild. */

@@ -61,6 +61,7 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, QuotaLedger, 
     }
 
     final InMemoryOutbox outbox = new InMemoryOutbox();
+    final InMemoryIdempotencyKeys idempotencyKeys = new InMemoryIdempotencyKeys();
     final List<WebhookSender.WebhookRequest> webhooksSent = new ArrayList<>();
     Function<WebhookSender.WebhookRequest, WebhookSender.WebhookResult> webhookReceiver = r -> {
         webhooksSent.add(r);
@@ -70,7 +71,7 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, QuotaLedger, 
     UseCases useCases() {
         return UseCases.create(new UseCases.Ports(this, this, this, this, this, this, () -> true, this, outbox,
                 r -> webhookReceiver.apply(r), url -> url.contains("169.254.") ? Optional.of("a metadata address") : Optional.empty(),
-                this, this, clock), UseCases.Policies.defaults());
+                this, this, idempotencyKeys, clock), UseCases.Policies.defaults());
     }
 
     // RiskFacts and RiskLedger

@@ -56,7 +56,7 @@ public final class Gateway implements AutoCloseable {
                         GatewayHttp.webhookSender(config.webhookAllowPrivate()),
                         GatewayHttp.webhookDestinations(config.webhookAllowPrivate()),
                         persistence.riskFacts(), persistence.riskLedger(),
-                        Clock.systemUTC()),
+                        persistence.idempotencyKeys(), Clock.systemUTC()),
                         new UseCases.Policies(config.keywords(), RetrySchedule.DEFAULT, config.riskPolicy()));
 
                 Optional<Path> adminTokenFile = Optional.empty();

@@ -6,6 +6,7 @@ import hub.gateway.application.UseCases;
 import hub.gateway.application.port.in.AuthenticateClientUseCase.ClientAuthentication;
 import hub.gateway.application.port.in.GetUsageUseCase.GetUsageResult;
 import hub.gateway.application.port.in.BlockRecipientUseCase.BlockRecipientCommand;
+import hub.gateway.application.port.in.IdempotentAnswersUseCase;
 import hub.gateway.application.port.in.Input;
 import hub.gateway.application.port.in.LiftSuppressionUseCase.LiftSuppressionCommand;
 import hub.gateway.application.port.in.LiftSuppressionUseCase.LiftSuppressionResult;
@@ -14,7 +15,9 @@ import hub.gateway.application.port.in.ListMessagesUseCase.ListMessagesQuery;
 import hub.gateway.application.port.in.ListMessagesUseCase.ListMessagesResult;
 import hub.gateway.application.port.in.SendMessageCommand;
 import hub.gateway.application.port.in.SendMessageResult;
+import hub.gateway.application.port.out.IdempotencyKeys.Claim;
 import hub.gateway.domain.AccountId;
+import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -22,6 +25,7 @@ import io.helidon.webserver.http.ServerResponse;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 
+import java.util.List;
 import java.util.Optional;
 
 /** The client API under {@code /api}, authenticated by API key. */
@@ -49,23 +53,86 @@ final class ClientApi implements HttpService {
                 .any("/suppressions/{instance_id}/{phone}", Routes.methodNotAllowed("DELETE"));
     }
 
-    /** Contract §3: the key, then the body, then everything else is the use case's, in its own order. */
+    /**
+     * Contract §3: the key, then the body, then everything else is the use case's, in its own order. With an
+     * Idempotency-Key, the key's first answer is claimed right after the API key (a body refused with 415 or 413
+     * cannot be hashed and is answered without claiming: nothing is sent).
+     */
     private void send(ServerRequest req, ServerResponse res) {
         Optional<AccountId> account = authenticate(req, res);
         if (account.isEmpty()) {
             return;
         }
-        Optional<JsonObject> parsed = JsonBodies.object(req, res);
-        if (parsed.isEmpty()) {
+        Optional<String> idempotencyKey = IdempotencyKeyHeader.from(req);
+        if (idempotencyKey.isPresent() && !IdempotencyKeyHeader.isValid(idempotencyKey.get())) {
+            ErrorResponses.validation(res, List.of(IdempotencyKeyHeader.INVALID));
             return;
         }
-        JsonObject body = parsed.get();
-        SendMessageCommand command = new SendMessageCommand(account.get(),
+        byte[] bytes;
+        switch (JsonBodies.bytes(req)) {
+            case JsonBodies.Raw.Read read -> bytes = read.bytes();
+            case JsonBodies.Raw.Rejected rejected -> {
+                JsonBodies.reject(res, rejected.error());
+                return;
+            }
+        }
+        if (idempotencyKey.isEmpty()) {
+            answerSend(res, account.get(), bytes);
+        } else {
+            sendOnce(res, account.get(), idempotencyKey.get(), bytes);
+        }
+    }
+
+    /**
+     * The first answer to the key is the answer, whatever it was (a 429 included). Only an exception from the
+     * use case, before anything was sent, releases the key for a retry; once the use case has answered, the
+     * claim is never released (at worst, a failed write leaves it to be taken over after five minutes).
+     */
+    private void sendOnce(ServerResponse res, AccountId account, String key, byte[] bytes) {
+        IdempotentAnswersUseCase answers = useCases.idempotentAnswers();
+        switch (answers.claim(account, key, IdempotencyKeyHeader.requestHash(bytes))) {
+            case Claim.Replay replay -> {
+                res.status(Status.create(replay.status()));
+                JsonResponses.send(res, replay.body());
+            }
+            case Claim.InProgress ignored -> ErrorResponses.send(res, ErrorCatalog.IDEMPOTENCY_KEY_IN_PROGRESS);
+            case Claim.Reused ignored -> ErrorResponses.send(res, ErrorCatalog.IDEMPOTENCY_KEY_REUSED);
+            case Claim.Claimed ignored -> {
+                Optional<SendMessageResult> result;
+                try {
+                    result = JsonBodies.parseObject(bytes).map(body -> useCases.sendMessage().send(command(account, body)));
+                } catch (RuntimeException | Error e) {
+                    answers.release(account, key);
+                    throw e;
+                }
+                String body = result.isPresent()
+                        ? answer(res, result.get())
+                        : ErrorResponses.send(res, ErrorCatalog.INVALID_JSON);
+                answers.remember(account, key, res.status().code(), body);
+            }
+        }
+    }
+
+    private void answerSend(ServerResponse res, AccountId account, byte[] bytes) {
+        Optional<JsonObject> body = JsonBodies.parseObject(bytes);
+        if (body.isEmpty()) {
+            ErrorResponses.send(res, ErrorCatalog.INVALID_JSON);
+            return;
+        }
+        answer(res, useCases.sendMessage().send(command(account, body.get())));
+    }
+
+    private static SendMessageCommand command(AccountId account, JsonObject body) {
+        return new SendMessageCommand(account,
                 JsonBodies.field(body, "instance_id"),
                 JsonBodies.field(body, "phone"),
                 JsonBodies.field(body, "message"),
                 JsonBodies.field(body, "message_purpose"));
-        switch (useCases.sendMessage().send(command)) {
+    }
+
+    /** Writes the answer to a send and returns the body it wrote. */
+    private static String answer(ServerResponse res, SendMessageResult result) {
+        return switch (result) {
             case SendMessageResult.Sent sent -> JsonResponses.send(res, JSON.createObjectBuilder()
                     .add("success", true)
                     .add("status", "sent")
@@ -73,7 +140,7 @@ final class ClientApi implements HttpService {
                     .add("log_id", sent.logId())
                     .build());
             case SendMessageResult.Refused refused -> ErrorResponses.refusal(res, refused.refusal());
-        }
+        };
     }
 
     /** Another account's log row is answered exactly as a missing one. */

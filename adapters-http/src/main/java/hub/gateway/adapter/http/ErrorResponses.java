@@ -15,13 +15,16 @@ import jakarta.json.JsonObjectBuilder;
 import java.time.Duration;
 import java.util.List;
 
-/** Builds and writes every error body in the seed's one shape: {@code success, error, message, details}. */
+/**
+ * Builds and writes every error body in the seed's one shape: {@code success, error, message, details}. Each
+ * writer returns the text it sent.
+ */
 final class ErrorResponses {
     private ErrorResponses() {
     }
 
     /** A refusal of the send use case, with the details the seed and the contract ask for. */
-    static void refusal(ServerResponse res, Refusal refusal) {
+    static String refusal(ServerResponse res, Refusal refusal) {
         JsonObjectBuilder details = baseDetails(refusal.action(), refusal.riskScore());
         Duration retryAfter = null;
         // One exhaustive switch: a new kind of refusal fails to compile until the edge knows its details.
@@ -65,26 +68,26 @@ final class ErrorResponses {
         if (retryAfter != null) {
             res.header(HeaderNames.RETRY_AFTER, String.valueOf(seconds(retryAfter)));
         }
-        send(res, ErrorCatalog.of(refusal.code()), details);
+        return send(res, ErrorCatalog.of(refusal.code()), details);
     }
 
     /** An error outside the seed's refusals: {@code action: block, risk_score: 0}. */
-    static void send(ServerResponse res, ErrorCatalog error) {
-        send(res, error, baseDetails(RiskAction.BLOCK, 0));
+    static String send(ServerResponse res, ErrorCatalog error) {
+        return send(res, error, baseDetails(RiskAction.BLOCK, 0));
     }
 
     /** 413 with the endpoint's bound, so that the sender knows what would have been accepted. */
-    static void tooLarge(ServerResponse res, int maxBytes) {
-        send(res, ErrorCatalog.PAYLOAD_TOO_LARGE, baseDetails(RiskAction.BLOCK, 0).add("max_bytes", maxBytes));
+    static String tooLarge(ServerResponse res, int maxBytes) {
+        return send(res, ErrorCatalog.PAYLOAD_TOO_LARGE, baseDetails(RiskAction.BLOCK, 0).add("max_bytes", maxBytes));
     }
 
-    static void validation(ServerResponse res, List<FieldError> fields) {
-        send(res, ErrorCatalog.VALIDATION_ERROR, baseDetails(RiskAction.BLOCK, 0).add("fields", fields(fields)));
+    static String validation(ServerResponse res, List<FieldError> fields) {
+        return send(res, ErrorCatalog.VALIDATION_ERROR, baseDetails(RiskAction.BLOCK, 0).add("fields", fields(fields)));
     }
 
-    static void send(ServerResponse res, ErrorCatalog error, JsonObjectBuilder details) {
+    static String send(ServerResponse res, ErrorCatalog error, JsonObjectBuilder details) {
         res.status(Status.create(error.status()));
-        JsonResponses.send(res, body(error, details));
+        return JsonResponses.send(res, body(error, details));
     }
 
     static JsonObject body(ErrorCatalog error, JsonObjectBuilder details) {

@@ -42,27 +42,46 @@ final class JsonBodies {
     }
 
     static Body read(ServerRequest req) {
+        return switch (bytes(req)) {
+            case Raw.Read read -> parseObject(read.bytes())
+                    .<Body>map(Body.Parsed::new)
+                    .orElseGet(() -> new Body.Rejected(ErrorCatalog.INVALID_JSON));
+            case Raw.Rejected rejected -> new Body.Rejected(rejected.error());
+        };
+    }
+
+    /** The raw bytes of a request body, before any parsing, or the error to answer with. */
+    sealed interface Raw {
+        record Read(byte[] bytes) implements Raw {
+        }
+
+        record Rejected(ErrorCatalog error) implements Raw {
+        }
+    }
+
+    /** The body's bytes, bounded, of a JSON content type (415 and 413 otherwise); not yet parsed. */
+    static Raw bytes(ServerRequest req) {
         Optional<String> contentType = req.headers().first(HeaderNames.CONTENT_TYPE);
         if (contentType.isPresent() && !isJson(contentType.get())) {
-            return new Body.Rejected(ErrorCatalog.UNSUPPORTED_MEDIA_TYPE);
+            return new Raw.Rejected(ErrorCatalog.UNSUPPORTED_MEDIA_TYPE);
         }
         OptionalLong declared = req.headers().contentLength();
         if (declared.isPresent() && declared.getAsLong() > MAX_BODY_BYTES) {
-            return new Body.Rejected(ErrorCatalog.PAYLOAD_TOO_LARGE);
+            return new Raw.Rejected(ErrorCatalog.PAYLOAD_TOO_LARGE);
         }
-        byte[] bytes;
         if (!req.content().hasEntity()) {
-            bytes = new byte[0];
-        } else {
-            Optional<byte[]> bounded = readBounded(req.content().inputStream(), MAX_BODY_BYTES);
-            if (bounded.isEmpty()) {
-                return new Body.Rejected(ErrorCatalog.PAYLOAD_TOO_LARGE);
-            }
-            bytes = bounded.get();
+            return new Raw.Read(new byte[0]);
         }
-        return parseObject(bytes)
-                .<Body>map(Body.Parsed::new)
-                .orElseGet(() -> new Body.Rejected(ErrorCatalog.INVALID_JSON));
+        return readBounded(req.content().inputStream(), MAX_BODY_BYTES)
+                .<Raw>map(Raw.Read::new)
+                .orElseGet(() -> new Raw.Rejected(ErrorCatalog.PAYLOAD_TOO_LARGE));
+    }
+
+    /** Answers a rejected body: 413 with the bound, or the error as it is. */
+    static String reject(ServerResponse res, ErrorCatalog error) {
+        return error == ErrorCatalog.PAYLOAD_TOO_LARGE
+                ? ErrorResponses.tooLarge(res, MAX_BODY_BYTES)
+                : ErrorResponses.send(res, error);
     }
 
     /** The JSON object of the request, or empty after the 415/413/400 has been answered. */
@@ -70,11 +89,7 @@ final class JsonBodies {
         return switch (read(req)) {
             case Body.Parsed parsed -> Optional.of(parsed.object());
             case Body.Rejected rejected -> {
-                if (rejected.error() == ErrorCatalog.PAYLOAD_TOO_LARGE) {
-                    ErrorResponses.tooLarge(res, MAX_BODY_BYTES);
-                } else {
-                    ErrorResponses.send(res, rejected.error());
-                }
+                reject(res, rejected.error());
                 yield Optional.empty();
             }
         };

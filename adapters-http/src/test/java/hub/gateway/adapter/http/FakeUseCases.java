@@ -14,7 +14,9 @@ import hub.gateway.application.port.out.RiskLedger.RiskEvent;
 import hub.gateway.application.port.in.CreateAccountUseCase.CreateAccountResult;
 import hub.gateway.application.port.in.CreateInstanceUseCase.CreateInstanceResult;
 import hub.gateway.application.port.in.GetUsageUseCase.GetUsageResult;
+import hub.gateway.application.port.in.IdempotentAnswersUseCase;
 import hub.gateway.application.port.in.InstanceReport;
+import hub.gateway.application.port.out.IdempotencyKeys.Claim;
 import hub.gateway.application.port.in.IssueApiKeyUseCase.IssueApiKeyResult;
 import hub.gateway.application.port.in.ListMessagesUseCase.ListMessagesResult;
 import hub.gateway.application.port.in.RevokeApiKeyUseCase.RevokeApiKeyResult;
@@ -64,6 +66,10 @@ final class FakeUseCases {
     final AtomicReference<Function<SendMessageCommand, SendMessageResult>> send =
             new AtomicReference<>(c -> new SendMessageResult.Sent("wamid.1", 123));
     final AtomicReference<SendMessageCommand> lastSend = new AtomicReference<>();
+    final AtomicReference<Claim> claim = new AtomicReference<>(new Claim.Claimed());
+    final AtomicReference<String> lastClaimHash = new AtomicReference<>();
+    /** "key status body" of each remembered answer, and "key" of each released claim, in order. */
+    final List<String> idempotencyCalls = new java.util.concurrent.CopyOnWriteArrayList<>();
     final AtomicReference<Boolean> ready = new AtomicReference<>(true);
     final AtomicReference<Function<InboundMessage, InboundResult>> inbound =
             new AtomicReference<>(m -> new InboundResult.OptedOut());
@@ -247,6 +253,23 @@ final class FakeUseCases {
                         lastSubscriptionTransport.set(transport);
                         lastSubscriptionQuery.set(query);
                         return subscription.get().apply(query);
+                    }
+                },
+                new IdempotentAnswersUseCase() {
+                    @Override
+                    public Claim claim(AccountId accountId, String key, String requestHash) {
+                        lastClaimHash.set(requestHash);
+                        return claim.get();
+                    }
+
+                    @Override
+                    public void remember(AccountId accountId, String key, int status, String body) {
+                        idempotencyCalls.add("remember " + key + " " + status + " " + body);
+                    }
+
+                    @Override
+                    public void release(AccountId accountId, String key) {
+                        idempotencyCalls.add("release " + key);
                     }
                 });
     }

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import hub.gateway.application.port.out.Accounts;
 import hub.gateway.application.port.out.ApiKeys;
+import hub.gateway.application.port.out.IdempotencyKeys;
 import hub.gateway.application.port.out.Instances;
 import hub.gateway.application.port.out.MessageLog;
 import hub.gateway.application.port.out.Outbox;
@@ -42,6 +43,7 @@ public final class PostgresPersistence implements AutoCloseable {
     private final Outbox outbox;
     private final RiskFacts riskFacts;
     private final RiskLedger riskLedger;
+    private final IdempotencyKeys idempotencyKeys;
 
     private PostgresPersistence(HikariDataSource dataSource) {
         this.dataSource = dataSource;
@@ -58,6 +60,7 @@ public final class PostgresPersistence implements AutoCloseable {
         this.outbox = new PgOutbox(db);
         this.riskFacts = new PgRiskFacts(db, Clock.systemUTC());
         this.riskLedger = new PgRiskLedger(db, cachingInstances::forget);
+        this.idempotencyKeys = new PgIdempotencyKeys(db);
     }
 
     /**
@@ -123,6 +126,11 @@ public final class PostgresPersistence implements AutoCloseable {
     /** A pause is seen at once by this node's {@link #instances()}, and within a second by the others'. */
     public RiskLedger riskLedger() {
         return riskLedger;
+    }
+
+    /** Uncached: a claim is exact across nodes. */
+    public IdempotencyKeys idempotencyKeys() {
+        return idempotencyKeys;
     }
 
     /** Closes the pool; afterwards every port throws StorageUnavailableException and health answers false. */

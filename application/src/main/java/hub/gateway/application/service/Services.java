@@ -43,6 +43,7 @@ public final class Services {
                 webhooks,
                 (instanceId, limit) -> lookup.find(java.util.Optional.empty(), instanceId)
                         .map(instance -> ports.riskLedger().recent(instance.id(), limit)),
-                new TransportWebhookService(ports.transports(), ports.instances(), ports.messageLog(), inbound));
+                new TransportWebhookService(ports.transports(), ports.instances(), ports.messageLog(), inbound),
+                new IdempotentAnswersService(ports.idempotencyKeys(), ports.clock()));
     }
 }

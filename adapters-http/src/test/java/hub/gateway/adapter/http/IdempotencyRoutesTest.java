@@ -1,0 +1,105 @@
+package hub.gateway.adapter.http;
+
+import hub.gateway.application.port.in.SendMessageResult;
+import hub.gateway.application.port.out.IdempotencyKeys.Claim;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import static hub.gateway.adapter.http.RunningEdge.assertError;
+import static hub.gateway.adapter.http.RunningEdge.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/** The send's Idempotency-Key at the edge: its syntax, each claim outcome, and what is remembered. */
+class IdempotencyRoutesTest {
+    private static final String BODY = "{\"instance_id\": \"inst_12345\", \"phone\": \"+966501234567\", \"message\": \"hi\"}";
+
+    private static final FakeUseCases fakes = new FakeUseCases();
+    @RegisterExtension
+    static final RunningEdge edge = RunningEdge.onFreePort(fakes, "admin-secret-token");
+
+    @BeforeEach
+    void reset() {
+        fakes.send.set(c -> new SendMessageResult.Sent("wamid.1", 123));
+        fakes.claim.set(new Claim.Claimed());
+        fakes.lastClaimHash.set(null);
+        fakes.lastSend.set(null);
+        fakes.idempotencyCalls.clear();
+    }
+
+    @Test
+    void a_claimed_key_remembers_the_exact_answer_it_sent() throws Exception {
+        HttpResponse<String> res = send("key-1", BODY);
+        assertEquals(200, res.statusCode(), res.body());
+        assertEquals(List.of("remember key-1 200 " + res.body()), fakes.idempotencyCalls);
+        assertEquals(IdempotencyKeyHeader.requestHash(BODY.getBytes(StandardCharsets.UTF_8)), fakes.lastClaimHash.get());
+    }
+
+    @Test
+    void a_refusal_is_the_first_answer_too() throws Exception {
+        HttpResponse<String> res = send("key-2", "{not json");
+        assertError(res, 400, "invalid_json");
+        assertEquals(List.of("remember key-2 400 " + res.body()), fakes.idempotencyCalls);
+    }
+
+    @Test
+    void a_replay_answers_the_stored_status_and_body_without_sending() throws Exception {
+        String stored = "{\"success\":true,\"status\":\"sent\",\"message_id\":\"wamid.9\",\"log_id\":9}";
+        fakes.claim.set(new Claim.Replay(200, stored));
+        HttpResponse<String> res = send("key-3", BODY);
+        assertEquals(200, res.statusCode());
+        assertEquals(stored, res.body());
+        assertEquals("application/json", res.headers().firstValue("Content-Type").orElse(""));
+        assertNull(fakes.lastSend.get());
+        assertEquals(List.of(), fakes.idempotencyCalls);
+    }
+
+    @Test
+    void a_key_in_progress_is_409_and_a_reused_key_422() throws Exception {
+        fakes.claim.set(new Claim.InProgress());
+        assertError(send("key-4", BODY), 409, "idempotency_key_in_progress");
+        fakes.claim.set(new Claim.Reused());
+        assertError(send("key-4", BODY), 422, "idempotency_key_reused");
+        assertNull(fakes.lastSend.get());
+    }
+
+    @Test
+    void a_failure_of_the_use_case_releases_the_key() throws Exception {
+        fakes.send.set(c -> {
+            throw new IllegalStateException("broken");
+        });
+        assertEquals(500, send("key-5", BODY).statusCode());
+        assertEquals(List.of("release key-5"), fakes.idempotencyCalls);
+    }
+
+    @Test
+    void a_key_must_be_1_to_255_visible_ascii_characters() throws Exception {
+        for (String bad : List.of("with space", "", "k".repeat(256))) {
+            HttpResponse<String> res = send(bad, BODY);
+            assertError(res, 422, "validation_error");
+            assertEquals("Idempotency-Key",
+                    json(res).getJsonObject("details").getJsonArray("fields").getJsonObject(0).getString("field"));
+        }
+        assertEquals(200, send("k".repeat(255), BODY).statusCode());
+    }
+
+    @Test
+    void without_a_key_nothing_is_claimed() throws Exception {
+        HttpResponse<String> res = edge.call("POST", "/api/send-message", Map.of("Authorization",
+                "Bearer " + FakeUseCases.GOOD_KEY, "Content-Type", "application/json"), BODY);
+        assertEquals(200, res.statusCode(), res.body());
+        assertNull(fakes.lastClaimHash.get());
+        assertEquals(List.of(), fakes.idempotencyCalls);
+    }
+
+    private static HttpResponse<String> send(String key, String body) throws Exception {
+        return edge.call("POST", "/api/send-message", Map.of("Authorization", "Bearer " + FakeUseCases.GOOD_KEY,
+                "Content-Type", "application/json", "Idempotency-Key", key), body);
+    }
+}
