@@ -86,7 +86,8 @@ final class ClientApi implements HttpService {
     /**
      * The first answer to the key is the answer, whatever it was (a 429 included). Only an exception from the
      * use case, before anything was sent, releases the key for a retry; once the use case has answered, the
-     * claim is never released (at worst, a failed write leaves it to be taken over after five minutes).
+     * claim is never released (at worst, a failed write leaves it to be taken over after five minutes). The
+     * answer is stored before it is written, so that a retry after the answer always gets it replayed.
      */
     private void sendOnce(ServerResponse res, AccountId account, String key, byte[] bytes) {
         IdempotentAnswersUseCase answers = useCases.idempotentAnswers();
@@ -105,10 +106,14 @@ final class ClientApi implements HttpService {
                     answers.release(account, key);
                     throw e;
                 }
-                String body = result.isPresent()
-                        ? answer(res, result.get())
-                        : ErrorResponses.send(res, ErrorCatalog.INVALID_JSON);
-                answers.remember(account, key, res.status().code(), body);
+                // Stored before it is written: a client holding the answer can always have it replayed.
+                JsonResponses.storingFirst(body -> answers.remember(account, key, res.status().code(), body), () -> {
+                    if (result.isPresent()) {
+                        answer(res, result.get());
+                    } else {
+                        ErrorResponses.send(res, ErrorCatalog.INVALID_JSON);
+                    }
+                });
             }
         }
     }
