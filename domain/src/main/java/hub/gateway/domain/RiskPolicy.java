@@ -98,7 +98,7 @@ public record RiskPolicy(int blockScore,
     /** The content of one message: language, links. Behaviour is judged by {@link #assess}. */
     public List<RiskSignal> contentSignals(String text) {
         String folded = TextNormaliser.fold(text);
-        List<String> words = TextNormaliser.tokens(text);
+        List<String> words = TextNormaliser.tokensOfFolded(folded);
         List<RiskSignal> found = new ArrayList<>();
         for (ContentSignal signal : contentSignals) {
             signal.assess(folded, words).ifPresent(found::add);

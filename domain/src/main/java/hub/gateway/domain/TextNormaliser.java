@@ -29,12 +29,21 @@ public final class TextNormaliser {
 
     /** Folded, then reduced to words (letters, digits and '%') separated by single spaces. */
     public static String words(String text) {
-        String words = NOT_WORD.matcher(fold(text)).replaceAll(" ");
-        return SPACES.matcher(words).replaceAll(" ").strip();
+        return wordsOfFolded(fold(text));
     }
 
     public static List<String> tokens(String text) {
-        String words = words(text);
+        return tokensOfFolded(fold(text));
+    }
+
+    /** The words of a text already {@link #fold folded}: the send path folds each message once. */
+    public static List<String> tokensOfFolded(String folded) {
+        String words = wordsOfFolded(folded);
         return words.isEmpty() ? List.of() : Arrays.asList(words.split(" "));
+    }
+
+    private static String wordsOfFolded(String folded) {
+        String words = NOT_WORD.matcher(folded).replaceAll(" ");
+        return SPACES.matcher(words).replaceAll(" ").strip();
     }
 }
