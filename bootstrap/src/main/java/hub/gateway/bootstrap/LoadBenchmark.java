@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,7 +26,13 @@ import java.util.regex.Pattern;
  * Loads a running gateway with concurrent valid sends spread over many instances and prints sends per
  * second and latency percentiles. Settings (environment): BENCH_URL (default http://localhost:8080),
  * BENCH_ADMIN_TOKEN (default: the token file in GATEWAY_DATA_DIR or ./data), BENCH_INSTANCES (50),
- * BENCH_CONCURRENCY (32), BENCH_SECONDS (30), BENCH_WARMUP_SECONDS (5).
+ * BENCH_CONCURRENCY (32), BENCH_SECONDS (30), BENCH_WARMUP_SECONDS (5), BENCH_RATE (sends per second
+ * offered by all clients together; unset: each client sends as fast as answers come back), BENCH_CPU_PIDS
+ * ({@code name=pid,…}: process trees whose CPU time per send is reported, e.g. the gateway and the postmaster).
+ *
+ * <p>At a fixed rate, latency is measured from when a send was due, not when it went out, so that a slow
+ * answer's queue behind it is counted (no coordinated omission). CPU time per send is the cost figure to
+ * compare builds by: sends per second on a shared two-core machine move by ±20% between identical runs.
  *
  * <p>The load runs on the same two cores as the gateway and its database, so each client is a plain
  * HTTP/1.1 keep-alive socket with hand-written requests: the JDK's HttpClient cost as much CPU as the
@@ -53,10 +60,24 @@ public final class LoadBenchmark {
         int concurrency = Integer.parseInt(env.getOrDefault("BENCH_CONCURRENCY", "32"));
         Duration measured = Duration.ofSeconds(Long.parseLong(env.getOrDefault("BENCH_SECONDS", "30")));
         Duration warmup = Duration.ofSeconds(Long.parseLong(env.getOrDefault("BENCH_WARMUP_SECONDS", "5")));
-        new LoadBenchmark(base, token).run(instances, concurrency, warmup, measured);
+        double rate = Double.parseDouble(env.getOrDefault("BENCH_RATE", "0"));
+        new LoadBenchmark(base, token).run(instances, concurrency, rate, cpuRoots(env.getOrDefault("BENCH_CPU_PIDS", "")),
+                warmup, measured);
     }
 
-    private void run(int instanceCount, int concurrency, Duration warmup, Duration measured) throws Exception {
+    private static Map<String, Long> cpuRoots(String spec) {
+        Map<String, Long> roots = new LinkedHashMap<>();
+        for (String entry : spec.split(",")) {
+            String[] nameAndPid = entry.strip().split("=");
+            if (nameAndPid.length == 2 && !nameAndPid[1].isBlank()) {
+                roots.put(nameAndPid[0].strip(), Long.parseLong(nameAndPid[1].strip()));
+            }
+        }
+        return roots;
+    }
+
+    private void run(int instanceCount, int concurrency, double rate, Map<String, Long> cpuRoots,
+                     Duration warmup, Duration measured) throws Exception {
         String account = field(admin("/admin/accounts", "{\"name\": \"Benchmark\"}"), "account_id");
         String apiKey = field(admin("/admin/accounts/" + account + "/api-keys", ""), "api_key");
         List<String> instances = new ArrayList<>();
@@ -66,20 +87,27 @@ public final class LoadBenchmark {
             patch("/admin/instances/" + id, "{\"daily_limit\": 10000000, \"monthly_limit\": 10000000, \"per_minute_limit\": 10000000}");
             instances.add(id);
         }
-        System.out.printf("load: %d instances, %d concurrent clients, %d s warm-up, %d s measured, against %s%n",
-                instanceCount, concurrency, warmup.toSeconds(), measured.toSeconds(), base);
+        System.out.printf("load: %d instances, %d concurrent clients, %s, %d s warm-up, %d s measured, against %s%n",
+                instanceCount, concurrency, rate > 0 ? String.format("%.0f sends/s offered", rate) : "closed loop",
+                warmup.toSeconds(), measured.toSeconds(), base);
 
         Histogram latency = new ConcurrentHistogram(Duration.ofSeconds(60).toNanos(), 3);
         Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
         AtomicLong sequence = new AtomicLong();
-        long warmEnds = System.nanoTime() + warmup.toNanos();
+        long begins = System.nanoTime();
+        long warmEnds = begins + warmup.toNanos();
         long ends = warmEnds + measured.toNanos();
+        // Each client's own schedule at a fixed rate: client c sends at begins + (c + k * clients) / rate.
+        long clientIntervalNanos = rate > 0 ? (long) (concurrency * 1e9 / rate) : 0;
 
+        Thread cpuSampler = Thread.ofVirtual().start(() -> sampleCpu(cpuRoots, warmEnds, ends, statuses));
         List<Thread> clients = new ArrayList<>();
         for (int c = 0; c < concurrency; c++) {
+            long firstDue = begins + (clientIntervalNanos / concurrency) * c;
             clients.add(Thread.ofVirtual().start(() -> {
                 try (KeepAliveConnection connection = new KeepAliveConnection(URI.create(base))) {
-                    clientLoop(connection, apiKey, instances, sequence, warmEnds, ends, latency, statuses);
+                    clientLoop(connection, apiKey, instances, sequence, firstDue, clientIntervalNanos, warmEnds, ends,
+                            latency, statuses);
                 }
             }));
         }
@@ -87,18 +115,64 @@ public final class LoadBenchmark {
             client.join();
         }
         print(latency, statuses, measured);
+        cpuSampler.join();
+    }
+
+    /** Reads the process trees' CPU time at the start and the end of the measured window. */
+    private static void sampleCpu(Map<String, Long> roots, long warmEnds, long ends, Map<Integer, LongAdder> statuses) {
+        if (roots.isEmpty()) {
+            return;
+        }
+        sleepUntil(warmEnds);
+        Map<String, Long> before = ProcessCpu.sample(roots);
+        sleepUntil(ends);
+        Map<String, Long> after = ProcessCpu.sample(roots);
+        // Answers finishing in the window; the clients stop sending at its end, so the count is final soon after.
+        sleepUntil(ends + 200_000_000L);
+        long answered = statuses.values().stream().mapToLong(LongAdder::sum).sum();
+        if (answered == 0 || before.isEmpty()) {
+            System.out.println("CPU per answer: not measured (no /proc, or no answers)");
+            return;
+        }
+        StringBuilder line = new StringBuilder("CPU per answer, µs:");
+        long total = 0;
+        for (String name : before.keySet()) {
+            long used = after.getOrDefault(name, before.get(name)) - before.get(name);
+            total += used;
+            line.append(String.format(" %s %.0f ", name, used / 1e3 / answered));
+        }
+        line.append(String.format(" total %.0f  (%d answers; %.2f cores busy)", total / 1e3 / answered, answered,
+                total / (double) (ends - warmEnds)));
+        System.out.println(line);
+    }
+
+    private static void sleepUntil(long nanoTime) {
+        long wait;
+        while ((wait = nanoTime - System.nanoTime()) > 0) {
+            try {
+                Thread.sleep(Duration.ofNanos(wait));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private static void clientLoop(KeepAliveConnection connection, String apiKey, List<String> instances,
-                           AtomicLong sequence, long warmEnds, long ends, Histogram latency,
-                           Map<Integer, LongAdder> statuses) {
+                                   AtomicLong sequence, long firstDue, long intervalNanos, long warmEnds, long ends,
+                                   Histogram latency, Map<Integer, LongAdder> statuses) {
+        long due = firstDue;
         while (true) {
+            if (intervalNanos > 0) {
+                sleepUntil(due);
+            }
             long n = sequence.getAndIncrement();
             String body = "{\"instance_id\": \"" + instances.get((int) (n % instances.size()))
                     // Ends in 1: the sandbox fails numbers ending in 0000 on purpose.
                     + "\", \"phone\": \"+9665" + String.format("%07d1", n % 10_000_000)
                     + "\", \"message\": \"Your order #" + n + " has been shipped.\", \"message_purpose\": \"transactional\"}";
-            long started = System.nanoTime();
+            long started = intervalNanos > 0 ? due : System.nanoTime();
+            due += intervalNanos;
             if (started >= ends) {
                 return;
             }
