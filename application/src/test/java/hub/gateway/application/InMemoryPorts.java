@@ -77,7 +77,7 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, QuotaLedger, 
     // RiskFacts and RiskLedger
     BehaviourFacts behaviour = BehaviourFacts.NONE;
     final List<RiskEvent> riskEvents = new ArrayList<>();
-    final Map<String, java.util.Set<PhoneNumber>> fingerprints = new HashMap<>();
+    final Map<hub.gateway.domain.ContentFingerprint, java.util.Set<PhoneNumber>> fingerprints = new HashMap<>();
 
     @Override
     public BehaviourFacts recentBehaviour(InstanceId instanceId, int lastDeliveries, java.time.Duration optOutWindow) {
@@ -217,7 +217,7 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, QuotaLedger, 
                     "refused", "recipient_suppressed"));
             return new QuotaOutcome.Suppressed(logId);
         }
-        java.util.Set<PhoneNumber> recipients = fingerprints.computeIfAbsent(r.duplicateContent().fingerprint().hex(),
+        java.util.Set<PhoneNumber> recipients = fingerprints.computeIfAbsent(r.duplicateContent().fingerprint(),
                 f -> new java.util.HashSet<>());
         long others = recipients.stream().filter(p -> !p.equals(r.phone())).count();
         if (others >= r.duplicateContent().maxOtherRecipients()) {

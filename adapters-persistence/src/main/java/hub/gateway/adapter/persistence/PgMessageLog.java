@@ -54,15 +54,16 @@ final class PgMessageLog implements MessageLog {
                         with sent as (
                             update message_log set status = 'sent', message_id = ?
                              where id = ? and status = 'accepted'
-                            returning id)
-                        insert into message_status (log_id, status, at) select id, 'sent', ? from sent
+                            returning id, message_id)
+                        insert into message_status (log_id, status, at, message_id)
+                        select id, 'sent', ?, message_id from sent
                         """,
                 messageId, logId, Columns.utc(at)));
     }
 
     /**
      * One statement: locks the newest row with that message id (message ids are the transport's, unique in
-     * practice), adds the history entry unless the unique index message_status_once (V4) already holds that
+     * practice; found through the 'sent' history entry that carries it, V6), adds the history entry unless the unique index message_status_once (V4) already holds that
      * status for the row, and only then updates the row. A 'failed' always wins and stores the error; any other
      * status only moves the row forward (sent < delivered < read), and nothing moves a row out of 'failed'.
      * The row's own status is ranked in SQL; the reported one is ranked here.
@@ -72,10 +73,11 @@ final class PgMessageLog implements MessageLog {
                                         Optional<String> error) {
         long changed = db.call(exec -> exec.dml("""
                         with target as (
-                            select id from message_log
-                             where message_id = ?
-                             order by id desc
-                             limit 1
+                            select m.id from message_log m
+                             where m.id = (select s.log_id from message_status s
+                                            where s.message_id = ?
+                                            order by s.log_id desc
+                                            limit 1)
                                for update),
                         added as (
                             insert into message_status (log_id, status, at)

@@ -41,7 +41,7 @@ final class PgQuotaLedger implements QuotaLedger {
                                              cast(? as integer), cast(? as integer), cast(? as integer),
                                              cast(? as timestamptz), cast(? as date), cast(? as date),
                                              cast(? as timestamptz), string_to_array(cast(? as text), ','),
-                                             cast(? as text), cast(? as integer), cast(? as timestamptz),
+                                             cast(? as bigint), cast(? as integer), cast(? as timestamptz),
                                              cast(? as integer), cast(? as text),
                                              cast(? as text), cast(? as text), cast(? as text))
                         """, parameters(reservation)))
@@ -71,7 +71,7 @@ final class PgQuotaLedger implements QuotaLedger {
                 reservation.limits().perMinute(), reservation.limits().daily(), reservation.limits().monthly(),
                 Columns.utc(windows.minuteStart()), windows.day(), windows.monthStart(), Columns.utc(windows.now()),
                 blockingReasons(reservation),
-                duplicates.fingerprint().hex(), duplicates.maxOtherRecipients(),
+                duplicates.fingerprint().value(), duplicates.maxOtherRecipients(),
                 Columns.utc(windows.now().minus(duplicates.window())),
                 assessment.score(), assessment.action().wireName()};
         return Stream.concat(Stream.of(reserve), Stream.of(StoredSignals.of(assessment.signals()).parameters()))

@@ -11,29 +11,44 @@ import java.time.Duration;
 
 /**
  * An instance's recent behaviour, answered from a cache a few seconds old: shares over dozens of sends move
- * slowly, and the send path then pays no round trip for them. Each count reads a partial index of V3__risk.sql
- * (the message-log ones as V4 widened them). A delivery is every message the transport took, whatever it
- * reported since ('delivered', 'read'); a failure is a row whose status is 'failed', at send time or reported
- * later.
- * The port passes no "now": windows end at this node's clock.
+ * slowly, and the send path then pays no round trip for them. A delivery is every message the transport took,
+ * whatever it reported since ('delivered', 'read'); a failure is a row whose status is 'failed', at send time
+ * or reported later. The port passes no "now": windows end at this node's clock.
+ *
+ * <p>The message-log counts walk the instance's newest rows through message_log_recent (V1), the index the
+ * client's message list uses, rather than indexes of their own: an index on status would cost every send an
+ * entry and its "sent" update its HOT path (V6). The latest deliveries stop at the wanted number. The
+ * recipients of the window are the rows after the newest one older than the window (ids grow with time), so
+ * both scans cover the window's rows and no more.
  */
 final class PgRiskFacts implements RiskFacts {
     static final Duration MAX_STALENESS = Duration.ofSeconds(5);
 
     private static final String FACTS = """
-            with last as (
-                select status from message_log
-                 where instance_id = ? and status in ('sent', 'delivered', 'read', 'failed')
-                 order by id desc
-                 limit ?)
+            with owner as (
+                select account_id from instance where id = ?),
+            last as (
+                select m.status from message_log m, owner
+                 where m.account_id = owner.account_id and m.instance_id = ?
+                   and m.status in ('sent', 'delivered', 'read', 'failed')
+                 order by m.id desc
+                 limit ?),
+            window_start as (
+                select coalesce((select m.id from message_log m, owner
+                                  where m.account_id = owner.account_id and m.instance_id = ?
+                                    and m.created_at <= cast(? as timestamptz)
+                                  order by m.id desc
+                                  limit 1), 0) as after_id)
             select (select count(*) from last) as deliveries,
                    (select count(*) from last where status = 'failed') as failures,
                    (select count(*) from suppression_audit
                      where instance_id = ? and action = 'added' and reason = 'recipient_requested_stop'
                        and at > cast(? as timestamptz)) as opt_outs,
-                   (select count(distinct phone) from message_log
-                     where instance_id = ? and status in ('accepted', 'sent', 'delivered', 'read', 'failed')
-                       and created_at > cast(? as timestamptz)) as recipients
+                   (select count(distinct m.phone) from message_log m, owner, window_start
+                     where m.account_id = owner.account_id and m.instance_id = ?
+                       and m.id > window_start.after_id
+                       and m.status in ('accepted', 'sent', 'delivered', 'read', 'failed')
+                       and m.created_at > cast(? as timestamptz)) as recipients
             """;
 
     private final Database db;
@@ -54,8 +69,8 @@ final class PgRiskFacts implements RiskFacts {
     private BehaviourFacts load(Query query) {
         String instance = query.instanceId().value();
         Object since = Columns.utc(clock.instant().minus(query.window()));
-        return db.call(exec -> exec.get(FACTS, instance, Math.max(0, query.lastDeliveries()), instance, since,
-                        instance, since))
+        return db.call(exec -> exec.get(FACTS, instance, instance, Math.max(0, query.lastDeliveries()),
+                        instance, since, instance, since, instance, since))
                 .map(PgRiskFacts::facts)
                 .orElseThrow(() -> new IllegalStateException("a count returned no row"));
     }
