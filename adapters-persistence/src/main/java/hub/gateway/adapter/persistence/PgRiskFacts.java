@@ -24,18 +24,19 @@ import java.time.Duration;
 final class PgRiskFacts implements RiskFacts {
     static final Duration MAX_STALENESS = Duration.ofSeconds(5);
 
+    // The owner is a scalar subquery, not a join: the planner then treats it as a known value and walks
+    // message_log_recent for this one instance (a join made it walk the whole table backwards by id).
+    private static final String OWNER = "(select account_id from instance where id = ?)";
     private static final String FACTS = """
-            with owner as (
-                select account_id from instance where id = ?),
-            last as (
-                select m.status from message_log m, owner
-                 where m.account_id = owner.account_id and m.instance_id = ?
+            with last as (
+                select m.status from message_log m
+                 where m.account_id = %1$s and m.instance_id = ?
                    and m.status in ('sent', 'delivered', 'read', 'failed')
                  order by m.id desc
                  limit ?),
             window_start as (
-                select coalesce((select m.id from message_log m, owner
-                                  where m.account_id = owner.account_id and m.instance_id = ?
+                select coalesce((select m.id from message_log m
+                                  where m.account_id = %1$s and m.instance_id = ?
                                     and m.created_at <= cast(? as timestamptz)
                                   order by m.id desc
                                   limit 1), 0) as after_id)
@@ -44,12 +45,12 @@ final class PgRiskFacts implements RiskFacts {
                    (select count(*) from suppression_audit
                      where instance_id = ? and action = 'added' and reason = 'recipient_requested_stop'
                        and at > cast(? as timestamptz)) as opt_outs,
-                   (select count(distinct m.phone) from message_log m, owner, window_start
-                     where m.account_id = owner.account_id and m.instance_id = ?
+                   (select count(distinct m.phone) from message_log m, window_start
+                     where m.account_id = %1$s and m.instance_id = ?
                        and m.id > window_start.after_id
                        and m.status in ('accepted', 'sent', 'delivered', 'read', 'failed')
                        and m.created_at > cast(? as timestamptz)) as recipients
-            """;
+            """.formatted(OWNER);
 
     private final Database db;
     private final Clock clock;
@@ -70,7 +71,7 @@ final class PgRiskFacts implements RiskFacts {
         String instance = query.instanceId().value();
         Object since = Columns.utc(clock.instant().minus(query.window()));
         return db.call(exec -> exec.get(FACTS, instance, instance, Math.max(0, query.lastDeliveries()),
-                        instance, since, instance, since, instance, since))
+                        instance, instance, since, instance, since, instance, instance, since))
                 .map(PgRiskFacts::facts)
                 .orElseThrow(() -> new IllegalStateException("a count returned no row"));
     }
