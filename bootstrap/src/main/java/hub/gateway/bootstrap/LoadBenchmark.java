@@ -39,6 +39,17 @@ import java.util.regex.Pattern;
  * gateway itself and would have measured the client.
  */
 public final class LoadBenchmark {
+    /**
+     * Realistic transactional texts of the usual lengths, English and Arabic, some with a link: the risk
+     * assessment's cost grows with the text. Each send's number makes its text unique, so the
+     * duplicate-content rule is consulted but never refuses.
+     */
+    private static final List<String> MESSAGES = List.of(
+            "Your order #%d has been shipped.",
+            "Hi Sara, thanks for your order #%d at Bloom Home. We've received it and will let you know when it ships. Total: 348.50 SAR. Details: https://shop.example.com/orders/2041",
+            "مرحبا أحمد، تم شحن طلبك رقم %d وسيصل خلال يومين. تتبع الشحنة: https://shop.example.sa/track",
+            "Your verification code is %d. It expires in 10 minutes. Do not share it with anyone.",
+            "تذكير: موعدك في عيادة الأسنان غداً الساعة 10:30 صباحاً. رقم الحجز %d. للإلغاء أو التعديل اتصل بنا.");
     private static final Pattern STRING_FIELD = Pattern.compile("\"%s\"\\s*:\\s*\"([^\"]+)\"");
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -170,7 +181,8 @@ public final class LoadBenchmark {
             String body = "{\"instance_id\": \"" + instances.get((int) (n % instances.size()))
                     // Ends in 1: the sandbox fails numbers ending in 0000 on purpose.
                     + "\", \"phone\": \"+9665" + String.format("%07d1", n % 10_000_000)
-                    + "\", \"message\": \"Your order #" + n + " has been shipped.\", \"message_purpose\": \"transactional\"}";
+                    + "\", \"message\": \"" + MESSAGES.get((int) (n % MESSAGES.size())).formatted(n)
+                    + "\", \"message_purpose\": \"transactional\"}";
             long started = intervalNanos > 0 ? due : System.nanoTime();
             due += intervalNanos;
             if (started >= ends) {
