@@ -3,8 +3,7 @@ package hub.gateway.domain;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
 /**
  * A content signal: weighted phrases (matched on words) and weighted patterns (regular expressions over
@@ -20,27 +19,32 @@ public record ContentSignal(String name, int cap, PhraseList phrases, List<Weigh
         }
     }
 
-    public record WeightedPattern(Pattern pattern, int weight) {
+    public record WeightedPattern(TextPattern pattern, int weight) {
     }
 
     /** Empty when nothing was found. */
-    public java.util.Optional<RiskSignal> assess(String foldedText, List<String> words) {
+    public Optional<RiskSignal> assess(String foldedText, List<String> words) {
+        return assessForms(foldedText, WordForms.ofAll(words));
+    }
+
+    /** As {@link #assess}, with the message's words worked out once for all the signals. */
+    Optional<RiskSignal> assessForms(String foldedText, List<WordForms> words) {
         int weight = 0;
         List<String> evidence = new ArrayList<>();
-        for (PhraseList.Phrase phrase : phrases.findIn(words)) {
+        for (PhraseList.Phrase phrase : phrases.findInForms(words)) {
             weight += phrase.weight();
             evidence.add(phrase.text());
         }
         for (WeightedPattern pattern : patterns) {
-            Matcher matcher = pattern.pattern().matcher(foldedText);
-            if (matcher.find()) {
+            String match = pattern.pattern().firstMatch(foldedText);
+            if (match != null) {
                 weight += pattern.weight();
-                evidence.add(matcher.group());
+                evidence.add(match);
             }
         }
         if (evidence.isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(new RiskSignal(name, Math.min(cap, weight), String.join(", ", evidence)));
+        return Optional.of(new RiskSignal(name, Math.min(cap, weight), String.join(", ", evidence)));
     }
 }

@@ -1,6 +1,7 @@
 package hub.gateway.domain;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -11,19 +12,22 @@ import java.util.Set;
  * Weighted phrases matched on normalised words, never on raw substrings: "discounted shipping label"
  * holds the word "discounted", which only a phrase written {@code discount*} matches. A phrase token
  * also matches the word with an Arabic clitic in front (و ف ب ل ك ال and their combinations: "بخصم",
- * "والعروض") and an English plural ending (s, es).
+ * "والعروض") and an English plural ending (s, es); see {@link WordForms}.
+ *
+ * @param byFirstWord           the phrases by their first word, except the open-ended ones
+ * @param openEndedByFirstChar  one-word phrases with a wildcard ({@code discount*}), by the first character of
+ *                              their word
  */
-public record PhraseList(List<Phrase> phrases, Map<String, List<Phrase>> byFirstWord, List<Phrase> openEnded) {
-    private static final List<String> ARABIC_PREFIXES = List.of(
-            "وبال", "وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك");
-    private static final List<String> ENGLISH_ENDINGS = List.of("es", "s");
+public record PhraseList(List<Phrase> phrases, Map<String, List<Phrase>> byFirstWord,
+                         Map<Character, List<Phrase>> openEndedByFirstChar) {
 
     /**
      * Phrases are indexed by their first word, so that a message is scanned once per word instead of once
-     * per phrase (the policy holds hundreds); one-word phrases with a wildcard are checked on each word.
+     * per phrase (the policy holds hundreds); one-word phrases with a wildcard are indexed by their first
+     * character, so that a word is compared only with those that can start it.
      */
     public PhraseList(List<Phrase> phrases) {
-        this(List.copyOf(phrases), index(phrases), phrases.stream().filter(PhraseList::openEnded).toList());
+        this(List.copyOf(phrases), byFirstWord(phrases), openEndedByFirstChar(phrases));
     }
 
     public PhraseList {
@@ -34,15 +38,30 @@ public record PhraseList(List<Phrase> phrases, Map<String, List<Phrase>> byFirst
         return phrase.tokens().size() == 1 && phrase.wildcardLast();
     }
 
-    private static Map<String, List<Phrase>> index(List<Phrase> phrases) {
+    private static Map<String, List<Phrase>> byFirstWord(List<Phrase> phrases) {
         Map<String, List<Phrase>> index = new HashMap<>();
         for (Phrase phrase : phrases) {
             if (!openEnded(phrase)) {
                 index.computeIfAbsent(phrase.tokens().getFirst(), k -> new ArrayList<>()).add(phrase);
             }
         }
-        index.replaceAll((word, list) -> List.copyOf(list));
-        return Map.copyOf(index);
+        return immutable(index);
+    }
+
+    private static Map<Character, List<Phrase>> openEndedByFirstChar(List<Phrase> phrases) {
+        Map<Character, List<Phrase>> index = new HashMap<>();
+        for (Phrase phrase : phrases) {
+            if (openEnded(phrase)) {
+                index.computeIfAbsent(phrase.tokens().getFirst().charAt(0), k -> new ArrayList<>()).add(phrase);
+            }
+        }
+        return immutable(index);
+    }
+
+    /** A HashMap rather than Map.copyOf: it compares hash codes before strings, and is looked up per word. */
+    private static <K> Map<K, List<Phrase>> immutable(Map<K, List<Phrase>> index) {
+        index.replaceAll((key, list) -> List.copyOf(list));
+        return Collections.unmodifiableMap(index);
     }
 
     /** @param text e.g. {@code limited time}, {@code discount*}, {@code خصم} */
@@ -64,50 +83,41 @@ public record PhraseList(List<Phrase> phrases, Map<String, List<Phrase>> byFirst
 
     /** The distinct phrases found in the words, in the order they are listed. */
     public List<Phrase> findIn(List<String> words) {
+        return findInForms(WordForms.ofAll(words));
+    }
+
+    /** As {@link #findIn}, for words whose forms were worked out once for all the signals. */
+    List<Phrase> findInForms(List<WordForms> words) {
         Set<Phrase> found = new HashSet<>();
         for (int start = 0; start < words.size(); start++) {
-            String word = words.get(start);
-            for (String stem : stems(word)) {
-                for (Phrase phrase : byFirstWord.getOrDefault(stem, List.of())) {
+            WordForms word = words.get(start);
+            for (String key : word.lookupKeys()) {
+                for (Phrase phrase : byFirstWord.getOrDefault(key, List.of())) {
                     if (!found.contains(phrase) && occursAt(phrase, words, start)) {
                         found.add(phrase);
                     }
                 }
             }
-            for (Phrase phrase : openEnded) {
-                if (!found.contains(phrase) && wordMatches(word, phrase.tokens().getFirst(), true)) {
-                    found.add(phrase);
+            // A wildcard token matches a form that starts with it, so only tokens sharing its first character can.
+            for (String form : word.unprefixed()) {
+                for (Phrase phrase : openEndedByFirstChar.getOrDefault(form.charAt(0), List.of())) {
+                    if (!found.contains(phrase) && form.startsWith(phrase.tokens().getFirst())) {
+                        found.add(phrase);
+                    }
                 }
             }
         }
         return found.isEmpty() ? List.of() : phrases.stream().filter(found::contains).toList();
     }
 
-    /** The word as written, without an Arabic clitic in front, and without an English plural ending. */
-    private static List<String> stems(String word) {
-        List<String> stems = new ArrayList<>(4);
-        stems.add(word);
-        for (String prefix : ARABIC_PREFIXES) {
-            if (word.length() > prefix.length() + 1 && word.startsWith(prefix)) {
-                stems.add(word.substring(prefix.length()));
-            }
-        }
-        for (String ending : ENGLISH_ENDINGS) {
-            if (word.length() > ending.length() + 1 && word.endsWith(ending)) {
-                stems.add(word.substring(0, word.length() - ending.length()));
-            }
-        }
-        return stems;
-    }
-
-    private static boolean occursAt(Phrase phrase, List<String> words, int start) {
+    private static boolean occursAt(Phrase phrase, List<WordForms> words, int start) {
         int length = phrase.tokens().size();
         if (start + length > words.size()) {
             return false;
         }
         for (int i = 0; i < length; i++) {
             boolean last = i == length - 1;
-            if (!wordMatches(words.get(start + i), phrase.tokens().get(i), last && phrase.wildcardLast())) {
+            if (!words.get(start + i).matches(phrase.tokens().get(i), last && phrase.wildcardLast())) {
                 return false;
             }
         }
@@ -115,22 +125,6 @@ public record PhraseList(List<Phrase> phrases, Map<String, List<Phrase>> byFirst
     }
 
     static boolean wordMatches(String word, String token, boolean wildcard) {
-        if (matchesStem(word, token, wildcard)) {
-            return true;
-        }
-        for (String prefix : ARABIC_PREFIXES) {
-            if (word.length() > prefix.length() + 1 && word.startsWith(prefix)
-                    && matchesStem(word.substring(prefix.length()), token, wildcard)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean matchesStem(String word, String token, boolean wildcard) {
-        if (wildcard ? word.startsWith(token) : word.equals(token)) {
-            return true;
-        }
-        return word.startsWith(token) && ENGLISH_ENDINGS.contains(word.substring(token.length()));
+        return WordForms.of(word).matches(token, wildcard);
     }
 }

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
@@ -98,10 +97,10 @@ public record RiskPolicy(int blockScore,
     /** The content of one message: language, links. Behaviour is judged by {@link #assess}. */
     public List<RiskSignal> contentSignals(String text) {
         String folded = TextNormaliser.fold(text);
-        List<String> words = TextNormaliser.tokensOfFolded(folded);
+        List<WordForms> words = WordForms.ofAll(TextNormaliser.tokensOfFolded(folded));
         List<RiskSignal> found = new ArrayList<>();
         for (ContentSignal signal : contentSignals) {
-            signal.assess(folded, words).ifPresent(found::add);
+            signal.assessForms(folded, words).ifPresent(found::add);
         }
         found.addAll(links.assess(text));
         return found;
@@ -178,7 +177,7 @@ public record RiskPolicy(int blockScore,
                 throw new PolicyException(key + ": '" + entry + "' must be written pattern:weight");
             }
             try {
-                patterns.add(new ContentSignal.WeightedPattern(Pattern.compile(entry.substring(0, colon)),
+                patterns.add(new ContentSignal.WeightedPattern(TextPattern.compile(entry.substring(0, colon)),
                         weight(key, entry.substring(colon + 1))));
             } catch (PatternSyntaxException e) {
                 throw new PolicyException(key + ": '" + entry.substring(0, colon) + "' is not a regular expression");

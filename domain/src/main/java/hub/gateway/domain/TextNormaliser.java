@@ -1,10 +1,9 @@
 package hub.gateway.domain;
 
 import java.text.Normalizer;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * How the gateway reads words in English and Arabic: Unicode-compatible forms folded (NFKC), lower case,
@@ -12,19 +11,50 @@ import java.util.regex.Pattern;
  * spellings people mix freely), punctuation and emoji dropped, white space collapsed.
  */
 public final class TextNormaliser {
-    private static final Pattern ARABIC_MARKS = Pattern.compile("[\\u064B-\\u065F\\u0670\\u0640]");
-    private static final Pattern ALEF_FORMS = Pattern.compile("[\\u0622\\u0623\\u0625\\u0671]");
-    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}%\\s]");
-    private static final Pattern SPACES = Pattern.compile("\\s+");
-
     private TextNormaliser() {
     }
 
     /** Case, Arabic marks and letter forms folded; punctuation kept (links and codes need it). */
     public static String fold(String text) {
         String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        String unmarked = ARABIC_MARKS.matcher(folded).replaceAll("");
-        return ALEF_FORMS.matcher(unmarked).replaceAll("\u0627").replace('\u0649', '\u064A').replace('\u0629', '\u0647');
+        if (!hasArabicToFold(folded)) {
+            return folded;
+        }
+        // One pass over the characters: the send path folds every message.
+        StringBuilder out = new StringBuilder(folded.length());
+        for (int i = 0; i < folded.length(); i++) {
+            char c = folded.charAt(i);
+            if (!isArabicMark(c)) {
+                out.append(arabicLetterForm(c));
+            }
+        }
+        return out.toString();
+    }
+
+    /** Every character {@link #fold} removes or replaces lies between U+0622 and U+0671. */
+    private static boolean hasArabicToFold(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '\u0622' && c <= '\u0671') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Diacritics (U+064B–U+065F, the dagger alef U+0670) and tatweel (U+0640). */
+    private static boolean isArabicMark(char c) {
+        return (c >= '\u064B' && c <= '\u065F') || c == '\u0670' || c == '\u0640';
+    }
+
+    /** أ إ آ ٱ become ا, ى becomes ي, ة becomes ه. */
+    private static char arabicLetterForm(char c) {
+        return switch (c) {
+            case '\u0622', '\u0623', '\u0625', '\u0671' -> '\u0627';
+            case '\u0649' -> '\u064A';
+            case '\u0629' -> '\u0647';
+            default -> c;
+        };
     }
 
     /** Folded, then reduced to words (letters, digits and '%') separated by single spaces. */
@@ -36,14 +66,40 @@ public final class TextNormaliser {
         return tokensOfFolded(fold(text));
     }
 
-    /** The words of a text already {@link #fold folded}: the send path folds each message once. */
+    /**
+     * The words of a text already {@link #fold folded}: the send path folds each message once. A word is a
+     * run of letters, digits (any Unicode number) and '%'; everything else separates words.
+     */
     public static List<String> tokensOfFolded(String folded) {
-        String words = wordsOfFolded(folded);
-        return words.isEmpty() ? List.of() : Arrays.asList(words.split(" "));
+        List<String> words = new ArrayList<>();
+        int start = -1;
+        for (int i = 0; i < folded.length(); ) {
+            int codePoint = folded.codePointAt(i);
+            boolean inWord = isWordCharacter(codePoint);
+            if (inWord && start < 0) {
+                start = i;
+            } else if (!inWord && start >= 0) {
+                words.add(folded.substring(start, i));
+                start = -1;
+            }
+            i += Character.charCount(codePoint);
+        }
+        if (start >= 0) {
+            words.add(folded.substring(start));
+        }
+        return List.copyOf(words);
     }
 
     private static String wordsOfFolded(String folded) {
-        String words = NOT_WORD.matcher(folded).replaceAll(" ");
-        return SPACES.matcher(words).replaceAll(" ").strip();
+        return String.join(" ", tokensOfFolded(folded));
+    }
+
+    /** The same characters as the regular expression {@code [\p{L}\p{N}%]}. */
+    private static boolean isWordCharacter(int codePoint) {
+        if (codePoint == '%' || Character.isLetter(codePoint)) {
+            return true;
+        }
+        int type = Character.getType(codePoint);
+        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
     }
 }
