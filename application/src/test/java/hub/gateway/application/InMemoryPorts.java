@@ -80,7 +80,8 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, QuotaLedger, 
     final Map<hub.gateway.domain.ContentFingerprint, java.util.Set<PhoneNumber>> fingerprints = new HashMap<>();
 
     @Override
-    public BehaviourFacts recentBehaviour(InstanceId instanceId, int lastDeliveries, java.time.Duration optOutWindow) {
+    public BehaviourFacts recentBehaviour(InstanceId instanceId, int lastDeliveries, java.time.Duration optOutWindow,
+                                          int optOutsBeforeRecipients) {
         return behaviour;
     }
 

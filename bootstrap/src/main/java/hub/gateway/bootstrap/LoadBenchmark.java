@@ -134,10 +134,14 @@ public final class LoadBenchmark {
         if (roots.isEmpty()) {
             return;
         }
+        // The first tree is the gateway's JVM: its JIT compiler threads are reported apart.
+        long jvm = roots.values().iterator().next();
         sleepUntil(warmEnds);
         Map<String, Long> before = ProcessCpu.sample(roots);
+        long jitBefore = ProcessCpu.jitNanos(jvm);
         sleepUntil(ends);
         Map<String, Long> after = ProcessCpu.sample(roots);
+        long jit = ProcessCpu.jitNanos(jvm) - jitBefore;
         // Answers finishing in the window; the clients stop sending at its end, so the count is final soon after.
         sleepUntil(ends + 200_000_000L);
         long answered = statuses.values().stream().mapToLong(LongAdder::sum).sum();
@@ -155,6 +159,8 @@ public final class LoadBenchmark {
         line.append(String.format(" total %.0f  (%d answers; %.2f cores busy)", total / 1e3 / answered, answered,
                 total / (double) (ends - warmEnds)));
         System.out.println(line);
+        System.out.printf("CPU per answer without JIT compilation, µs: %.0f  (the gateway's compiler threads took %.0f)%n",
+                (total - jit) / 1e3 / answered, jit / 1e3 / answered);
     }
 
     private static void sleepUntil(long nanoTime) {

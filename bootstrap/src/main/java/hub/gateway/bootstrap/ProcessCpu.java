@@ -48,6 +48,30 @@ final class ProcessCpu {
         return Optional.of(ticks * NANOS_PER_TICK);
     }
 
+    /**
+     * Nanoseconds of CPU used so far by a JVM's JIT compiler threads ("C1 CompilerThre…", "C2 CompilerThre…" in
+     * /proc/PID/task/TID/comm), or 0 when they cannot be read. A run long enough to measure still compiles now
+     * and then; that CPU is a cost of starting, not of sending.
+     */
+    static long jitNanos(long pid) {
+        Path tasks = PROC.resolve(Long.toString(pid)).resolve("task");
+        long ticks = 0;
+        try (DirectoryStream<Path> threads = Files.newDirectoryStream(tasks)) {
+            for (Path thread : threads) {
+                try {
+                    if (Files.readString(thread.resolve("comm")).contains("CompilerThre")) {
+                        ticks += parse(thread.resolve("stat")).map(Stat::ownTicks).orElse(0L);
+                    }
+                } catch (IOException e) {
+                    // The thread ended while being read.
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return ticks * NANOS_PER_TICK;
+    }
+
     /** CPU nanoseconds of several process trees, by name, read at one moment. */
     static Map<String, Long> sample(Map<String, Long> roots) {
         Map<String, Long> nanos = new java.util.LinkedHashMap<>();

@@ -19,7 +19,8 @@ import java.time.Duration;
  * client's message list uses, rather than indexes of their own: an index on status would cost every send an
  * entry and its "sent" update its HOT path (V6). The latest deliveries stop at the wanted number. The
  * recipients of the window are the rows after the newest one older than the window (ids grow with time), so
- * both scans cover the window's rows and no more.
+ * both scans cover the window's rows and no more; they run only for an instance with enough opt-outs for the
+ * share to matter.
  */
 final class PgRiskFacts implements RiskFacts {
     static final Duration MAX_STALENESS = Duration.ofSeconds(5);
@@ -39,17 +40,23 @@ final class PgRiskFacts implements RiskFacts {
                                   where m.account_id = %1$s and m.instance_id = ?
                                     and m.created_at <= cast(? as timestamptz)
                                   order by m.id desc
-                                  limit 1), 0) as after_id)
+                                  limit 1), 0) as after_id),
+            opt_outs as (
+                select count(*) as n from suppression_audit
+                 where instance_id = ? and action = 'added' and reason = 'recipient_requested_stop'
+                   and at > cast(? as timestamptz))
             select (select count(*) from last) as deliveries,
                    (select count(*) from last where status = 'failed') as failures,
-                   (select count(*) from suppression_audit
-                     where instance_id = ? and action = 'added' and reason = 'recipient_requested_stop'
-                       and at > cast(? as timestamptz)) as opt_outs,
-                   (select count(distinct m.phone) from message_log m, window_start
-                     where m.account_id = %1$s and m.instance_id = ?
-                       and m.id > window_start.after_id
-                       and m.status in ('accepted', 'sent', 'delivered', 'read', 'failed')
-                       and m.created_at > cast(? as timestamptz)) as recipients
+                   opt_outs.n as opt_outs,
+                   -- A CASE runs its subquery only when the branch is taken.
+                   case when opt_outs.n >= cast(? as integer) then
+                       (select count(distinct m.phone) from message_log m, window_start
+                         where m.account_id = %1$s and m.instance_id = ?
+                           and m.id > window_start.after_id
+                           and m.status in ('accepted', 'sent', 'delivered', 'read', 'failed')
+                           and m.created_at > cast(? as timestamptz))
+                   else 0 end as recipients
+              from opt_outs
             """.formatted(OWNER);
 
     private final Database db;
@@ -63,15 +70,17 @@ final class PgRiskFacts implements RiskFacts {
 
     /** A failure of the database propagates and leaves nothing cached. */
     @Override
-    public BehaviourFacts recentBehaviour(InstanceId instanceId, int lastDeliveries, Duration optOutWindow) {
-        return cached.get(new Query(instanceId, lastDeliveries, optOutWindow), this::load);
+    public BehaviourFacts recentBehaviour(InstanceId instanceId, int lastDeliveries, Duration optOutWindow,
+                                          int optOutsBeforeRecipients) {
+        return cached.get(new Query(instanceId, lastDeliveries, optOutWindow, optOutsBeforeRecipients), this::load);
     }
 
     private BehaviourFacts load(Query query) {
         String instance = query.instanceId().value();
         Object since = Columns.utc(clock.instant().minus(query.window()));
         return db.call(exec -> exec.get(FACTS, instance, instance, Math.max(0, query.lastDeliveries()),
-                        instance, instance, since, instance, since, instance, instance, since))
+                        instance, instance, since, instance, since, query.optOutsBeforeRecipients(), instance, instance,
+                        since))
                 .map(PgRiskFacts::facts)
                 .orElseThrow(() -> new IllegalStateException("a count returned no row"));
     }
@@ -82,6 +91,6 @@ final class PgRiskFacts implements RiskFacts {
     }
 
     /** The parameters are the policy's and the same on every call; keyed by them all for correctness. */
-    private record Query(InstanceId instanceId, int lastDeliveries, Duration window) {
+    private record Query(InstanceId instanceId, int lastDeliveries, Duration window, int optOutsBeforeRecipients) {
     }
 }

@@ -65,10 +65,12 @@ class RiskFactsTest {
         Instance quiet = database.fixtures().instance(account);
 
         RiskFacts facts = database.persistence().riskFacts();
-        assertEquals(new BehaviourFacts(4, 2, 2, 6), facts.recentBehaviour(instance.id(), 4, WINDOW),
+        assertEquals(new BehaviourFacts(4, 2, 2, 6), facts.recentBehaviour(instance.id(), 4, WINDOW, 1),
                 "the last four outcomes are two failures and two sends; recipients 1 to 6 within the hour");
-        assertEquals(new BehaviourFacts(6, 2, 2, 6), facts.recentBehaviour(instance.id(), 50, WINDOW));
-        assertEquals(BehaviourFacts.NONE, facts.recentBehaviour(quiet.id(), 50, WINDOW));
+        assertEquals(new BehaviourFacts(6, 2, 2, 6), facts.recentBehaviour(instance.id(), 50, WINDOW, 2));
+        assertEquals(new BehaviourFacts(6, 2, 2, 0), facts.recentBehaviour(instance.id(), 50, WINDOW, 3),
+                "two opt-outs do not reach three: the recipients are not counted");
+        assertEquals(BehaviourFacts.NONE, facts.recentBehaviour(quiet.id(), 50, WINDOW, 1));
     }
 
     @Test
@@ -76,12 +78,12 @@ class RiskFactsTest {
         Account account = database.fixtures().account(ZoneOffset.UTC);
         Instance instance = database.fixtures().instance(account);
         failed(instance, recipient(1), NOW);
-        BehaviourFacts first = database.persistence().riskFacts().recentBehaviour(instance.id(), 50, WINDOW);
+        BehaviourFacts first = database.persistence().riskFacts().recentBehaviour(instance.id(), 50, WINDOW, 0);
 
         failed(instance, recipient(2), NOW);
 
         assertEquals(new BehaviourFacts(1, 1, 0, 1), first);
-        assertEquals(first, database.persistence().riskFacts().recentBehaviour(instance.id(), 50, WINDOW));
+        assertEquals(first, database.persistence().riskFacts().recentBehaviour(instance.id(), 50, WINDOW, 0));
     }
 
     /** Reported statuses: delivered and read are still deliveries; a failure reported later is a failure. */
@@ -99,7 +101,7 @@ class RiskFactsTest {
         log.recordDeliveryStatus(failedLater, DeliveryStatus.DELIVERED, NOW, Optional.empty());
         log.recordDeliveryStatus(failedLater, DeliveryStatus.FAILED, NOW, Optional.of("131026 Message undeliverable"));
 
-        assertEquals(new BehaviourFacts(3, 1, 0, 3), database.persistence().riskFacts().recentBehaviour(instance.id(), 50, WINDOW));
+        assertEquals(new BehaviourFacts(3, 1, 0, 3), database.persistence().riskFacts().recentBehaviour(instance.id(), 50, WINDOW, 0));
     }
 
     private static long reserve(Instance instance, PhoneNumber phone, Instant at) {

@@ -92,7 +92,8 @@ final class SendMessageService implements SendMessageUseCase {
         }
 
         // Step 9, the part judged before anything is counted: the content, and the instance's recent behaviour.
-        BehaviourFacts facts = riskFacts.recentBehaviour(instance.id(), policy.failedDeliveriesOfLast(), policy.optOutsWindow());
+        BehaviourFacts facts = riskFacts.recentBehaviour(instance.id(), policy.failedDeliveriesOfLast(),
+                policy.optOutsWindow(), policy.optOutsMinimum());
         RiskAssessment assessment = policy.assess(text.get().value(), facts);
         if (assessment.pauses()) {
             riskLedger.pauseForReview(instance.id(), assessment, clock.instant());

@@ -11,8 +11,12 @@ import java.time.Duration;
  */
 public interface RiskFacts {
     /**
-     * @param lastDeliveries how many of the instance's latest transport outcomes to count
-     * @param optOutWindow   how far back opt-outs and distinct recipients are counted
+     * @param lastDeliveries           how many of the instance's latest transport outcomes to count
+     * @param optOutWindow             how far back opt-outs and distinct recipients are counted
+     * @param optOutsBeforeRecipients  distinct recipients are counted only once the instance has at least this
+     *                                 many opt-outs in the window (and are 0 otherwise): no rule divides by them
+     *                                 sooner, and counting them reads every message of the window
      */
-    BehaviourFacts recentBehaviour(InstanceId instanceId, int lastDeliveries, Duration optOutWindow);
+    BehaviourFacts recentBehaviour(InstanceId instanceId, int lastDeliveries, Duration optOutWindow,
+                                   int optOutsBeforeRecipients);
 }
