@@ -37,6 +37,17 @@ class RiskPolicyTest {
         assertBlocked("تخفيضات الجمعة البيضاء بدأت! لا تفوتوا العروض", "promotional_language");
     }
 
+    /** Java's \b knows only ASCII word characters, so the Arabic words of a pattern must not sit behind one. */
+    @Test
+    void aCouponCodeIsSeenAfterTheArabicWordForCodeToo() {
+        assertTrue(policy.contentSignals("استخدم كود: save20 عند الدفع").stream()
+                .anyMatch(s -> s.evidence().contains("كود: save20")), policy.contentSignals("استخدم كود: save20").toString());
+        assertTrue(policy.contentSignals("use code save20 at checkout").stream()
+                .anyMatch(s -> s.evidence().contains("code save20")));
+        assertTrue(policy.contentSignals("your barcode ab12 is attached").stream()
+                .noneMatch(s -> s.evidence().contains("code ab12")), "code inside a word is not the word code");
+    }
+
     @Test
     void arabicWordsMatchWithPrefixesAndAnySpelling() {
         List<RiskSignal> signals = policy.contentSignals("والتخفيضات بأقوى العروض");
