@@ -2,9 +2,8 @@ package hub.gateway.bootstrap;
 
 import hub.gateway.bootstrap.GatewayUnderTest.Response;
 import jakarta.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.Map;
 
@@ -14,17 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The operator's API of contract §9, on real PostgreSQL. */
 class AdminApiEndToEndTest {
-    private static GatewayUnderTest gateway;
-
-    @BeforeAll
-    static void start() {
-        gateway = GatewayUnderTest.onFreshDatabase();
-    }
-
-    @AfterAll
-    static void stop() {
-        gateway.close();
-    }
+    @RegisterExtension
+    static final GatewayUnderTest gateway = GatewayUnderTest.onFreshDatabase();
 
     @Test
     void theAdminApiNeedsTheAdminToken() {

@@ -4,6 +4,8 @@ import hub.gateway.testdb.TestDatabase;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -20,8 +22,11 @@ import java.util.Optional;
 /**
  * A whole gateway as it runs in production, on a real PostgreSQL and a real port, spoken to over real
  * HTTP. Several may share one database, as nodes of a cluster do.
+ *
+ * <p>A test class that needs one gateway for all its tests registers it as a static extension, which closes
+ * it after them: {@code @RegisterExtension static final GatewayUnderTest gateway = onFreshDatabase();}.
  */
-final class GatewayUnderTest implements AutoCloseable {
+final class GatewayUnderTest implements AutoCloseable, AfterAllCallback {
     static final String ADMIN_TOKEN = "test-admin-token-0123456789";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -75,6 +80,11 @@ final class GatewayUnderTest implements AutoCloseable {
     @Override
     public void close() {
         gateway.close();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     // --- admin helpers -------------------------------------------------------------------------------

@@ -2,9 +2,8 @@ package hub.gateway.bootstrap;
 
 import hub.gateway.bootstrap.GatewayUnderTest.Client;
 import hub.gateway.bootstrap.GatewayUnderTest.Response;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -22,17 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Contract §3's Idempotency-Key through real HTTP on real PostgreSQL: one send per key, the first answer again. */
 class IdempotencyEndToEndTest {
-    private static GatewayUnderTest gateway;
-
-    @BeforeAll
-    static void start() {
-        gateway = GatewayUnderTest.onFreshDatabase();
-    }
-
-    @AfterAll
-    static void stop() {
-        gateway.close();
-    }
+    @RegisterExtension
+    static final GatewayUnderTest gateway = GatewayUnderTest.onFreshDatabase();
 
     @Test
     void theSameKeyTwiceAnswersTheSameBytesAndSendsOnce() {

@@ -4,9 +4,8 @@ import hub.gateway.bootstrap.GatewayUnderTest.Client;
 import hub.gateway.bootstrap.GatewayUnderTest.Response;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.StringReader;
 import java.time.Duration;
@@ -23,17 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** STOP, suppression and the signed webhooks that tell the client, through real HTTP on real PostgreSQL. */
 class OptOutEndToEndTest {
     private static final Duration WAIT = Duration.ofSeconds(15);
-    private static GatewayUnderTest gateway;
-
-    @BeforeAll
-    static void start() {
-        gateway = GatewayUnderTest.onFreshDatabase();
-    }
-
-    @AfterAll
-    static void stop() {
-        gateway.close();
-    }
+    @RegisterExtension
+    static final GatewayUnderTest gateway = GatewayUnderTest.onFreshDatabase();
 
     @Test
     void stopSuppressesTheRecipientAndTheClientReceivesTheSeedsSignedEvent() throws Exception {

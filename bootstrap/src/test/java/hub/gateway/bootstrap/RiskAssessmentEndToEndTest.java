@@ -4,9 +4,8 @@ import hub.gateway.bootstrap.GatewayUnderTest.Client;
 import hub.gateway.bootstrap.GatewayUnderTest.Response;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.StringReader;
 import java.time.Duration;
@@ -18,17 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Step 9 of the send checks and the review pause, through real HTTP on real PostgreSQL. */
 class RiskAssessmentEndToEndTest {
-    private static GatewayUnderTest gateway;
-
-    @BeforeAll
-    static void start() {
-        gateway = GatewayUnderTest.onFreshDatabase();
-    }
-
-    @AfterAll
-    static void stop() {
-        gateway.close();
-    }
+    @RegisterExtension
+    static final GatewayUnderTest gateway = GatewayUnderTest.onFreshDatabase();
 
     @Test
     void spamIsRefusedWithItsScoreAndSignalsAndTheAssessmentIsStored() {

@@ -3,9 +3,8 @@ package hub.gateway.bootstrap;
 import hub.gateway.bootstrap.GatewayUnderTest.Client;
 import hub.gateway.bootstrap.GatewayUnderTest.Response;
 import jakarta.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 import java.util.Map;
@@ -16,17 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every answer of POST /api/send-message that this release covers, through real HTTP on real PostgreSQL. */
 class SendMessageEndToEndTest {
-    private static GatewayUnderTest gateway;
-
-    @BeforeAll
-    static void start() {
-        gateway = GatewayUnderTest.onFreshDatabase();
-    }
-
-    @AfterAll
-    static void stop() {
-        gateway.close();
-    }
+    @RegisterExtension
+    static final GatewayUnderTest gateway = GatewayUnderTest.onFreshDatabase();
 
     @Test
     void aTransactionalMessageIsSentAndCanBeReadBack() {
