@@ -22,12 +22,7 @@ public record ContentSignal(String name, int cap, PhraseList phrases, List<Weigh
     public record WeightedPattern(TextPattern pattern, int weight) {
     }
 
-    /** Empty when nothing was found. */
-    public Optional<RiskSignal> assess(String foldedText, List<String> words) {
-        return assessForms(foldedText, WordForms.ofAll(words));
-    }
-
-    /** As {@link #assess}, with the message's words worked out once for all the signals. */
+    /** Empty when nothing was found; the message's words are worked out once for all the signals. */
     Optional<RiskSignal> assessForms(String foldedText, List<WordForms> words) {
         int weight = 0;
         List<String> evidence = new ArrayList<>();

@@ -57,11 +57,6 @@ public final class TextNormaliser {
         };
     }
 
-    /** Folded, then reduced to words (letters, digits and '%') separated by single spaces. */
-    public static String words(String text) {
-        return wordsOfFolded(fold(text));
-    }
-
     public static List<String> tokens(String text) {
         return tokensOfFolded(fold(text));
     }
@@ -88,10 +83,6 @@ public final class TextNormaliser {
             words.add(folded.substring(start));
         }
         return List.copyOf(words);
-    }
-
-    private static String wordsOfFolded(String folded) {
-        return String.join(" ", tokensOfFolded(folded));
     }
 
     /** The same characters as the regular expression {@code [\p{L}\p{N}%]}. */

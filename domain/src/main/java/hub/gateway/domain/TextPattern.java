@@ -26,10 +26,6 @@ public final class TextPattern {
         return new TextPattern(Pattern.compile(regex));
     }
 
-    public Pattern regex() {
-        return regex;
-    }
-
     /** Whether the search skips the positions where no match can start (tests look at this). */
     boolean skipsPositions() {
         return firstCharacters != null;
