@@ -34,6 +34,8 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.Optional;
 
 /**
@@ -42,6 +44,10 @@ import java.util.Optional;
  */
 final class SendMessageService implements SendMessageUseCase {
     private static final System.Logger LOG = System.getLogger(SendMessageService.class.getName());
+    /** Which suppressions stop each purpose: worked out once, not on every send. */
+    private static final Map<MessagePurpose, Set<SuppressionReason>> BLOCKING_REASONS = Arrays.stream(MessagePurpose.values())
+            .collect(Collectors.toUnmodifiableMap(Function.identity(), purpose -> Arrays.stream(SuppressionReason.values())
+                    .filter(r -> r.blocks(purpose)).collect(Collectors.toUnmodifiableSet())));
 
     private final Instances instances;
     private final QuotaLedger quota;
@@ -137,7 +143,7 @@ final class SendMessageService implements SendMessageUseCase {
 
     /** Step 8's rule, decided here and checked by the ledger in the same statement as the limits. */
     private static Set<SuppressionReason> blockingReasons(MessagePurpose purpose) {
-        return Arrays.stream(SuppressionReason.values()).filter(r -> r.blocks(purpose)).collect(Collectors.toSet());
+        return BLOCKING_REASONS.get(purpose);
     }
 
     private SendMessageResult deliver(Instance instance, PhoneNumber phone, MessageText text, long logId) {
