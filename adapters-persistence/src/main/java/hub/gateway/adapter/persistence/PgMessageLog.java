@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -29,9 +30,12 @@ final class PgMessageLog implements MessageLog {
             """;
 
     private final Database db;
+    private final Consumer<InstanceId> deliveryFailed;
 
-    PgMessageLog(Database db) {
+    /** @param deliveryFailed told of the instance whose message the transport reported failed (its risk facts changed) */
+    PgMessageLog(Database db, Consumer<InstanceId> deliveryFailed) {
         this.db = db;
+        this.deliveryFailed = deliveryFailed;
     }
 
     @Override
@@ -71,7 +75,7 @@ final class PgMessageLog implements MessageLog {
     @Override
     public boolean recordDeliveryStatus(String providerMessageId, DeliveryStatus status, Instant at,
                                         Optional<String> error) {
-        long changed = db.call(exec -> exec.dml("""
+        Optional<DbRow> changed = db.call(exec -> exec.get("""
                         with target as (
                             select m.id from message_log m
                              where m.id = (select s.log_id from message_status s
@@ -95,10 +99,14 @@ final class PgMessageLog implements MessageLog {
                                error  = case when cast(? as text) = 'failed' then cast(? as text) else m.error end
                           from added
                          where m.id = added.log_id
+                        returning m.instance_id
                         """,
                 providerMessageId, status.wireName(), Columns.utc(at), rank(status), status.wireName(),
                 status.wireName(), error.orElse(null)));
-        return changed == 1;
+        if (changed.isPresent() && status == DeliveryStatus.FAILED) {
+            deliveryFailed.accept(new InstanceId(changed.get().column("instance_id").getString()));
+        }
+        return changed.isPresent();
     }
 
     /** 'failed' outranks everything, so it always wins and nothing comes after it. */

@@ -13,6 +13,7 @@ import hub.gateway.domain.UsageWindows;
 import io.helidon.dbclient.DbRow;
 
 import java.time.Instant;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -28,9 +29,12 @@ final class PgQuotaLedger implements QuotaLedger {
     private static final String SUPPRESSED = ErrorCode.RECIPIENT_SUPPRESSED.wireName();
 
     private final Database db;
+    private final Consumer<InstanceId> deliveryFailed;
 
-    PgQuotaLedger(Database db) {
+    /** @param deliveryFailed told of the instance whose send failed and was given back (its risk facts changed) */
+    PgQuotaLedger(Database db, Consumer<InstanceId> deliveryFailed) {
         this.db = db;
+        this.deliveryFailed = deliveryFailed;
     }
 
     @Override
@@ -80,8 +84,12 @@ final class PgQuotaLedger implements QuotaLedger {
 
     @Override
     public void giveBack(long logId, String errorCode, Instant at) {
-        db.run(exec -> exec.get("select 1 from give_back_quota(?, cast(? as text), cast(? as timestamptz))",
-                logId, errorCode, Columns.utc(at)));
+        db.call(exec -> exec.get("""
+                        select m.instance_id
+                          from give_back_quota(?, cast(? as text), cast(? as timestamptz)) as given_back, message_log m
+                         where m.id = ?
+                        """, logId, errorCode, Columns.utc(at), logId))
+                .ifPresent(row -> deliveryFailed.accept(new InstanceId(row.column("instance_id").getString())));
     }
 
     @Override

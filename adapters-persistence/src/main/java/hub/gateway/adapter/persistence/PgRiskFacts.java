@@ -10,8 +10,10 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * An instance's recent behaviour, answered from a cache a few seconds old: shares over dozens of sends move
- * slowly, and the send path then pays no round trip for them. A delivery is every message the transport took,
+ * An instance's recent behaviour, answered from a cache: shares over dozens of sends move slowly, and the send
+ * path then pays no round trip for them. What this node records itself — a failed delivery, an opt-out — is
+ * seen by the next look-up ({@link #forget}, called by the adapters that write them); what other nodes record
+ * is seen within {@link #MAX_STALENESS}. A delivery is every message the transport took,
  * whatever it reported since ('delivered', 'read'); a failure is a row whose status is 'failed', at send time
  * or reported later. The port passes no "now": windows end at this node's clock.
  *
@@ -23,7 +25,8 @@ import java.time.Duration;
  * share to matter.
  */
 final class PgRiskFacts implements RiskFacts {
-    static final Duration MAX_STALENESS = Duration.ofSeconds(5);
+    /** For changes made on other nodes; re-reading an instance's facts more often cost every send ~1% (docs/performance.md). */
+    static final Duration MAX_STALENESS = Duration.ofSeconds(30);
 
     // The owner is a scalar subquery, not a join: the planner then treats it as a known value and walks
     // message_log_recent for this one instance (a join made it walk the whole table backwards by id).
@@ -61,7 +64,7 @@ final class PgRiskFacts implements RiskFacts {
 
     private final Database db;
     private final Clock clock;
-    private final Cache<Query, BehaviourFacts> cached = Caches.expiringAfter(MAX_STALENESS);
+    private final Cache<InstanceId, Answer> cached = Caches.expiringAfter(MAX_STALENESS);
 
     PgRiskFacts(Database db, Clock clock) {
         this.db = db;
@@ -72,7 +75,19 @@ final class PgRiskFacts implements RiskFacts {
     @Override
     public BehaviourFacts recentBehaviour(InstanceId instanceId, int lastDeliveries, Duration optOutWindow,
                                           int optOutsBeforeRecipients) {
-        return cached.get(new Query(instanceId, lastDeliveries, optOutWindow, optOutsBeforeRecipients), this::load);
+        Query query = new Query(instanceId, lastDeliveries, optOutWindow, optOutsBeforeRecipients);
+        Answer answer = cached.get(instanceId, id -> new Answer(query, load(query)));
+        if (!answer.query().equals(query)) {
+            // Asked with other parameters than the cached answer's (the policy never does so): answered afresh.
+            answer = new Answer(query, load(query));
+            cached.put(instanceId, answer);
+        }
+        return answer.facts();
+    }
+
+    /** The instance's behaviour changed on this node: its next look-up reads the database. */
+    void forget(InstanceId instanceId) {
+        cached.invalidate(instanceId);
     }
 
     private BehaviourFacts load(Query query) {
@@ -90,7 +105,10 @@ final class PgRiskFacts implements RiskFacts {
                 Columns.intValue(row, "opt_outs"), Columns.intValue(row, "recipients"));
     }
 
-    /** The parameters are the policy's and the same on every call; keyed by them all for correctness. */
     private record Query(InstanceId instanceId, int lastDeliveries, Duration window, int optOutsBeforeRecipients) {
+    }
+
+    /** Keyed by instance, so that one instance's entry can be forgotten; the parameters are the policy's. */
+    private record Answer(Query query, BehaviourFacts facts) {
     }
 }

@@ -12,6 +12,7 @@ import io.helidon.dbclient.DbRow;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -51,9 +52,12 @@ final class PgSuppressionList implements SuppressionList {
             """.formatted(StoredEvent.insertIfChanged("changed"));
 
     private final Database db;
+    private final Consumer<InstanceId> optedOut;
 
-    PgSuppressionList(Database db) {
+    /** @param optedOut told of the instance a recipient just opted out of (its risk facts changed) */
+    PgSuppressionList(Database db, Consumer<InstanceId> optedOut) {
         this.db = db;
+        this.optedOut = optedOut;
     }
 
     @Override
@@ -72,7 +76,11 @@ final class PgSuppressionList implements SuppressionList {
     public boolean add(Suppression suppression, String note, Optional<ClientEvent> event) {
         Object[] change = {suppression.instanceId().value(), suppression.phone().e164(),
                 suppression.reason().wireName(), suppression.by().wireName(), Columns.utc(suppression.since()), note};
-        return changed(ADD, change, event);
+        boolean added = changed(ADD, change, event);
+        if (added && suppression.reason() == SuppressionReason.RECIPIENT_REQUESTED_STOP) {
+            optedOut.accept(suppression.instanceId());
+        }
+        return added;
     }
 
     @Override

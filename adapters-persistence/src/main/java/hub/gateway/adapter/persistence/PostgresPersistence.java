@@ -53,12 +53,14 @@ public final class PostgresPersistence implements AutoCloseable {
         this.apiKeys = new CachingApiKeys(new PgApiKeys(db));
         CachingInstances cachingInstances = new CachingInstances(new PgInstances(db));
         this.instances = cachingInstances;
-        this.quotaLedger = new PgQuotaLedger(db);
-        this.messageLog = new PgMessageLog(db);
+        PgRiskFacts pgRiskFacts = new PgRiskFacts(db, Clock.systemUTC());
+        this.riskFacts = pgRiskFacts;
+        // What changes an instance's risk facts on this node is seen by its next send, not when the cache expires.
+        this.quotaLedger = new PgQuotaLedger(db, pgRiskFacts::forget);
+        this.messageLog = new PgMessageLog(db, pgRiskFacts::forget);
         this.storageHealth = new PgStorageHealth(dataSource);
-        this.suppressions = new PgSuppressionList(db);
+        this.suppressions = new PgSuppressionList(db, pgRiskFacts::forget);
         this.outbox = new PgOutbox(db);
-        this.riskFacts = new PgRiskFacts(db, Clock.systemUTC());
         this.riskLedger = new PgRiskLedger(db, cachingInstances::forget);
         this.idempotencyKeys = new PgIdempotencyKeys(db);
     }

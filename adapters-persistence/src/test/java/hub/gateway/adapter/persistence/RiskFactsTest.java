@@ -73,17 +73,31 @@ class RiskFactsTest {
         assertEquals(BehaviourFacts.NONE, facts.recentBehaviour(quiet.id(), 50, WINDOW, 1));
     }
 
+    /** Other nodes' changes are seen when the cache expires; this node's failures and opt-outs at once. */
     @Test
-    void answersFromTheCacheForAFewSeconds() {
+    void answersFromTheCacheUntilThisNodeRecordsAFailureOrAnOptOut() {
         Account account = database.fixtures().account(ZoneOffset.UTC);
         Instance instance = database.fixtures().instance(account);
+        RiskFacts facts = database.persistence().riskFacts();
         failed(instance, recipient(1), NOW);
-        BehaviourFacts first = database.persistence().riskFacts().recentBehaviour(instance.id(), 50, WINDOW, 0);
+        assertEquals(new BehaviourFacts(1, 1, 0, 1), facts.recentBehaviour(instance.id(), 50, WINDOW, 0));
 
-        failed(instance, recipient(2), NOW);
+        String sent = sent(instance, recipient(2), NOW);
+        assertEquals(new BehaviourFacts(1, 1, 0, 1), facts.recentBehaviour(instance.id(), 50, WINDOW, 0),
+                "a send that went out moves no share far: the cached answer stands");
 
-        assertEquals(new BehaviourFacts(1, 1, 0, 1), first);
-        assertEquals(first, database.persistence().riskFacts().recentBehaviour(instance.id(), 50, WINDOW, 0));
+        failed(instance, recipient(3), NOW);
+        assertEquals(new BehaviourFacts(3, 2, 0, 3), facts.recentBehaviour(instance.id(), 50, WINDOW, 0),
+                "a failed send given back is seen by the next look-up");
+
+        database.persistence().messageLog().recordDeliveryStatus(sent, DeliveryStatus.FAILED, NOW,
+                Optional.of("131026 Message undeliverable"));
+        assertEquals(new BehaviourFacts(3, 3, 0, 3), facts.recentBehaviour(instance.id(), 50, WINDOW, 0),
+                "so is a failure the transport reports later");
+
+        optOut(instance, recipient(1), SuppressionReason.RECIPIENT_REQUESTED_STOP, NOW);
+        assertEquals(new BehaviourFacts(3, 3, 1, 3), facts.recentBehaviour(instance.id(), 50, WINDOW, 0),
+                "and an opt-out");
     }
 
     /** Reported statuses: delivered and read are still deliveries; a failure reported later is a failure. */

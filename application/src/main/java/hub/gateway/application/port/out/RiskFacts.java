@@ -7,7 +7,8 @@ import java.time.Duration;
 
 /**
  * What an instance has done lately. Rates over dozens of sends change slowly, so an implementation may
- * answer from a cache a few seconds old: the send path then pays no round trip for them.
+ * answer from a cache: the send path then pays no round trip for them. It must see at once what this node
+ * itself records (a failed delivery, an opt-out), and what other nodes record within half a minute.
  */
 public interface RiskFacts {
     /**
