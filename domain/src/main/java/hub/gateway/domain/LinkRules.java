@@ -28,6 +28,8 @@ public record LinkRules(Set<String> shortenerHosts, int shortenerWeight, int raw
     private static final String LEADING = "([{<\"'«“";
     private static final String TRAILING = ".,;:!?)]}>\"'»”،؛؟";
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(?:\\.\\d{1,3}){3}");
+    /** IDN.toASCII refuses a longer label; a host no longer than this has none. */
+    private static final int MAX_LABEL = 63;
     private static final Set<String> BARE_LINK_TLDS = Set.of("com", "net", "org", "info", "io", "ly", "me", "co", "xyz",
             "top", "sa", "ae", "eg", "click", "link", "site", "online", "shop", "gd", "at", "cc", "gl");
 
@@ -128,6 +130,9 @@ public record LinkRules(Set<String> shortenerHosts, int shortenerWeight, int raw
     private static boolean isPunycode(String host) {
         if (host.contains("xn--")) {
             return true;
+        }
+        if (host.length() <= MAX_LABEL && TextNormaliser.isAscii(host)) {
+            return false; // what IDN.toASCII would answer, without its cost: most links are plain ASCII
         }
         // A host typed in Unicode becomes punycode on the wire: the same look-alike risk.
         try {

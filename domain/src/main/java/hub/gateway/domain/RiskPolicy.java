@@ -96,13 +96,16 @@ public record RiskPolicy(int blockScore,
 
     /** The content of one message: language, links. Behaviour is judged by {@link #assess}. */
     public List<RiskSignal> contentSignals(String text) {
-        String folded = TextNormaliser.fold(text);
-        List<WordForms> words = WordForms.ofAll(TextNormaliser.tokensOfFolded(folded));
+        return contentSignals(FoldedText.of(text));
+    }
+
+    public List<RiskSignal> contentSignals(FoldedText text) {
+        List<WordForms> words = WordForms.ofAll(TextNormaliser.tokensOfFolded(text.folded()));
         List<RiskSignal> found = new ArrayList<>();
         for (ContentSignal signal : contentSignals) {
-            signal.assessForms(folded, words).ifPresent(found::add);
+            signal.assessForms(text.folded(), words).ifPresent(found::add);
         }
-        found.addAll(links.assess(text));
+        found.addAll(links.assess(text.original()));
         return found;
     }
 
@@ -111,6 +114,11 @@ public record RiskPolicy(int blockScore,
      * instance whose failed deliveries or opt-outs have passed their thresholds (which pauses it).
      */
     public RiskAssessment assess(String text, BehaviourFacts facts) {
+        return assess(FoldedText.of(text), facts);
+    }
+
+    /** As {@link #assess(String, BehaviourFacts)}, for a message the send path has folded once for every rule. */
+    public RiskAssessment assess(FoldedText text, BehaviourFacts facts) {
         List<RiskSignal> pauseSignals = pauseSignals(facts);
         if (!pauseSignals.isEmpty()) {
             return new RiskAssessment(100, RiskAction.PAUSE_INSTANCE, pauseSignals);

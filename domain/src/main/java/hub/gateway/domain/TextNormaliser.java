@@ -16,7 +16,9 @@ public final class TextNormaliser {
 
     /** Case, Arabic marks and letter forms folded; punctuation kept (links and codes need it). */
     public static String fold(String text) {
-        String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        // NFKC leaves ASCII as it is, and most messages are ASCII: its cost is skipped for them.
+        String normalised = isAscii(text) ? text : Normalizer.normalize(text, Normalizer.Form.NFKC);
+        String folded = normalised.toLowerCase(Locale.ROOT);
         if (!hasArabicToFold(folded)) {
             return folded;
         }
@@ -29,6 +31,15 @@ public final class TextNormaliser {
             }
         }
         return out.toString();
+    }
+
+    static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Every character {@link #fold} removes or replaces lies between U+0622 and U+0671. */

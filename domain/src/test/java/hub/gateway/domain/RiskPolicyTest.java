@@ -68,6 +68,7 @@ class RiskPolicyTest {
         assertSignal("Track your parcel: bit.ly/3xYz", "shortened_link", "bit.ly");
         assertSignal("Log in at http://185.23.44.10/login now", "raw_ip_link", "185.23.44.10");
         assertSignal("See http://xn--pple-43d.com/id", "punycode_link", "xn--pple-43d.com");
+        assertSignal("See https://\u0430pple.com/id", "punycode_link", "\u0430pple.com"); // a Cyrillic "а"
         assertSignal("Verify at https://paypal.com@evil.example/verify", "userinfo_link", "paypal.com@evil.example");
         assertSignal("Please login at http://secure-bank.example/login", "insecure_login_link", "secure-bank.example");
         assertTrue(policy.contentSignals("Reset it at https://app.example.sa/account/password").isEmpty(),

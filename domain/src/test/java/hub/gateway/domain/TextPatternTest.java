@@ -23,6 +23,37 @@ class TextPatternTest {
     }
 
     @Test
+    void everyShippedPatternNamesTextsOneOfWhichEachMatchContains() {
+        for (ContentSignal signal : RiskPolicy.defaults().contentSignals()) {
+            for (ContentSignal.WeightedPattern pattern : signal.patterns()) {
+                assertFalse(pattern.pattern().requiredTexts().isEmpty(), pattern.pattern().toString());
+            }
+        }
+    }
+
+    @Test
+    void theRequiredTextsAreTheMostSelectiveTheSourceTells() {
+        assertEquals(List.of("%"), TextPattern.compile("\\d+\\s?%").requiredTexts());
+        assertEquals(List.of("off", "discount", "خصم"), TextPattern.compile("\\d+\\s?%\\s?(off|discount|خصم)").requiredTexts(),
+                "longer texts rule out more than one character");
+        assertEquals(List.of("code", "كود", "كوبون"),
+                TextPattern.compile("(\\bcode|كود|كوبون)\\s*[:：]?\\s*[a-z]{2,}\\d{1,3}\\b").requiredTexts());
+        assertEquals(List.of("ريال", "درهم"),
+                TextPattern.compile("\\d+\\s?(ريال|درهم)\\s?فقط|بـ?\\s?\\d+\\s?(ريال|درهم)").requiredTexts(),
+                "the longer texts of each branch, together");
+        assertEquals(List.of("!!"), TextPattern.compile("!{2,}").requiredTexts());
+        assertEquals(List.of(), TextPattern.compile("a?b*").requiredTexts(), "it can match nothing at all");
+        assertEquals(List.of(), TextPattern.compile("(?i)sale").requiredTexts(), "flags are not read");
+    }
+
+    @Test
+    void aTextWithoutAnyRequiredTextIsNotAMatch() {
+        TextPattern percentOff = TextPattern.compile("\\d+\\s?%\\s?off");
+        assertNull(percentOff.firstMatch("order 1234 off the shelf"));
+        assertEquals("20% off", percentOff.firstMatch("now 20% off"));
+    }
+
+    @Test
     void aClassOfEmojiFindsTheFirstOfThem() {
         TextPattern emoji = TextPattern.compile("[🎁🔥💥🛍️✨]");
         assertEquals("🔥", emoji.firstMatch("sale 😀 now 🔥 and 🎁"));

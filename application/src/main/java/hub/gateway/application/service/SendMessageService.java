@@ -16,6 +16,7 @@ import hub.gateway.domain.BehaviourFacts;
 import hub.gateway.domain.ContentFingerprint;
 import hub.gateway.domain.ErrorCode;
 import hub.gateway.domain.FieldError;
+import hub.gateway.domain.FoldedText;
 import hub.gateway.domain.Instance;
 import hub.gateway.domain.InstanceId;
 import hub.gateway.domain.MessagePurpose;
@@ -100,7 +101,8 @@ final class SendMessageService implements SendMessageUseCase {
         // Step 9, the part judged before anything is counted: the content, and the instance's recent behaviour.
         BehaviourFacts facts = riskFacts.recentBehaviour(instance.id(), policy.failedDeliveriesOfLast(),
                 policy.optOutsWindow(), policy.optOutsMinimum());
-        RiskAssessment assessment = policy.assess(text.get().value(), facts);
+        FoldedText content = FoldedText.of(text.get().value());
+        RiskAssessment assessment = policy.assess(content, facts);
         if (assessment.pauses()) {
             riskLedger.pauseForReview(instance.id(), assessment, clock.instant());
             return refusedAndLogged(command, instanceId.get(), phone.get(), purpose, new Refusal.InstancePaused());
@@ -113,7 +115,7 @@ final class SendMessageService implements SendMessageUseCase {
         QuotaOutcome outcome = quota.reserve(new QuotaLedger.Reservation(
                 command.accountId(), instance.id(), phone.get(), purpose, instance.limits(), windows,
                 blockingReasons(purpose),
-                new QuotaLedger.DuplicateContentCheck(ContentFingerprint.of(text.get().value()),
+                new QuotaLedger.DuplicateContentCheck(ContentFingerprint.of(content),
                         policy.duplicateRecipients(), policy.duplicateWindow()),
                 assessment));
         return switch (outcome) {
