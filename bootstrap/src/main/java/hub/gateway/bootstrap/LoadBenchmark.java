@@ -26,9 +26,14 @@ import java.util.regex.Pattern;
  * Loads a running gateway with concurrent valid sends spread over many instances and prints sends per
  * second and latency percentiles. Settings (environment): BENCH_URL (default http://localhost:8080),
  * BENCH_ADMIN_TOKEN (default: the token file in GATEWAY_DATA_DIR or ./data), BENCH_INSTANCES (50),
- * BENCH_CONCURRENCY (32), BENCH_SECONDS (30), BENCH_WARMUP_SECONDS (5), BENCH_RATE (sends per second
- * offered by all clients together; unset: each client sends as fast as answers come back), BENCH_CPU_PIDS
- * ({@code name=pid,…}: process trees whose CPU time per send is reported, e.g. the gateway and the postmaster).
+ * BENCH_CONCURRENCY (32), BENCH_SECONDS (30), BENCH_WARMUP_SECONDS (5), BENCH_WARMUP_SENDS (0: sends made as
+ * fast as answers come back before the warm-up seconds begin), BENCH_RATE (sends per second offered by all
+ * clients together; unset: each client sends as fast as answers come back), BENCH_CPU_PIDS ({@code name=pid,…}:
+ * process trees whose CPU time per send is reported, e.g. the gateway and the postmaster).
+ *
+ * <p>A gateway that has served only a few thousand sends still runs much of its send path in the JVM's
+ * interpreter or its first compiler: measured then, a piece of code costs several times what it costs in a
+ * gateway that has been up for an hour. BENCH_WARMUP_SENDS brings it to that state first.
  *
  * <p>At a fixed rate, latency is measured from when a send was due, not when it went out, so that a slow
  * answer's queue behind it is counted (no coordinated omission). CPU time per send is the cost figure to
@@ -71,9 +76,10 @@ public final class LoadBenchmark {
         int concurrency = Integer.parseInt(env.getOrDefault("BENCH_CONCURRENCY", "32"));
         Duration measured = Duration.ofSeconds(Long.parseLong(env.getOrDefault("BENCH_SECONDS", "30")));
         Duration warmup = Duration.ofSeconds(Long.parseLong(env.getOrDefault("BENCH_WARMUP_SECONDS", "5")));
+        long warmupSends = Long.parseLong(env.getOrDefault("BENCH_WARMUP_SENDS", "0"));
         double rate = Double.parseDouble(env.getOrDefault("BENCH_RATE", "0"));
         new LoadBenchmark(base, token).run(instances, concurrency, rate, cpuRoots(env.getOrDefault("BENCH_CPU_PIDS", "")),
-                warmup, measured);
+                warmupSends, warmup, measured);
     }
 
     private static Map<String, Long> cpuRoots(String spec) {
@@ -88,7 +94,7 @@ public final class LoadBenchmark {
     }
 
     private void run(int instanceCount, int concurrency, double rate, Map<String, Long> cpuRoots,
-                     Duration warmup, Duration measured) throws Exception {
+                     long warmupSends, Duration warmup, Duration measured) throws Exception {
         String account = field(admin("/admin/accounts", "{\"name\": \"Benchmark\"}"), "account_id");
         String apiKey = field(admin("/admin/accounts/" + account + "/api-keys", ""), "api_key");
         List<String> instances = new ArrayList<>();
@@ -102,9 +108,15 @@ public final class LoadBenchmark {
                 instanceCount, concurrency, rate > 0 ? String.format("%.0f sends/s offered", rate) : "closed loop",
                 warmup.toSeconds(), measured.toSeconds(), base);
 
+        AtomicLong sequence = new AtomicLong();
+        if (warmupSends > 0) {
+            long started = System.nanoTime();
+            sendAsFastAsAnswered(apiKey, instances, concurrency, sequence, warmupSends);
+            System.out.printf("warmed up with %d sends as fast as answered, in %.0f s%n", warmupSends,
+                    (System.nanoTime() - started) / 1e9);
+        }
         Histogram latency = new ConcurrentHistogram(Duration.ofSeconds(60).toNanos(), 3);
         Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
-        AtomicLong sequence = new AtomicLong();
         long begins = System.nanoTime();
         long warmEnds = begins + warmup.toNanos();
         long ends = warmEnds + measured.toNanos();
@@ -127,6 +139,24 @@ public final class LoadBenchmark {
         }
         print(latency, statuses, measured);
         cpuSampler.join();
+    }
+
+    /** Closed-loop sends from every client until {@code count} have been made; nothing is recorded. */
+    private void sendAsFastAsAnswered(String apiKey, List<String> instances, int concurrency, AtomicLong sequence,
+                                      long count) throws InterruptedException {
+        List<Thread> clients = new ArrayList<>();
+        for (int c = 0; c < concurrency; c++) {
+            clients.add(Thread.ofVirtual().start(() -> {
+                try (KeepAliveConnection connection = new KeepAliveConnection(URI.create(base))) {
+                    for (long n = sequence.getAndIncrement(); n < count; n = sequence.getAndIncrement()) {
+                        connection.post("/api/send-message", apiKey, sendBody(instances, n));
+                    }
+                }
+            }));
+        }
+        for (Thread client : clients) {
+            client.join();
+        }
     }
 
     /** Reads the process trees' CPU time at the start and the end of the measured window. */
@@ -183,12 +213,7 @@ public final class LoadBenchmark {
             if (intervalNanos > 0) {
                 sleepUntil(due);
             }
-            long n = sequence.getAndIncrement();
-            String body = "{\"instance_id\": \"" + instances.get((int) (n % instances.size()))
-                    // Ends in 1: the sandbox fails numbers ending in 0000 on purpose.
-                    + "\", \"phone\": \"+9665" + String.format("%07d1", n % 10_000_000)
-                    + "\", \"message\": \"" + MESSAGES.get((int) (n % MESSAGES.size())).formatted(n)
-                    + "\", \"message_purpose\": \"transactional\"}";
+            String body = sendBody(instances, sequence.getAndIncrement());
             long started = intervalNanos > 0 ? due : System.nanoTime();
             due += intervalNanos;
             if (started >= ends) {
@@ -201,6 +226,15 @@ public final class LoadBenchmark {
                 statuses.computeIfAbsent(status, s -> new LongAdder()).increment();
             }
         }
+    }
+
+    /** The n-th send: instances in turn, a new recipient and a unique text each time. */
+    private static String sendBody(List<String> instances, long n) {
+        return "{\"instance_id\": \"" + instances.get((int) (n % instances.size()))
+                // Ends in 1: the sandbox fails numbers ending in 0000 on purpose.
+                + "\", \"phone\": \"+9665" + String.format("%07d1", n % 10_000_000)
+                + "\", \"message\": \"" + MESSAGES.get((int) (n % MESSAGES.size())).formatted(n)
+                + "\", \"message_purpose\": \"transactional\"}";
     }
 
     private static void print(Histogram latency, Map<Integer, LongAdder> statuses, Duration measured) {
