@@ -1,8 +1,5 @@
 package hub.gateway.domain;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.random.RandomGenerator;
 
@@ -32,12 +29,7 @@ public record ApiKeySecret(String value) {
     }
 
     public ApiKeyHash hash() {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            return new ApiKeyHash(HexFormat.of().formatHex(sha256.digest(value.getBytes(StandardCharsets.UTF_8))));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return new ApiKeyHash(HexFormat.of().formatHex(Sha256.of(value)));
     }
 
     public String visiblePrefix() {

@@ -1,9 +1,6 @@
 package hub.gateway.domain;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 
 /**
  * What makes two messages "the same text" for the duplicate-content rule: white space collapsed and
@@ -23,12 +20,7 @@ public record ContentFingerprint(long value) {
 
     public static ContentFingerprint of(FoldedText text) {
         String normalised = spacesCollapsed(text.folded()).strip();
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(normalised.getBytes(StandardCharsets.UTF_8));
-            return new ContentFingerprint(ByteBuffer.wrap(digest).getLong());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return new ContentFingerprint(ByteBuffer.wrap(Sha256.of(normalised)).getLong());
     }
 
     /** Each run of white space as one space: by hand, as a regular expression's replaceAll costs several times more. */

@@ -1,11 +1,10 @@
 package hub.gateway.adapter.http;
 
+import hub.gateway.domain.Sha256;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Headers;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
 
 /** The credential of {@code Authorization: Bearer <token>}; any other scheme counts as no credential. */
@@ -36,14 +35,7 @@ final class BearerTokens {
      * the expected token leaks through timing.
      */
     static boolean matches(String presented, String expected) {
-        return MessageDigest.isEqual(sha256(presented), sha256(expected));
+        return MessageDigest.isEqual(Sha256.of(presented), Sha256.of(expected));
     }
 
-    private static byte[] sha256(String value) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
-    }
 }

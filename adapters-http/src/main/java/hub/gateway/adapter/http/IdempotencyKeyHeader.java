@@ -1,12 +1,11 @@
 package hub.gateway.adapter.http;
 
 import hub.gateway.domain.FieldError;
+import hub.gateway.domain.Sha256;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 
@@ -32,10 +31,6 @@ final class IdempotencyKeyHeader {
 
     /** SHA-256 of the raw body, in hex: the same key with other bytes is another request. */
     static String requestHash(byte[] body) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return HexFormat.of().formatHex(Sha256.of(body));
     }
 }
