@@ -40,10 +40,7 @@ public record LinkRules(Set<String> shortenerHosts, int shortenerWeight, int raw
 
     public List<RiskSignal> assess(String text) {
         Map<String, RiskSignal> found = new LinkedHashMap<>();
-        for (String word : wordsBetweenSpaces(text)) {
-            if (!mayBeALink(word)) {
-                continue; // trimming cannot make a link of it: most words are passed over here
-            }
+        for (String word : wordsThatMayBeLinks(text)) {
             String candidate = trimmed(word);
             if (!mayBeALink(candidate)) {
                 continue;
@@ -81,13 +78,16 @@ public record LinkRules(Set<String> shortenerHosts, int shortenerWeight, int raw
         return new ArrayList<>(found.values());
     }
 
-    /** The text split on runs of white space ({@code \s+}); splitting by hand is cheaper than by regex. */
-    private static List<String> wordsBetweenSpaces(String text) {
-        List<String> words = new ArrayList<>();
+    /**
+     * The words between runs of white space ({@code \s+}) that may be links: split by hand, and only those
+     * words copied out, since the send path looks at every word of every message and few are links.
+     */
+    private static List<String> wordsThatMayBeLinks(String text) {
+        List<String> words = new ArrayList<>(2);
         int start = 0;
         for (int i = 0; i <= text.length(); i++) {
             if (i == text.length() || WHITESPACE.indexOf(text.charAt(i)) >= 0) {
-                if (i > start) {
+                if (i > start && mayBeALink(text, start, i)) {
                     words.add(text.substring(start, i));
                 }
                 start = i + 1;
@@ -98,8 +98,17 @@ public record LinkRules(Set<String> shortenerHosts, int shortenerWeight, int raw
 
     /** A link has a dot inside it (a host) or a scheme; most words have neither and cost nothing more. */
     private static boolean mayBeALink(String word) {
-        int dot = word.indexOf('.');
-        return word.contains("://") || (dot > 0 && dot < word.length() - 1);
+        return mayBeALink(word, 0, word.length());
+    }
+
+    private static boolean mayBeALink(String text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if ((c == '.' && i > start && i < end - 1) || (c == ':' && text.startsWith("//", i + 1) && i + 2 < end)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Without the punctuation around it, and without text glued in front of a scheme ("للطلب:http://…"). */

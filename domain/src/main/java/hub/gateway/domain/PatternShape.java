@@ -1,7 +1,6 @@
 package hub.gateway.domain;
 
 import java.util.BitSet;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -39,7 +38,9 @@ record PatternShape(BitSet firstCharacters, List<String> requiredTexts) {
                 return Optional.empty();
             }
             Set<String> required = whole.requirement();
-            return Optional.of(new PatternShape(whole.characters(), required == null ? List.of() : List.copyOf(required)));
+            // Many one-character texts (a class of emoji) tell no more than the first characters, at more searches.
+            boolean worthChecking = required != null && Part.worth(required) > 0;
+            return Optional.of(new PatternShape(whole.characters(), worthChecking ? List.copyOf(required) : List.of()));
         } catch (Unknown e) {
             return Optional.empty();
         }
@@ -79,27 +80,16 @@ record PatternShape(BitSet firstCharacters, List<String> requiredTexts) {
                 starts.or(next.characters);
             }
             Set<String> joined = exact == null || next.exact == null ? null : product(exact, next.exact);
-            return new Part(starts, canBeEmpty && next.canBeEmpty, joined,
-                    joined == null ? better(requirement(), next.requirement()) : null);
+            return new Part(starts, canBeEmpty && next.canBeEmpty, joined, better(requirement(), next.requirement()));
         }
 
         /** This part or {@code other}. */
         Part or(Part other) {
             BitSet starts = (BitSet) characters.clone();
             starts.or(other.characters);
-            Set<String> either = null;
-            if (exact != null && other.exact != null) {
-                either = new LinkedHashSet<>(exact);
-                either.addAll(other.exact);
-                if (either.size() > MAX_TEXTS) {
-                    either = null;
-                }
-            }
-            Set<String> eitherRequired = null;
-            if (either == null && requirement() != null && other.requirement() != null) {
-                eitherRequired = new LinkedHashSet<>(requirement());
-                eitherRequired.addAll(other.requirement());
-            }
+            Set<String> either = exact == null || other.exact == null ? null : union(exact, other.exact);
+            Set<String> eitherRequired = requirement() == null || other.requirement() == null ? null
+                    : union(requirement(), other.requirement());
             return new Part(starts, canBeEmpty || other.canBeEmpty, either, eitherRequired);
         }
 
@@ -116,15 +106,19 @@ record PatternShape(BitSet firstCharacters, List<String> requiredTexts) {
             Set<String> required = minimum == 0 ? null : requirement();
             if (exact != null && required != null) {
                 // {2,} of "!" needs "!!": the exact texts, that many times over, while they stay few.
-                for (int i = 1; i < minimum; i++) {
-                    Set<String> longer = product(required, exact);
-                    if (longer == null) {
-                        break;
-                    }
-                    required = longer;
+                Set<String> times = exact;
+                for (int i = 1; i < minimum && times != null; i++) {
+                    times = product(times, exact);
                 }
+                required = better(required, times);
             }
             return new Part(characters, canBeEmpty || minimum == 0, null, required);
+        }
+
+        /** Texts one of which every match contains, or null: none when the part can match the empty text. */
+        Set<String> requirement() {
+            Set<String> fromExact = exact == null || exact.contains("") ? null : exact;
+            return better(fromExact, required);
         }
 
         /** Each of {@code firsts} followed by each of {@code seconds}; null when they would be too many. */
@@ -141,22 +135,27 @@ record PatternShape(BitSet firstCharacters, List<String> requiredTexts) {
             return joined;
         }
 
-        /** Texts one of which every match contains, or null: none when the part can match the empty text. */
-        Set<String> requirement() {
-            if (exact != null) {
-                return exact.contains("") ? null : exact;
-            }
-            return required;
+        /** Both sets' texts; null when they would be too many. */
+        private static Set<String> union(Set<String> a, Set<String> b) {
+            Set<String> both = new LinkedHashSet<>(a);
+            both.addAll(b);
+            return both.size() > MAX_TEXTS ? null : both;
         }
 
-        /** The requirement that rules out more texts: longer texts first, then fewer of them. */
+        /**
+         * The requirement that is cheaper to check and rules out more: each text is one search of the message,
+         * and beyond four characters a text rarely occurs by chance anyway, so fewer texts win over longer ones.
+         */
         private static Set<String> better(Set<String> a, Set<String> b) {
             if (a == null || b == null) {
                 return a == null ? b : a;
             }
-            Comparator<Set<String>> strength = Comparator.<Set<String>>comparingInt(
-                    set -> set.stream().mapToInt(String::length).min().orElse(0)).thenComparing(Set::size, Comparator.reverseOrder());
-            return strength.compare(a, b) >= 0 ? a : b;
+            return worth(a) >= worth(b) ? a : b;
+        }
+
+        static double worth(Set<String> texts) {
+            int shortest = texts.stream().mapToInt(String::length).min().orElse(0);
+            return Math.min(shortest, 4) - Math.log(texts.size()) / Math.log(2) / 2;
         }
     }
 

@@ -34,14 +34,15 @@ public record PhraseList(List<Phrase> phrases, Map<String, List<Phrase>> byFirst
         phrases = List.copyOf(phrases);
     }
 
-    private static boolean openEnded(Phrase phrase) {
+    /** A one-word phrase with a wildcard ({@code discount*}): found by how a word starts. */
+    static boolean isOpenEnded(Phrase phrase) {
         return phrase.tokens().size() == 1 && phrase.wildcardLast();
     }
 
     private static Map<String, List<Phrase>> byFirstWord(List<Phrase> phrases) {
         Map<String, List<Phrase>> index = new HashMap<>();
         for (Phrase phrase : phrases) {
-            if (!openEnded(phrase)) {
+            if (!isOpenEnded(phrase)) {
                 index.computeIfAbsent(phrase.tokens().getFirst(), k -> new ArrayList<>()).add(phrase);
             }
         }
@@ -51,7 +52,7 @@ public record PhraseList(List<Phrase> phrases, Map<String, List<Phrase>> byFirst
     private static Map<Character, List<Phrase>> openEndedByFirstChar(List<Phrase> phrases) {
         Map<Character, List<Phrase>> index = new HashMap<>();
         for (Phrase phrase : phrases) {
-            if (openEnded(phrase)) {
+            if (isOpenEnded(phrase)) {
                 index.computeIfAbsent(phrase.tokens().getFirst().charAt(0), k -> new ArrayList<>()).add(phrase);
             }
         }

@@ -22,29 +22,83 @@ import java.util.regex.PatternSyntaxException;
  * it with {@code GATEWAY_POLICY_FILE} — a restart applies a change, no rebuild. docs/responsible-messaging.md
  * explains every key.
  */
-public record RiskPolicy(int blockScore,
-                         List<ContentSignal> contentSignals,
-                         LinkRules links,
-                         int duplicateRecipients,
-                         Duration duplicateWindow,
-                         int failedDeliveriesOfLast,
-                         int failedDeliveriesMinimum,
-                         double failedDeliveriesShare,
-                         int optOutsMinimum,
-                         double optOutsShare,
-                         Duration optOutsWindow,
-                         int violationsToPause,
-                         Duration violationsWindow) {
-
+public final class RiskPolicy {
     public static final String DEFAULT_RESOURCE = "default-risk-policy.properties";
     private static final List<String> CONTENT_SIGNALS =
             List.of("promotional_language", "political_campaigning", "scam", "cold_outreach");
 
-    public RiskPolicy {
-        contentSignals = List.copyOf(contentSignals);
+    private final int blockScore;
+    private final List<ContentSignal> contentSignals;
+    /** Worked out from the signals' phrases once: lets most messages skip the phrase search. */
+    private final PhraseStarts phraseStarts;
+    private final LinkRules links;
+    private final int duplicateRecipients;
+    private final Duration duplicateWindow;
+    private final int failedDeliveriesOfLast;
+    private final int failedDeliveriesMinimum;
+    private final double failedDeliveriesShare;
+    private final int optOutsMinimum;
+    private final double optOutsShare;
+    private final Duration optOutsWindow;
+    private final int violationsToPause;
+    private final Duration violationsWindow;
+
+    /** One parameter per key of the policy file: only {@link #parse} calls it. */
+    private RiskPolicy(int blockScore, List<ContentSignal> contentSignals, LinkRules links, int duplicateRecipients,
+                       Duration duplicateWindow, int failedDeliveriesOfLast, int failedDeliveriesMinimum,
+                       double failedDeliveriesShare, int optOutsMinimum, double optOutsShare, Duration optOutsWindow,
+                       int violationsToPause, Duration violationsWindow) {
         if (blockScore < 1 || blockScore > 100) {
             throw new PolicyException("block.score must be between 1 and 100");
         }
+        this.blockScore = blockScore;
+        this.contentSignals = List.copyOf(contentSignals);
+        this.phraseStarts = new PhraseStarts(this.contentSignals.stream().map(ContentSignal::phrases).toList());
+        this.links = links;
+        this.duplicateRecipients = duplicateRecipients;
+        this.duplicateWindow = duplicateWindow;
+        this.failedDeliveriesOfLast = failedDeliveriesOfLast;
+        this.failedDeliveriesMinimum = failedDeliveriesMinimum;
+        this.failedDeliveriesShare = failedDeliveriesShare;
+        this.optOutsMinimum = optOutsMinimum;
+        this.optOutsShare = optOutsShare;
+        this.optOutsWindow = optOutsWindow;
+        this.violationsToPause = violationsToPause;
+        this.violationsWindow = violationsWindow;
+    }
+
+    public int blockScore() {
+        return blockScore;
+    }
+
+    public List<ContentSignal> contentSignals() {
+        return contentSignals;
+    }
+
+    /** More distinct recipients of one text than this within {@link #duplicateWindow} block it. */
+    public int duplicateRecipients() {
+        return duplicateRecipients;
+    }
+
+    public Duration duplicateWindow() {
+        return duplicateWindow;
+    }
+
+    /** How many of an instance's latest deliveries its failure share is taken over. */
+    public int failedDeliveriesOfLast() {
+        return failedDeliveriesOfLast;
+    }
+
+    public int optOutsMinimum() {
+        return optOutsMinimum;
+    }
+
+    public Duration optOutsWindow() {
+        return optOutsWindow;
+    }
+
+    public Duration violationsWindow() {
+        return violationsWindow;
     }
 
     /** The policy the gateway ships with. */
@@ -101,6 +155,9 @@ public record RiskPolicy(int blockScore,
 
     public List<RiskSignal> contentSignals(FoldedText text) {
         List<WordForms> words = WordForms.ofAll(TextNormaliser.tokensOfFolded(text.folded()));
+        if (!phraseStarts.anyMayStart(words)) {
+            words = List.of(); // no phrase can occur: the signals look at their patterns only
+        }
         List<RiskSignal> found = new ArrayList<>();
         for (ContentSignal signal : contentSignals) {
             signal.assessForms(text.folded(), words).ifPresent(found::add);
@@ -124,7 +181,14 @@ public record RiskPolicy(int blockScore,
             return new RiskAssessment(100, RiskAction.PAUSE_INSTANCE, pauseSignals);
         }
         List<RiskSignal> signals = contentSignals(text);
-        int score = Math.min(100, signals.stream().mapToInt(RiskSignal::weight).sum());
+        if (signals.isEmpty()) {
+            return RiskAssessment.CLEAN; // most messages
+        }
+        int sum = 0;
+        for (RiskSignal signal : signals) {
+            sum += signal.weight();
+        }
+        int score = Math.min(100, sum);
         return new RiskAssessment(score, score >= blockScore ? RiskAction.BLOCK : RiskAction.ALLOW, signals);
     }
 
@@ -148,6 +212,9 @@ public record RiskPolicy(int blockScore,
     }
 
     private List<RiskSignal> pauseSignals(BehaviourFacts facts) {
+        if (facts.recentFailures() == 0 && facts.optOuts() == 0) {
+            return List.of(); // most instances: nothing to weigh
+        }
         List<RiskSignal> signals = new ArrayList<>();
         if (facts.recentDeliveries() >= failedDeliveriesMinimum
                 && facts.recentFailures() >= failedDeliveriesShare * facts.recentDeliveries()) {

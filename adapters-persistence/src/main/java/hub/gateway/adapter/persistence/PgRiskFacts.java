@@ -75,12 +75,15 @@ final class PgRiskFacts implements RiskFacts {
     @Override
     public BehaviourFacts recentBehaviour(InstanceId instanceId, int lastDeliveries, Duration optOutWindow,
                                           int optOutsBeforeRecipients) {
-        Query query = new Query(instanceId, lastDeliveries, optOutWindow, optOutsBeforeRecipients);
-        Answer answer = cached.get(instanceId, id -> new Answer(query, load(query)));
-        if (!answer.query().equals(query)) {
-            // Asked with other parameters than the cached answer's (the policy never does so): answered afresh.
-            answer = new Answer(query, load(query));
-            cached.put(instanceId, answer);
+        Answer answer = cached.getIfPresent(instanceId);
+        if (answer == null || !answer.query().asks(lastDeliveries, optOutWindow, optOutsBeforeRecipients)) {
+            // Not cached, or cached for other parameters than the policy's (it never changes them): read afresh.
+            Query query = new Query(instanceId, lastDeliveries, optOutWindow, optOutsBeforeRecipients);
+            answer = cached.get(instanceId, id -> new Answer(query, load(query)));
+            if (!answer.query().equals(query)) {
+                answer = new Answer(query, load(query));
+                cached.put(instanceId, answer);
+            }
         }
         return answer.facts();
     }
@@ -106,6 +109,11 @@ final class PgRiskFacts implements RiskFacts {
     }
 
     private record Query(InstanceId instanceId, int lastDeliveries, Duration window, int optOutsBeforeRecipients) {
+        /** Compared field by field: the send path asks on every send, and a cache hit should cost no more. */
+        boolean asks(int otherLastDeliveries, Duration otherWindow, int otherOptOutsBeforeRecipients) {
+            return lastDeliveries == otherLastDeliveries && optOutsBeforeRecipients == otherOptOutsBeforeRecipients
+                    && window.equals(otherWindow);
+        }
     }
 
     /** Keyed by instance, so that one instance's entry can be forgotten; the parameters are the policy's. */
