@@ -10,27 +10,38 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 class ContentFingerprintTest {
+    private static final InstanceId SENDER = new InstanceId("support-line");
+
+    private static ContentFingerprint of(String text) {
+        return ContentFingerprint.of(SENDER, text);
+    }
+
     @Test
     void textsDifferingOnlyInSpacingAndCaseAreTheSame() {
-        assertEquals(ContentFingerprint.of("Your order  #123 has\nshipped"), ContentFingerprint.of(" your ORDER #123 has shipped "));
+        assertEquals(of("Your order  #123 has\nshipped"), of(" your ORDER #123 has shipped "));
     }
 
     @Test
     void arabicLetterFormsAndDiacriticsFoldTogether() {
-        assertEquals(ContentFingerprint.of("أهلاً بك"), ContentFingerprint.of("اهلا بك"));
+        assertEquals(of("أهلاً بك"), of("اهلا بك"));
     }
 
     @Test
     void aDifferentWordOrNumberIsAnotherText() {
-        assertNotEquals(ContentFingerprint.of("Your order #123 has shipped"), ContentFingerprint.of("Your order #124 has shipped"));
-        assertNotEquals(ContentFingerprint.of("Your order has shipped"), ContentFingerprint.of("Your order has arrived"));
+        assertNotEquals(of("Your order #123 has shipped"), of("Your order #124 has shipped"));
+        assertNotEquals(of("Your order has shipped"), of("Your order has arrived"));
+    }
+
+    @Test
+    void theSameTextOfAnotherInstanceIsAnotherFingerprint() {
+        assertNotEquals(of("Your order has shipped"), ContentFingerprint.of(new InstanceId("shop-line"), "Your order has shipped"));
     }
 
     /** Fingerprints are stored: a change of how they are made would let a text through for the rule's hour. */
     @Test
-    void isTheFirstEightBytesOfTheSha256OfTheFoldedTextWithItsSpacesCollapsed() throws Exception {
-        byte[] digest = MessageDigest.getInstance("SHA-256").digest("your order #123 has shipped".getBytes(StandardCharsets.UTF_8));
-        assertEquals(new ContentFingerprint(ByteBuffer.wrap(digest).getLong()),
-                ContentFingerprint.of("\t Your ORDER  #123\r\nhas shipped \n"));
+    void isTheFirstEightBytesOfTheSha256OfTheInstanceAndTheFoldedTextWithItsSpacesCollapsed() throws Exception {
+        byte[] digest = MessageDigest.getInstance("SHA-256")
+                .digest("support-line\nyour order #123 has shipped".getBytes(StandardCharsets.UTF_8));
+        assertEquals(new ContentFingerprint(ByteBuffer.wrap(digest).getLong()), of("\t Your ORDER  #123\r\nhas shipped \n"));
     }
 }

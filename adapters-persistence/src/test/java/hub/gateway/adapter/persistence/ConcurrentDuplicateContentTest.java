@@ -41,7 +41,7 @@ class ConcurrentDuplicateContentTest {
             Account account = fixtures.account(ZoneOffset.UTC);
             Instance instance = fixtures.instance(account);
             UsageWindows windows = UsageWindows.at(Instant.parse("2025-06-01T09:30:00Z"), ZoneOffset.UTC);
-            DuplicateContentCheck check = new DuplicateContentCheck(ContentFingerprint.of("Limited offer"), MAX_OTHERS,
+            DuplicateContentCheck check = new DuplicateContentCheck(ContentFingerprint.of(instance.id(), "Limited offer"), MAX_OTHERS,
                     Duration.ofMinutes(60));
 
             CountDownLatch start = new CountDownLatch(1);

@@ -35,7 +35,6 @@ class DuplicateContentTest {
     private static final Instant NOW = Instant.parse("2025-06-01T09:30:00Z");
     private static final int MAX_OTHERS = 25;
     private static final Duration WINDOW = Duration.ofMinutes(60);
-    private static final ContentFingerprint TEXT = ContentFingerprint.of("Big sale today only");
     private static final Limits GENEROUS = new Limits(10_000, 10_000, 10_000);
 
     @RegisterExtension
@@ -43,20 +42,22 @@ class DuplicateContentTest {
 
     private Account account;
     private Instance instance;
+    private ContentFingerprint text;
 
     @BeforeEach
     void freshInstance() {
         account = database.fixtures().account(ZoneOffset.UTC);
         instance = database.fixtures().instance(account);
+        text = ContentFingerprint.of(instance.id(), "Big sale today only");
     }
 
     @Test
     void theTwentySixthDistinctRecipientIsRefusedAndNothingIsLoggedOrCounted() {
         for (int i = 0; i < MAX_OTHERS; i++) {
-            assertInstanceOf(Reserved.class, reserve(instance, TEXT, recipient(i), NOW));
+            assertInstanceOf(Reserved.class, reserve(instance, text, recipient(i), NOW));
         }
 
-        assertEquals(new DuplicateContent(MAX_OTHERS), reserve(instance, TEXT, recipient(MAX_OTHERS), NOW));
+        assertEquals(new DuplicateContent(MAX_OTHERS), reserve(instance, text, recipient(MAX_OTHERS), NOW));
         assertEquals(new Usage(MAX_OTHERS, MAX_OTHERS, MAX_OTHERS),
                 database.persistence().quotaLedger().usage(instance.id(), windows(NOW)));
         assertEquals(MAX_OTHERS, database.persistence().messageLog().recent(account.id(), instance.id(), 100).size());
@@ -65,24 +66,25 @@ class DuplicateContentTest {
     @Test
     void aRepeatToAnExistingRecipientAnotherTextAndAnotherInstanceAreUnaffected() {
         for (int i = 0; i < MAX_OTHERS; i++) {
-            reserve(instance, TEXT, recipient(i), NOW);
+            reserve(instance, text, recipient(i), NOW);
         }
 
-        assertInstanceOf(Reserved.class, reserve(instance, TEXT, recipient(0), NOW),
+        assertInstanceOf(Reserved.class, reserve(instance, text, recipient(0), NOW),
                 "recipient 0 has only 24 others before it");
-        assertInstanceOf(Reserved.class, reserve(instance, ContentFingerprint.of("another text"),
+        assertInstanceOf(Reserved.class, reserve(instance, ContentFingerprint.of(instance.id(), "another text"),
                 recipient(MAX_OTHERS), NOW));
-        assertInstanceOf(Reserved.class, reserve(database.fixtures().instance(account), TEXT, recipient(MAX_OTHERS), NOW));
+        assertInstanceOf(Reserved.class, reserve(database.fixtures().instance(account), text, recipient(MAX_OTHERS), NOW),
+                "another instance's sends are not counted, even under the same fingerprint");
     }
 
     @Test
     void sendsOutsideTheWindowDoNotCount() {
         Instant longAgo = NOW.minus(WINDOW);
         for (int i = 0; i < MAX_OTHERS; i++) {
-            reserve(instance, TEXT, recipient(i), longAgo);
+            reserve(instance, text, recipient(i), longAgo);
         }
 
-        assertInstanceOf(Reserved.class, reserve(instance, TEXT, recipient(MAX_OTHERS), NOW),
+        assertInstanceOf(Reserved.class, reserve(instance, text, recipient(MAX_OTHERS), NOW),
                 "sent exactly one window ago is outside it");
     }
 
@@ -93,8 +95,8 @@ class DuplicateContentTest {
                 new RiskSignal("shortened_link", 15, "bit.ly ,عرض")));
 
         Reserved clean = assertInstanceOf(Reserved.class,
-                reserve(instance, TEXT, recipient(1), NOW, RiskAssessment.CLEAN));
-        Reserved stored = assertInstanceOf(Reserved.class, reserve(instance, TEXT, recipient(2), NOW, risky));
+                reserve(instance, text, recipient(1), NOW, RiskAssessment.CLEAN));
+        Reserved stored = assertInstanceOf(Reserved.class, reserve(instance, text, recipient(2), NOW, risky));
 
         List<RiskEvent> events = database.persistence().riskLedger().recent(instance.id(), 10);
         assertEquals(1, events.size(), "a clean send stores nothing: " + clean);

@@ -89,7 +89,7 @@ final class Fixtures {
 
     /** A duplicate-content check that never refuses: a text nobody else sends. */
     static DuplicateContentCheck anyContent() {
-        return new DuplicateContentCheck(ContentFingerprint.of("text " + shortId()), 25, Duration.ofMinutes(60));
+        return new DuplicateContentCheck(ContentFingerprint.of(new InstanceId("inst_any"), "text " + shortId()), 25, Duration.ofMinutes(60));
     }
 
     static String shortId() {

@@ -115,7 +115,7 @@ final class SendMessageService implements SendMessageUseCase {
         QuotaOutcome outcome = quota.reserve(new QuotaLedger.Reservation(
                 command.accountId(), instance.id(), phone.get(), purpose, instance.limits(), windows,
                 blockingReasons(purpose),
-                new QuotaLedger.DuplicateContentCheck(ContentFingerprint.of(content),
+                new QuotaLedger.DuplicateContentCheck(ContentFingerprint.of(instance.id(), content),
                         policy.duplicateRecipients(), policy.duplicateWindow()),
                 assessment));
         return switch (outcome) {
