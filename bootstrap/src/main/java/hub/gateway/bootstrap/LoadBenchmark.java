@@ -27,13 +27,18 @@ import java.util.regex.Pattern;
  * second and latency percentiles. Settings (environment): BENCH_URL (default http://localhost:8080),
  * BENCH_ADMIN_TOKEN (default: the token file in GATEWAY_DATA_DIR or ./data), BENCH_INSTANCES (50),
  * BENCH_CONCURRENCY (32), BENCH_SECONDS (30), BENCH_WARMUP_SECONDS (5), BENCH_WARMUP_SENDS (0: sends made as
- * fast as answers come back before the warm-up seconds begin), BENCH_RATE (sends per second offered by all
- * clients together; unset: each client sends as fast as answers come back), BENCH_CPU_PIDS ({@code name=pid,…}:
- * process trees whose CPU time per send is reported, e.g. the gateway and the postmaster).
+ * fast as answers come back before the warm-up seconds begin), BENCH_WARMUP_UNTIL (epoch milliseconds: those
+ * sends go on until then), BENCH_RATE (sends per second offered by all clients together; unset: each client
+ * sends as fast as answers come back), BENCH_CPU_PIDS ({@code name=pid,…}: process trees whose CPU time per send
+ * is reported, e.g. the gateway and the postmaster).
  *
  * <p>A gateway that has served only a few thousand sends still runs much of its send path in the JVM's
  * interpreter or its first compiler: measured then, a piece of code costs several times what it costs in a
  * gateway that has been up for an hour. BENCH_WARMUP_SENDS brings it to that state first.
+ *
+ * <p>Two benchmarks side by side must measure the same seconds: one that measures while the other warms up or
+ * shuts down (and writes its JFR recording) is charged for the other's load, since sharing a core slows every
+ * instruction. BENCH_WARMUP_UNTIL gives both the same moment to start from.
  *
  * <p>At a fixed rate, latency is measured from when a send was due, not when it went out, so that a slow
  * answer's queue behind it is counted (no coordinated omission). CPU time per send is the cost figure to
@@ -77,9 +82,10 @@ public final class LoadBenchmark {
         Duration measured = Duration.ofSeconds(Long.parseLong(env.getOrDefault("BENCH_SECONDS", "30")));
         Duration warmup = Duration.ofSeconds(Long.parseLong(env.getOrDefault("BENCH_WARMUP_SECONDS", "5")));
         long warmupSends = Long.parseLong(env.getOrDefault("BENCH_WARMUP_SENDS", "0"));
+        long warmupUntil = Long.parseLong(env.getOrDefault("BENCH_WARMUP_UNTIL", "0"));
         double rate = Double.parseDouble(env.getOrDefault("BENCH_RATE", "0"));
         new LoadBenchmark(base, token).run(instances, concurrency, rate, cpuRoots(env.getOrDefault("BENCH_CPU_PIDS", "")),
-                warmupSends, warmup, measured);
+                warmupSends, warmupUntil, warmup, measured);
     }
 
     private static Map<String, Long> cpuRoots(String spec) {
@@ -94,7 +100,7 @@ public final class LoadBenchmark {
     }
 
     private void run(int instanceCount, int concurrency, double rate, Map<String, Long> cpuRoots,
-                     long warmupSends, Duration warmup, Duration measured) throws Exception {
+                     long warmupSends, long warmupUntil, Duration warmup, Duration measured) throws Exception {
         String account = field(admin("/admin/accounts", "{\"name\": \"Benchmark\"}"), "account_id");
         String apiKey = field(admin("/admin/accounts/" + account + "/api-keys", ""), "api_key");
         List<String> instances = new ArrayList<>();
@@ -109,10 +115,10 @@ public final class LoadBenchmark {
                 warmup.toSeconds(), measured.toSeconds(), base);
 
         AtomicLong sequence = new AtomicLong();
-        if (warmupSends > 0) {
+        if (warmupSends > 0 || warmupUntil > System.currentTimeMillis()) {
             long started = System.nanoTime();
-            sendAsFastAsAnswered(apiKey, instances, concurrency, sequence, warmupSends);
-            System.out.printf("warmed up with %d sends as fast as answered, in %.0f s%n", warmupSends,
+            sendAsFastAsAnswered(apiKey, instances, concurrency, sequence, warmupSends, warmupUntil);
+            System.out.printf("warmed up with %d sends as fast as answered, in %.0f s%n", sequence.get(),
                     (System.nanoTime() - started) / 1e9);
         }
         Histogram latency = new ConcurrentHistogram(Duration.ofSeconds(60).toNanos(), 3);
@@ -141,14 +147,15 @@ public final class LoadBenchmark {
         cpuSampler.join();
     }
 
-    /** Closed-loop sends from every client until {@code count} have been made; nothing is recorded. */
+    /** Closed-loop sends from every client until {@code count} have been made and the time has come; nothing is recorded. */
     private void sendAsFastAsAnswered(String apiKey, List<String> instances, int concurrency, AtomicLong sequence,
-                                      long count) throws InterruptedException {
+                                      long count, long untilEpochMillis) throws InterruptedException {
         List<Thread> clients = new ArrayList<>();
         for (int c = 0; c < concurrency; c++) {
             clients.add(Thread.ofVirtual().start(() -> {
                 try (KeepAliveConnection connection = new KeepAliveConnection(URI.create(base))) {
-                    for (long n = sequence.getAndIncrement(); n < count; n = sequence.getAndIncrement()) {
+                    for (long n = sequence.getAndIncrement(); n < count || System.currentTimeMillis() < untilEpochMillis;
+                         n = sequence.getAndIncrement()) {
                         connection.post("/api/send-message", apiKey, sendBody(instances, n));
                     }
                 }
