@@ -9,11 +9,11 @@
 drop index message_log_same_content;
 create index message_log_same_content on message_log (content_hash, created_at) where content_hash is not null;
 
--- The plans of reserve_quota's statements are made once per connection and kept. Left to choose, PostgreSQL
--- re-planned the duplicate probe on every call while message_log had no statistics yet (a young table, or
--- one autovacuum has not analysed): that planning cost each send more than the probe and its index entry
--- together — +250 µs of the database's CPU per send in the benchmark, against +10 to +80 µs with the plans
--- kept (docs/performance.md). A plan is still made afresh whenever ANALYZE or a schema change invalidates it.
+-- The plans of reserve_quota's statements are made once per connection and kept. Left to choose while
+-- message_log had no statistics yet (a young table, or one autovacuum has not analysed), PostgreSQL evidently
+-- re-planned the duplicate probe on every call: step 9 then cost the database about +250 µs per send in the
+-- benchmark, against +10 to +140 µs with the plans kept (docs/performance.md). A plan is still made afresh
+-- whenever ANALYZE or a schema change invalidates it.
 alter function reserve_quota(text, text, text, text, integer, integer, integer, timestamptz, date, date, timestamptz,
                              text[], bigint, integer, timestamptz, integer, text, text, text, text)
     set plan_cache_mode = force_generic_plan;
