@@ -10,6 +10,7 @@ import hub.gateway.domain.RetrySchedule;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
@@ -25,12 +26,12 @@ public final class Gateway implements AutoCloseable {
     private final Optional<EmbeddedDatabase> embedded;
     private final PostgresPersistence persistence;
     private final GatewayHttp http;
-    private final WebhookDispatcher dispatcher;
+    private final PeriodicJob dispatcher;
     private final Optional<Path> adminTokenFile;
     private final Optional<Path> demoKeyFile;
 
     private Gateway(Optional<EmbeddedDatabase> embedded, PostgresPersistence persistence, GatewayHttp http,
-                    WebhookDispatcher dispatcher, Optional<Path> adminTokenFile, Optional<Path> demoKeyFile) {
+                    PeriodicJob dispatcher, Optional<Path> adminTokenFile, Optional<Path> demoKeyFile) {
         this.embedded = embedded;
         this.persistence = persistence;
         this.http = http;
@@ -77,7 +78,10 @@ public final class Gateway implements AutoCloseable {
                 }
 
                 GatewayHttp http = GatewayHttp.start(useCases, new GatewayHttp.Settings(config.port(), adminToken));
-                WebhookDispatcher dispatcher = WebhookDispatcher.start(useCases.deliverWebhooks());
+                // A round every quarter second, or at once after a round that found work. Nodes never deliver the
+                // same event at the same time (the outbox leases what it hands out).
+                PeriodicJob dispatcher = PeriodicJob.start("webhook-dispatcher", Duration.ofMillis(250),
+                        useCases.deliverWebhooks()::deliverDue);
                 return new Gateway(embedded, persistence, http, dispatcher, adminTokenFile, demoKeyFile);
             } catch (RuntimeException e) {
                 persistence.close();

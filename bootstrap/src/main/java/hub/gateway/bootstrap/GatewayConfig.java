@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,11 @@ import java.util.Optional;
 /**
  * Everything the gateway reads from its environment (contract §1). Unset database URL means the embedded
  * PostgreSQL in {@code dataDir}.
+ *
+ * @param requestDeadline  {@code GATEWAY_REQUEST_DEADLINE_MS} (contract §10): a send whose reservation completes
+ *                         later than this after the request arrived is not handed to the transport
+ * @param logRetentionDays {@code GATEWAY_LOG_RETENTION_DAYS} (contract §10): message-log rows older than this
+ *                         are removed in the background
  */
 public record GatewayConfig(int port,
                             Optional<String> databaseUrl,
@@ -28,6 +34,8 @@ public record GatewayConfig(int port,
                             boolean webhookAllowPrivate,
                             OptOutKeywords keywords,
                             RiskPolicy riskPolicy,
+                            Duration requestDeadline,
+                            int logRetentionDays,
                             Map<String, String> settings) {
 
     public static GatewayConfig fromEnvironment(Map<String, String> env) {
@@ -44,6 +52,8 @@ public record GatewayConfig(int port,
                         listSetting(env, "GATEWAY_OPT_OUT_KEYWORDS").orElse(OptOutKeywords.DEFAULT_OPT_OUT),
                         listSetting(env, "GATEWAY_OPT_IN_KEYWORDS").orElse(OptOutKeywords.DEFAULT_OPT_IN)),
                 riskPolicy(env),
+                Duration.ofMillis(intSetting(env, "GATEWAY_REQUEST_DEADLINE_MS", 5_000, 100, 120_000)),
+                intSetting(env, "GATEWAY_LOG_RETENTION_DAYS", 400, 1, 36_500),
                 Map.copyOf(env));
     }
 
@@ -53,7 +63,7 @@ public record GatewayConfig(int port,
 
     public GatewayConfig withPort(int newPort) {
         return new GatewayConfig(newPort, databaseUrl, databaseUser, databasePassword, poolSize, dataDir, adminToken,
-                webhookAllowPrivate, keywords, riskPolicy, settings);
+                webhookAllowPrivate, keywords, riskPolicy, requestDeadline, logRetentionDays, settings);
     }
 
     private static Optional<String> nonBlank(Map<String, String> env, String key) {
