@@ -7,8 +7,10 @@ module hub.gateway.adapter.http {
     requires io.helidon.webserver;
     requires io.helidon.http.media.jsonp;
     requires jakarta.json;
-    // The webhook sender: the JDK's own client, so that redirects, proxies and time-outs are ours to set.
-    requires java.net.http;
+    // The webhook sender: Helidon's client, whose DNS resolver we supply, so that a delivery connects to the
+    // address the destination check approved.
+    requires io.helidon.webclient.api;
+    requires io.helidon.webclient.http1;
 
     exports hub.gateway.adapter.http;
 }

@@ -22,8 +22,10 @@ import hub.gateway.application.port.in.IssueApiKeyUseCase;
 import hub.gateway.application.port.in.ListMessagesUseCase;
 import hub.gateway.application.port.in.RevokeApiKeyUseCase;
 import hub.gateway.application.port.in.SendMessageUseCase;
+import hub.gateway.application.port.in.SweepExpiredRecordsUseCase;
 import hub.gateway.application.port.in.UpdateInstanceUseCase;
 import hub.gateway.application.port.out.Accounts;
+import hub.gateway.application.port.out.ExpiredRecords;
 import hub.gateway.application.port.out.ApiKeys;
 import hub.gateway.application.port.out.IdempotencyKeys;
 import hub.gateway.application.port.out.Instances;
@@ -44,6 +46,7 @@ import hub.gateway.domain.RiskPolicy;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * Every use case of the gateway, built from the driven ports. The one way in for the composition root;
@@ -71,20 +74,29 @@ public record UseCases(AuthenticateClientUseCase authenticateClient,
                        ReplayWebhookEventUseCase replayWebhookEvent,
                        ListRiskEventsUseCase listRiskEvents,
                        ReceiveTransportWebhookUseCase receiveTransportWebhook,
-                       IdempotentAnswersUseCase idempotentAnswers) {
+                       IdempotentAnswersUseCase idempotentAnswers,
+                       SweepExpiredRecordsUseCase sweepExpiredRecords) {
 
     /** The driven ports the use cases need. */
     public record Ports(Accounts accounts, ApiKeys apiKeys, Instances instances, QuotaLedger quota,
                         MessageLog messageLog, Transports transports, StorageHealth storageHealth,
                         SuppressionList suppressions, Outbox outbox, WebhookSender webhookSender,
                         WebhookDestinations webhookDestinations, RiskFacts riskFacts, RiskLedger riskLedger,
-                        IdempotencyKeys idempotencyKeys, Clock clock) {
+                        IdempotencyKeys idempotencyKeys, ExpiredRecords expiredRecords, Clock clock) {
     }
 
-    /** What a deployment may tune without a rebuild. */
-    public record Policies(OptOutKeywords keywords, RetrySchedule webhookRetries, RiskPolicy risk) {
+    /**
+     * What a deployment may tune without a rebuild.
+     *
+     * @param logRetention how long message-log rows and finished webhook events are kept (contract §10)
+     */
+    public record Policies(OptOutKeywords keywords, RetrySchedule webhookRetries, RiskPolicy risk,
+                           Duration logRetention) {
+        public static final Duration DEFAULT_LOG_RETENTION = Duration.ofDays(400);
+
         public static Policies defaults() {
-            return new Policies(OptOutKeywords.DEFAULTS, RetrySchedule.DEFAULT, RiskPolicy.defaults());
+            return new Policies(OptOutKeywords.DEFAULTS, RetrySchedule.DEFAULT, RiskPolicy.defaults(),
+                    DEFAULT_LOG_RETENTION);
         }
     }
 

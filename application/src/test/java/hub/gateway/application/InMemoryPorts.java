@@ -71,7 +71,32 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, QuotaLedger, 
     UseCases useCases() {
         return UseCases.create(new UseCases.Ports(this, this, this, this, this, this, () -> true, this, outbox,
                 r -> webhookReceiver.apply(r), url -> url.contains("169.254.") ? Optional.of("a metadata address") : Optional.empty(),
-                this, this, idempotencyKeys, clock), UseCases.Policies.defaults());
+                this, this, idempotencyKeys, noRetention(), clock), UseCases.Policies.defaults());
+    }
+
+    /** The retention sweep has its own test (RetentionServiceTest); the use-case tests keep everything. */
+    private static hub.gateway.application.port.out.ExpiredRecords noRetention() {
+        return new hub.gateway.application.port.out.ExpiredRecords() {
+            @Override
+            public int removeMessagesBefore(Instant cutoff, int batch) {
+                return 0;
+            }
+
+            @Override
+            public int removeRiskEventsBefore(Instant cutoff, int batch) {
+                return 0;
+            }
+
+            @Override
+            public int removeWebhookEventsBefore(Instant cutoff, int batch) {
+                return 0;
+            }
+
+            @Override
+            public int removeIdempotencyKeysBefore(Instant cutoff, int batch) {
+                return 0;
+            }
+        };
     }
 
     // RiskFacts and RiskLedger

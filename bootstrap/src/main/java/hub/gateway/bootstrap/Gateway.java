@@ -12,6 +12,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
@@ -22,20 +23,22 @@ import java.util.logging.Logger;
 public final class Gateway implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Gateway.class.getName());
     static final String ADMIN_TOKEN_FILE = "admin-token";
+    private static final Duration RETENTION_IDLE_PAUSE = Duration.ofMinutes(1);
+    private static final Duration RETENTION_BATCH_PAUSE = Duration.ofMillis(100);
 
     private final Optional<EmbeddedDatabase> embedded;
     private final PostgresPersistence persistence;
     private final GatewayHttp http;
-    private final PeriodicJob dispatcher;
+    private final List<PeriodicJob> jobs;
     private final Optional<Path> adminTokenFile;
     private final Optional<Path> demoKeyFile;
 
     private Gateway(Optional<EmbeddedDatabase> embedded, PostgresPersistence persistence, GatewayHttp http,
-                    PeriodicJob dispatcher, Optional<Path> adminTokenFile, Optional<Path> demoKeyFile) {
+                    List<PeriodicJob> jobs, Optional<Path> adminTokenFile, Optional<Path> demoKeyFile) {
         this.embedded = embedded;
         this.persistence = persistence;
         this.http = http;
-        this.dispatcher = dispatcher;
+        this.jobs = jobs;
         this.adminTokenFile = adminTokenFile;
         this.demoKeyFile = demoKeyFile;
     }
@@ -57,8 +60,9 @@ public final class Gateway implements AutoCloseable {
                         GatewayHttp.webhookSender(config.webhookAllowPrivate()),
                         GatewayHttp.webhookDestinations(config.webhookAllowPrivate()),
                         persistence.riskFacts(), persistence.riskLedger(),
-                        persistence.idempotencyKeys(), Clock.systemUTC()),
-                        new UseCases.Policies(config.keywords(), RetrySchedule.DEFAULT, config.riskPolicy()));
+                        persistence.idempotencyKeys(), persistence.expiredRecords(), Clock.systemUTC()),
+                        new UseCases.Policies(config.keywords(), RetrySchedule.DEFAULT, config.riskPolicy(),
+                                Duration.ofDays(config.logRetentionDays())));
 
                 Optional<Path> adminTokenFile = Optional.empty();
                 Optional<String> adminToken = config.adminToken();
@@ -78,11 +82,7 @@ public final class Gateway implements AutoCloseable {
                 }
 
                 GatewayHttp http = GatewayHttp.start(useCases, new GatewayHttp.Settings(config.port(), adminToken));
-                // A round every quarter second, or at once after a round that found work. Nodes never deliver the
-                // same event at the same time (the outbox leases what it hands out).
-                PeriodicJob dispatcher = PeriodicJob.start("webhook-dispatcher", Duration.ofMillis(250),
-                        useCases.deliverWebhooks()::deliverDue);
-                return new Gateway(embedded, persistence, http, dispatcher, adminTokenFile, demoKeyFile);
+                return new Gateway(embedded, persistence, http, startJobs(useCases), adminTokenFile, demoKeyFile);
             } catch (RuntimeException e) {
                 persistence.close();
                 throw e;
@@ -112,9 +112,21 @@ public final class Gateway implements AutoCloseable {
     @Override
     public void close() {
         http.close();
-        dispatcher.close();
+        jobs.forEach(PeriodicJob::close);
         persistence.close();
         embedded.ifPresent(EmbeddedDatabase::close);
+    }
+
+    /** The background work every node does; each claims its work in the database, so nodes never collide. */
+    private static List<PeriodicJob> startJobs(UseCases useCases) {
+        return List.of(
+                // A round every quarter second, or at once after a round that found work. Nodes never deliver the
+                // same event at the same time (the outbox leases what it hands out).
+                PeriodicJob.start("webhook-dispatcher", Duration.ofMillis(250), useCases.deliverWebhooks()::deliverDue),
+                // A backlog (the first start after an upgrade, a long outage) is removed in batches with a pause
+                // between them, so that sends keep most of the database.
+                PeriodicJob.start("retention-sweep", RETENTION_IDLE_PAUSE, RETENTION_BATCH_PAUSE,
+                        useCases.sweepExpiredRecords()::sweepOnce));
     }
 
     private static String newAdminToken(GatewayConfig config) {

@@ -7,8 +7,9 @@ import java.util.logging.Logger;
 
 /**
  * Background work that every node runs on its own virtual thread: the webhook dispatcher and the sweeps. A
- * round answers how much it did; after a round that did something the next one starts at once (a backlog is
- * worked off in consecutive rounds, each small), after an idle round the job waits {@code idlePause}. A round
+ * round answers how much it did; after a round that did something the next one starts after {@code busyPause}
+ * (a backlog is worked off in consecutive rounds, each small), after an idle round the job waits
+ * {@code idlePause}. A round
  * that throws — the database may be away for a while — is logged in one line and tried again after
  * {@link #TROUBLE_PAUSE}. Rounds on several nodes must not step on each other: each job's work is claimed in
  * the database ({@code SKIP LOCKED}, leases), never coordinated here.
@@ -21,22 +22,28 @@ final class PeriodicJob implements AutoCloseable {
     private final Thread loop;
     private volatile boolean running = true;
 
-    private PeriodicJob(String name, Duration idlePause, IntSupplier round) {
+    private PeriodicJob(String name, Duration idlePause, Duration busyPause, IntSupplier round) {
         this.name = name;
-        this.loop = Thread.ofVirtual().name(name).unstarted(() -> run(idlePause, round));
+        this.loop = Thread.ofVirtual().name(name).unstarted(() -> run(idlePause, busyPause, round));
     }
 
+    /** A job that goes on at once after a round that did something. */
     static PeriodicJob start(String name, Duration idlePause, IntSupplier round) {
-        PeriodicJob job = new PeriodicJob(name, idlePause, round);
+        return start(name, idlePause, Duration.ZERO, round);
+    }
+
+    /** A job that leaves the database {@code busyPause} between rounds even while it has a backlog. */
+    static PeriodicJob start(String name, Duration idlePause, Duration busyPause, IntSupplier round) {
+        PeriodicJob job = new PeriodicJob(name, idlePause, busyPause, round);
         job.loop.start();
         return job;
     }
 
-    private void run(Duration idlePause, IntSupplier round) {
+    private void run(Duration idlePause, Duration busyPause, IntSupplier round) {
         while (running) {
             Duration pause;
             try {
-                pause = round.getAsInt() > 0 ? Duration.ZERO : idlePause;
+                pause = round.getAsInt() > 0 ? busyPause : idlePause;
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, name + " round failed: " + e.getMessage());
                 pause = TROUBLE_PAUSE;

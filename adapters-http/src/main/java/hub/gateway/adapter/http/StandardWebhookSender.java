@@ -1,26 +1,29 @@
 package hub.gateway.adapter.http;
 
 import hub.gateway.application.port.out.WebhookSender;
+import io.helidon.http.HeaderName;
+import io.helidon.http.HeaderNames;
+import io.helidon.webclient.api.HttpClientResponse;
+import io.helidon.webclient.api.Proxy;
+import io.helidon.webclient.api.WebClient;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import javax.net.ssl.SSLException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -37,30 +40,38 @@ final class StandardWebhookSender implements WebhookSender {
     static final String USER_AGENT = "hub-whatsapp-gateway";
     private static final String SECRET_PREFIX = "whsec_";
     private static final String HMAC = "HmacSHA256";
+    private static final HeaderName WEBHOOK_ID = HeaderNames.create("webhook-id");
+    private static final HeaderName WEBHOOK_TIMESTAMP = HeaderNames.create("webhook-timestamp");
+    private static final HeaderName WEBHOOK_SIGNATURE = HeaderNames.create("webhook-signature");
+    private static final ExecutorService EXCHANGES = Executors.newVirtualThreadPerTaskExecutor();
 
     private final WebhookUrlPolicy destinations;
-    private final HttpClient client;
+    private final WebClient client;
 
     StandardWebhookSender(WebhookUrlPolicy destinations) {
         this.destinations = destinations;
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
+        this.client = WebClient.builder()
+                // The host is resolved and its addresses judged when the client connects, and the connection goes
+                // to an address judged (contract §10): a DNS answer that changes between a check and the connect
+                // (rebinding) cannot lead the delivery to the gateway's own network.
+                .dnsResolver(destinations.pinnedResolver())
                 // A redirect would lead to a destination nobody checked.
-                .followRedirects(HttpClient.Redirect.NEVER)
+                .followRedirects(false)
                 // A proxy would resolve and connect on our behalf, after our check: no proxy, ever.
-                .proxy(HttpClient.Builder.NO_PROXY)
+                .proxy(Proxy.noProxy())
+                // A connection per delivery: each is resolved and judged afresh.
+                .keepAlive(false)
                 .connectTimeout(LIMIT)
+                .readTimeout(LIMIT)
+                .servicesDiscoverServices(false)
                 .build();
     }
 
     @Override
     public WebhookResult send(WebhookRequest request) {
         long deadline = System.nanoTime() + LIMIT.toNanos();
-        // Checked at every delivery, not only when the URL was saved: its DNS may have changed since.
-        // Gap (DNS rebinding): the HTTP client resolves the host again when it connects, and may get another
-        // answer than the check did. Closing it means connecting to the checked address while sending the
-        // original Host header and TLS server name, which the JDK client cannot do.
-        Optional<String> refused = destinations.problemWith(request.url());
+        // The URL's form is judged here; its host's addresses when the client connects (pinnedResolver).
+        Optional<String> refused = destinations.problemWithUrl(request.url());
         if (refused.isPresent()) {
             return new WebhookResult.Failed("destination refused: " + refused.get());
         }
@@ -71,27 +82,29 @@ final class StandardWebhookSender implements WebhookSender {
         byte[] body = WebhookEvents.body(request.event());
         String timestamp = String.valueOf(request.timestamp().getEpochSecond());
         String signature = "v1," + sign(key.get(), request.webhookId(), timestamp, body);
-        Duration remaining = Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
-        HttpRequest http = HttpRequest.newBuilder(URI.create(request.url().strip()))
-                .timeout(remaining)
-                .header("content-type", JsonResponses.APPLICATION_JSON)
-                .header("user-agent", USER_AGENT)
-                .header("webhook-id", request.webhookId())
-                .header("webhook-timestamp", timestamp)
-                .header("webhook-signature", signature)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
-        return exchange(http, deadline);
+        return exchange(request.url().strip(), request.webhookId(), timestamp, signature, body, deadline);
     }
 
     /**
-     * The client's own time-out stops at the answer's headers; waiting on the future with the same deadline
-     * also bounds a receiver that trickles its body.
+     * The client's read time-out bounds each read; waiting on the exchange with the same deadline also bounds a
+     * receiver that trickles its answer byte by byte.
      */
-    private WebhookResult exchange(HttpRequest http, long deadline) {
-        CompletableFuture<HttpResponse<Void>> answer = client.sendAsync(http, HttpResponse.BodyHandlers.discarding());
+    private WebhookResult exchange(String url, String webhookId, String timestamp, String signature, byte[] body,
+                                   long deadline) {
+        Future<Integer> answer = EXCHANGES.submit(() -> {
+            try (HttpClientResponse response = client.post(url)
+                    .readTimeout(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())))
+                    .header(HeaderNames.CONTENT_TYPE, JsonResponses.APPLICATION_JSON)
+                    .header(HeaderNames.USER_AGENT, USER_AGENT)
+                    .header(WEBHOOK_ID, webhookId)
+                    .header(WEBHOOK_TIMESTAMP, timestamp)
+                    .header(WEBHOOK_SIGNATURE, signature)
+                    .submit(body)) {
+                return response.status().code();
+            }
+        });
         try {
-            int status = answer.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS).statusCode();
+            int status = answer.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             return status >= 200 && status < 300 ? new WebhookResult.Accepted(status) : new WebhookResult.Rejected(status);
         } catch (TimeoutException e) {
             answer.cancel(true);
@@ -109,16 +122,34 @@ final class StandardWebhookSender implements WebhookSender {
         return new WebhookResult.Failed("timed out after " + LIMIT.toSeconds() + " s");
     }
 
-    /** Names the kind of failure only: exception messages may quote the URL, and a URL may carry a token. */
-    private static WebhookResult failure(Throwable cause) {
-        return switch (cause) {
-            case HttpConnectTimeoutException ignored -> new WebhookResult.Failed("connect timed out after " + LIMIT.toSeconds() + " s");
-            case HttpTimeoutException ignored -> timedOut();
-            case ConnectException ignored -> new WebhookResult.Failed("connection refused");
-            case SSLException ignored -> new WebhookResult.Failed("TLS handshake failed");
+    /**
+     * Names the kind of failure only: exception messages may quote the URL, and a URL may carry a token. The
+     * client wraps what went wrong; the first cause that says what it was decides.
+     */
+    private static WebhookResult failure(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            switch (cause) {
+                case WebhookUrlPolicy.RefusedDestination refused -> {
+                    return new WebhookResult.Failed("destination refused: " + refused.getMessage());
+                }
+                case ConnectException ignored -> {
+                    return new WebhookResult.Failed("connection refused");
+                }
+                case SocketTimeoutException ignored -> {
+                    return timedOut();
+                }
+                case SSLException ignored -> {
+                    return new WebhookResult.Failed("TLS handshake failed");
+                }
+                default -> {
+                }
+            }
+        }
+        return switch (failure) {
             case IOException io -> new WebhookResult.Failed("I/O error (" + io.getClass().getSimpleName() + ")");
+            case UncheckedIOException io -> new WebhookResult.Failed("I/O error (" + io.getCause().getClass().getSimpleName() + ")");
             case IllegalArgumentException ignored -> new WebhookResult.Failed("the webhook URL is not usable");
-            default -> new WebhookResult.Failed("unexpected error (" + cause.getClass().getSimpleName() + ")");
+            default -> new WebhookResult.Failed("unexpected error (" + failure.getClass().getSimpleName() + ")");
         };
     }
 

@@ -1,6 +1,7 @@
 package hub.gateway.adapter.http;
 
 import hub.gateway.application.port.out.WebhookDestinations;
+import io.helidon.webclient.spi.DnsResolver;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -42,6 +43,11 @@ final class WebhookUrlPolicy implements WebhookDestinations {
 
     @Override
     public Optional<String> problemWith(String url) {
+        return problemWithUrl(url).or(() -> problemWithHost(parse(url).orElseThrow().getHost()));
+    }
+
+    /** The URL's own form, judged without resolving its host. */
+    Optional<String> problemWithUrl(String url) {
         Optional<URI> uri = parse(url);
         if (uri.isEmpty()) {
             return Optional.of("The webhook URL is not a valid URL.");
@@ -58,28 +64,68 @@ final class WebhookUrlPolicy implements WebhookDestinations {
         if (uri.get().getRawUserInfo() != null) {
             return Optional.of("The webhook URL must not contain a user name or password.");
         }
-        return problemWithHost(host);
+        return Optional.empty();
     }
 
     private Optional<String> problemWithHost(String host) {
+        try {
+            checkedAddresses(host);
+            return Optional.empty();
+        } catch (RefusedDestination refused) {
+            return Optional.of(refused.getMessage());
+        }
+    }
+
+    /**
+     * The DNS resolver of the webhook sender's HTTP client (contract §10, "webhook destinations are pinned"): the
+     * host is resolved once, when the client connects, every address of the answer is judged, and the connection
+     * goes to one of the addresses judged — there is no second look-up that a rebinding DNS could answer
+     * differently. The address keeps the host's name, so TLS still sends and verifies that name.
+     *
+     * @throws RefusedDestination when the host cannot be resolved or resolves to an address not allowed
+     */
+    DnsResolver pinnedResolver() {
+        return (host, lookup) -> {
+            InetAddress[] allowed = checkedAddresses(host);
+            InetAddress[] preferred = lookup.filter(allowed);
+            InetAddress chosen = preferred.length > 0 ? preferred[0] : allowed[0];
+            try {
+                return InetAddress.getByAddress(host, chosen.getAddress());
+            } catch (UnknownHostException e) {
+                throw new IllegalStateException("a resolved address always has a valid length", e);
+            }
+        };
+    }
+
+    /** Every address {@code host} resolves to, when all of them are allowed. */
+    private InetAddress[] checkedAddresses(String host) {
         InetAddress[] addresses;
         try {
             // A literal address (IPv4, or IPv6 in brackets) is parsed here without any network traffic.
             addresses = resolver.resolve(host);
         } catch (UnknownHostException | SecurityException e) {
-            return Optional.of("The webhook URL's host cannot be resolved.");
+            throw new RefusedDestination("The webhook URL's host cannot be resolved.");
         }
         if (addresses == null || addresses.length == 0) {
-            return Optional.of("The webhook URL's host cannot be resolved.");
+            throw new RefusedDestination("The webhook URL's host cannot be resolved.");
         }
-        if (allowPrivate) {
-            return Optional.empty();
+        if (!allowPrivate) {
+            Optional<String> forbidden = Arrays.stream(addresses)
+                    .map(WebhookUrlPolicy::forbiddenKind)
+                    .flatMap(Optional::stream)
+                    .findFirst();
+            if (forbidden.isPresent()) {
+                throw new RefusedDestination("The webhook URL resolves to a " + forbidden.get() + " address, which is not allowed.");
+            }
         }
-        return Arrays.stream(addresses)
-                .map(WebhookUrlPolicy::forbiddenKind)
-                .flatMap(Optional::stream)
-                .findFirst()
-                .map(kind -> "The webhook URL resolves to a " + kind + " address, which is not allowed.");
+        return addresses;
+    }
+
+    /** A destination the policy does not allow; the message says why, without quoting the URL. */
+    static final class RefusedDestination extends RuntimeException {
+        RefusedDestination(String reason) {
+            super(reason, null, false, false);
+        }
     }
 
     private static Optional<URI> parse(String url) {

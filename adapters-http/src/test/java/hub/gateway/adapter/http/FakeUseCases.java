@@ -271,6 +271,7 @@ final class FakeUseCases {
                     public void release(AccountId accountId, String key) {
                         idempotencyCalls.add("release " + key);
                     }
-                });
+                },
+                () -> 0);
     }
 }

@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -184,6 +185,35 @@ class StandardWebhookSenderTest {
         assertTrue(failed.reason().contains("loopback"), failed.reason());
         assertTrue(received.isEmpty(), "nothing may reach a refused destination");
         assertNoSecret(failed);
+    }
+
+    @Test
+    void a_delivery_connects_to_the_address_its_check_approved_however_the_dns_answer_changes() {
+        // A rebinding DNS: the first answer is the receiver, every later one an address where nothing listens.
+        AtomicInteger lookups = new AtomicInteger();
+        WebhookUrlPolicy.Resolver rebinding = host -> new InetAddress[] {InetAddress.getByAddress(host,
+                new byte[] {127, 0, 0, (byte) (lookups.incrementAndGet() == 1 ? 1 : 2)})};
+        WebhookSender pinned = new StandardWebhookSender(new WebhookUrlPolicy(true, rebinding));
+        String url = "http://hooks.example.test:" + receiver.getAddress().getPort() + "/ok";
+
+        WebhookResult result = pinned.send(new WebhookRequest(url, SECRET, "msg_1", SENT_AT, OPTED_OUT));
+
+        assertEquals(new WebhookResult.Accepted(200), result);
+        assertEquals(1, lookups.get(), "the host is looked up once, and that answer is where the delivery goes");
+        assertEquals("hooks.example.test:" + receiver.getAddress().getPort(), received.getFirst().headers().getFirst("Host"));
+    }
+
+    @Test
+    void a_host_that_resolves_to_a_loopback_address_at_delivery_time_is_refused_before_any_byte_is_sent() {
+        WebhookUrlPolicy.Resolver toLoopback = host -> new InetAddress[] {InetAddress.getByAddress(host, new byte[] {127, 0, 0, 1})};
+        WebhookSender strict = new StandardWebhookSender(new WebhookUrlPolicy(false, toLoopback));
+        String url = "http://hooks.example.test:" + receiver.getAddress().getPort() + "/ok";
+
+        WebhookResult.Failed failed = assertInstanceOf(WebhookResult.Failed.class,
+                strict.send(new WebhookRequest(url, SECRET, "msg_1", SENT_AT, OPTED_OUT)));
+
+        assertEquals("destination refused: The webhook URL resolves to a loopback address, which is not allowed.", failed.reason());
+        assertTrue(received.isEmpty(), "nothing may reach a refused destination");
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import hub.gateway.application.port.out.Accounts;
 import hub.gateway.application.port.out.ApiKeys;
+import hub.gateway.application.port.out.ExpiredRecords;
 import hub.gateway.application.port.out.IdempotencyKeys;
 import hub.gateway.application.port.out.Instances;
 import hub.gateway.application.port.out.MessageLog;
@@ -44,6 +45,7 @@ public final class PostgresPersistence implements AutoCloseable {
     private final RiskFacts riskFacts;
     private final RiskLedger riskLedger;
     private final IdempotencyKeys idempotencyKeys;
+    private final ExpiredRecords expiredRecords;
 
     private PostgresPersistence(HikariDataSource dataSource) {
         this.dataSource = dataSource;
@@ -63,6 +65,7 @@ public final class PostgresPersistence implements AutoCloseable {
         this.outbox = new PgOutbox(db);
         this.riskLedger = new PgRiskLedger(db, cachingInstances::forget);
         this.idempotencyKeys = new PgIdempotencyKeys(db);
+        this.expiredRecords = new PgExpiredRecords(db);
     }
 
     /**
@@ -133,6 +136,11 @@ public final class PostgresPersistence implements AutoCloseable {
     /** Uncached: a claim is exact across nodes. */
     public IdempotencyKeys idempotencyKeys() {
         return idempotencyKeys;
+    }
+
+    /** The retention sweep's deletes: small batches, oldest first, safe to run on every node at once. */
+    public ExpiredRecords expiredRecords() {
+        return expiredRecords;
     }
 
     /** Closes the pool; afterwards every port throws StorageUnavailableException and health answers false. */
