@@ -22,7 +22,9 @@ import hub.gateway.application.port.in.IssueApiKeyUseCase;
 import hub.gateway.application.port.in.ListMessagesUseCase;
 import hub.gateway.application.port.in.RevokeApiKeyUseCase;
 import hub.gateway.application.port.in.SendMessageUseCase;
+import hub.gateway.application.port.in.SweepLimboUseCase;
 import hub.gateway.application.port.in.UpdateInstanceUseCase;
+import hub.gateway.application.port.out.AbandonedSends;
 import hub.gateway.application.port.out.Accounts;
 import hub.gateway.application.port.out.ApiKeys;
 import hub.gateway.application.port.out.IdempotencyKeys;
@@ -44,6 +46,7 @@ import hub.gateway.domain.RiskPolicy;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * Every use case of the gateway, built from the driven ports. The one way in for the composition root;
@@ -71,20 +74,30 @@ public record UseCases(AuthenticateClientUseCase authenticateClient,
                        ReplayWebhookEventUseCase replayWebhookEvent,
                        ListRiskEventsUseCase listRiskEvents,
                        ReceiveTransportWebhookUseCase receiveTransportWebhook,
-                       IdempotentAnswersUseCase idempotentAnswers) {
+                       IdempotentAnswersUseCase idempotentAnswers,
+                       SweepLimboUseCase sweepLimbo) {
 
     /** The driven ports the use cases need. */
     public record Ports(Accounts accounts, ApiKeys apiKeys, Instances instances, QuotaLedger quota,
                         MessageLog messageLog, Transports transports, StorageHealth storageHealth,
                         SuppressionList suppressions, Outbox outbox, WebhookSender webhookSender,
                         WebhookDestinations webhookDestinations, RiskFacts riskFacts, RiskLedger riskLedger,
-                        IdempotencyKeys idempotencyKeys, Clock clock) {
+                        IdempotencyKeys idempotencyKeys, Clock clock, AbandonedSends abandonedSends) {
     }
 
-    /** What a deployment may tune without a rebuild. */
-    public record Policies(OptOutKeywords keywords, RetrySchedule webhookRetries, RiskPolicy risk) {
+    /**
+     * What a deployment may tune without a rebuild.
+     *
+     * @param requestDeadline {@code GATEWAY_REQUEST_DEADLINE_MS}: a send still {@code accepted} twice this long
+     *                        after its reservation is swept to {@code unknown}
+     */
+    public record Policies(OptOutKeywords keywords, RetrySchedule webhookRetries, RiskPolicy risk,
+                           Duration requestDeadline) {
+        public static final Duration DEFAULT_REQUEST_DEADLINE = Duration.ofSeconds(5);
+
         public static Policies defaults() {
-            return new Policies(OptOutKeywords.DEFAULTS, RetrySchedule.DEFAULT, RiskPolicy.defaults());
+            return new Policies(OptOutKeywords.DEFAULTS, RetrySchedule.DEFAULT, RiskPolicy.defaults(),
+                    DEFAULT_REQUEST_DEADLINE);
         }
     }
 

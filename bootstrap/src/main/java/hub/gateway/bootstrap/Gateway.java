@@ -22,20 +22,28 @@ import java.util.logging.Logger;
 public final class Gateway implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Gateway.class.getName());
     static final String ADMIN_TOKEN_FILE = "admin-token";
+    /**
+     * Between idle rounds of the limbo sweep: a row is resolved at most this long after twice the deadline. A
+     * backlog (after a long outage) is worked off in consecutive rounds.
+     */
+    static final Duration LIMBO_SWEEP_PAUSE = Duration.ofSeconds(1);
 
     private final Optional<EmbeddedDatabase> embedded;
     private final PostgresPersistence persistence;
     private final GatewayHttp http;
     private final PeriodicJob dispatcher;
+    private final PeriodicJob limboSweep;
     private final Optional<Path> adminTokenFile;
     private final Optional<Path> demoKeyFile;
 
     private Gateway(Optional<EmbeddedDatabase> embedded, PostgresPersistence persistence, GatewayHttp http,
-                    PeriodicJob dispatcher, Optional<Path> adminTokenFile, Optional<Path> demoKeyFile) {
+                    PeriodicJob dispatcher, PeriodicJob limboSweep, Optional<Path> adminTokenFile,
+                    Optional<Path> demoKeyFile) {
         this.embedded = embedded;
         this.persistence = persistence;
         this.http = http;
         this.dispatcher = dispatcher;
+        this.limboSweep = limboSweep;
         this.adminTokenFile = adminTokenFile;
         this.demoKeyFile = demoKeyFile;
     }
@@ -57,8 +65,9 @@ public final class Gateway implements AutoCloseable {
                         GatewayHttp.webhookSender(config.webhookAllowPrivate()),
                         GatewayHttp.webhookDestinations(config.webhookAllowPrivate()),
                         persistence.riskFacts(), persistence.riskLedger(),
-                        persistence.idempotencyKeys(), Clock.systemUTC()),
-                        new UseCases.Policies(config.keywords(), RetrySchedule.DEFAULT, config.riskPolicy()));
+                        persistence.idempotencyKeys(), Clock.systemUTC(), persistence.abandonedSends()),
+                        new UseCases.Policies(config.keywords(), RetrySchedule.DEFAULT, config.riskPolicy(),
+                                config.requestDeadline()));
 
                 Optional<Path> adminTokenFile = Optional.empty();
                 Optional<String> adminToken = config.adminToken();
@@ -82,7 +91,10 @@ public final class Gateway implements AutoCloseable {
                 // same event at the same time (the outbox leases what it hands out).
                 PeriodicJob dispatcher = PeriodicJob.start("webhook-dispatcher", Duration.ofMillis(250),
                         useCases.deliverWebhooks()::deliverDue);
-                return new Gateway(embedded, persistence, http, dispatcher, adminTokenFile, demoKeyFile);
+                // Every node sweeps; the database lets one round at a time through and hands out each row once.
+                PeriodicJob limboSweep = PeriodicJob.start("limbo-sweep", LIMBO_SWEEP_PAUSE,
+                        () -> useCases.sweepLimbo().sweep().more() ? 1 : 0);
+                return new Gateway(embedded, persistence, http, dispatcher, limboSweep, adminTokenFile, demoKeyFile);
             } catch (RuntimeException e) {
                 persistence.close();
                 throw e;
@@ -107,12 +119,14 @@ public final class Gateway implements AutoCloseable {
 
     /**
      * Stops taking requests, lets those in flight finish, stops the webhook dispatcher (an event in flight
-     * is finished or, if cut off, delivered again after its lease), then closes the pool and the database.
+     * is finished or, if cut off, delivered again after its lease) and the limbo sweep, then closes the pool and
+     * the database.
      */
     @Override
     public void close() {
         http.close();
         dispatcher.close();
+        limboSweep.close();
         persistence.close();
         embedded.ifPresent(EmbeddedDatabase::close);
     }

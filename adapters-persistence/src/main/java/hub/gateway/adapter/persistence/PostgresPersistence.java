@@ -2,6 +2,7 @@ package hub.gateway.adapter.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import hub.gateway.application.port.out.AbandonedSends;
 import hub.gateway.application.port.out.Accounts;
 import hub.gateway.application.port.out.ApiKeys;
 import hub.gateway.application.port.out.IdempotencyKeys;
@@ -44,6 +45,7 @@ public final class PostgresPersistence implements AutoCloseable {
     private final RiskFacts riskFacts;
     private final RiskLedger riskLedger;
     private final IdempotencyKeys idempotencyKeys;
+    private final AbandonedSends abandonedSends;
 
     private PostgresPersistence(HikariDataSource dataSource) {
         this.dataSource = dataSource;
@@ -63,6 +65,7 @@ public final class PostgresPersistence implements AutoCloseable {
         this.outbox = new PgOutbox(db);
         this.riskLedger = new PgRiskLedger(db, cachingInstances::forget);
         this.idempotencyKeys = new PgIdempotencyKeys(db);
+        this.abandonedSends = new PgAbandonedSends(db);
     }
 
     /**
@@ -133,6 +136,11 @@ public final class PostgresPersistence implements AutoCloseable {
     /** Uncached: a claim is exact across nodes. */
     public IdempotencyKeys idempotencyKeys() {
         return idempotencyKeys;
+    }
+
+    /** The limbo sweep's rows; safe to sweep from any number of nodes at once. */
+    public AbandonedSends abandonedSends() {
+        return abandonedSends;
     }
 
     /** Closes the pool; afterwards every port throws StorageUnavailableException and health answers false. */

@@ -44,6 +44,7 @@ public final class Services {
                 (instanceId, limit) -> lookup.find(java.util.Optional.empty(), instanceId)
                         .map(instance -> ports.riskLedger().recent(instance.id(), limit)),
                 new TransportWebhookService(ports.transports(), ports.instances(), ports.messageLog(), inbound),
-                new IdempotentAnswersService(ports.idempotencyKeys(), ports.clock()));
+                new IdempotentAnswersService(ports.idempotencyKeys(), ports.clock()),
+                new LimboSweepService(ports.abandonedSends(), policies.requestDeadline(), ports.clock()));
     }
 }
