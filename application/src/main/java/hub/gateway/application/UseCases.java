@@ -23,7 +23,9 @@ import hub.gateway.application.port.in.ListMessagesUseCase;
 import hub.gateway.application.port.in.RevokeApiKeyUseCase;
 import hub.gateway.application.port.in.SendMessageUseCase;
 import hub.gateway.application.port.in.SweepExpiredRecordsUseCase;
+import hub.gateway.application.port.in.SweepLimboUseCase;
 import hub.gateway.application.port.in.UpdateInstanceUseCase;
+import hub.gateway.application.port.out.AbandonedSends;
 import hub.gateway.application.port.out.Accounts;
 import hub.gateway.application.port.out.ExpiredRecords;
 import hub.gateway.application.port.out.ApiKeys;
@@ -75,28 +77,33 @@ public record UseCases(AuthenticateClientUseCase authenticateClient,
                        ListRiskEventsUseCase listRiskEvents,
                        ReceiveTransportWebhookUseCase receiveTransportWebhook,
                        IdempotentAnswersUseCase idempotentAnswers,
-                       SweepExpiredRecordsUseCase sweepExpiredRecords) {
+                       SweepExpiredRecordsUseCase sweepExpiredRecords,
+                       SweepLimboUseCase sweepLimbo) {
 
     /** The driven ports the use cases need. */
     public record Ports(Accounts accounts, ApiKeys apiKeys, Instances instances, QuotaLedger quota,
                         MessageLog messageLog, Transports transports, StorageHealth storageHealth,
                         SuppressionList suppressions, Outbox outbox, WebhookSender webhookSender,
                         WebhookDestinations webhookDestinations, RiskFacts riskFacts, RiskLedger riskLedger,
-                        IdempotencyKeys idempotencyKeys, ExpiredRecords expiredRecords, Clock clock) {
+                        IdempotencyKeys idempotencyKeys, ExpiredRecords expiredRecords, AbandonedSends abandonedSends,
+                        Clock clock) {
     }
 
     /**
      * What a deployment may tune without a rebuild.
      *
-     * @param logRetention how long message-log rows and finished webhook events are kept (contract §10)
+     * @param requestDeadline {@code GATEWAY_REQUEST_DEADLINE_MS}: a send still {@code accepted} twice this long
+     *                        after its reservation is swept to {@code unknown}
+     * @param logRetention    how long message-log rows and finished webhook events are kept (contract §10)
      */
     public record Policies(OptOutKeywords keywords, RetrySchedule webhookRetries, RiskPolicy risk,
-                           Duration logRetention) {
+                           Duration requestDeadline, Duration logRetention) {
+        public static final Duration DEFAULT_REQUEST_DEADLINE = Duration.ofSeconds(5);
         public static final Duration DEFAULT_LOG_RETENTION = Duration.ofDays(400);
 
         public static Policies defaults() {
             return new Policies(OptOutKeywords.DEFAULTS, RetrySchedule.DEFAULT, RiskPolicy.defaults(),
-                    DEFAULT_LOG_RETENTION);
+                    DEFAULT_REQUEST_DEADLINE, DEFAULT_LOG_RETENTION);
         }
     }
 

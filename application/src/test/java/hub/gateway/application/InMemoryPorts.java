@@ -1,5 +1,6 @@
 package hub.gateway.application;
 
+import hub.gateway.application.port.out.AbandonedSends;
 import hub.gateway.application.port.out.Accounts;
 import hub.gateway.application.port.out.ApiKeys;
 import hub.gateway.application.port.out.Instances;
@@ -43,7 +44,7 @@ import java.util.function.Function;
 
 /** Hand-written in-memory ports for the use-case tests: simple, synchronized, and obviously right. */
 final class InMemoryPorts implements Accounts, ApiKeys, Instances, QuotaLedger, MessageLog, Transports, SuppressionList,
-        RiskFacts, RiskLedger {
+        RiskFacts, RiskLedger, AbandonedSends {
     final Map<AccountId, Account> accounts = new HashMap<>();
     final Map<String, ApiKey> keys = new HashMap<>();
     final Map<InstanceId, Instance> instances = new HashMap<>();
@@ -61,7 +62,7 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, QuotaLedger, 
     }
 
     final InMemoryOutbox outbox = new InMemoryOutbox();
-    final InMemoryIdempotencyKeys idempotencyKeys = new InMemoryIdempotencyKeys();
+    final InMemoryIdempotencyKeys idempotencyKeys = new InMemoryIdempotencyKeys(this, id -> Optional.ofNullable(log.get(id)));
     final List<WebhookSender.WebhookRequest> webhooksSent = new ArrayList<>();
     Function<WebhookSender.WebhookRequest, WebhookSender.WebhookResult> webhookReceiver = r -> {
         webhooksSent.add(r);
@@ -71,7 +72,7 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, QuotaLedger, 
     UseCases useCases() {
         return UseCases.create(new UseCases.Ports(this, this, this, this, this, this, () -> true, this, outbox,
                 r -> webhookReceiver.apply(r), url -> url.contains("169.254.") ? Optional.of("a metadata address") : Optional.empty(),
-                this, this, idempotencyKeys, noRetention(), clock), UseCases.Policies.defaults());
+                this, this, idempotencyKeys, noRetention(), this, clock), UseCases.Policies.defaults());
     }
 
     /** The retention sweep has its own test (RetentionServiceTest); the use-case tests keep everything. */
@@ -284,11 +285,15 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, QuotaLedger, 
         }
         log.put(logId, record(logId, r.accountId(), r.instanceId().value(), r.phone().e164(), r.purpose().wireName(),
                 "accepted", null));
+        r.idempotencyKey().ifPresent(key -> idempotencyKeys.link(r.accountId(), key, logId));
         return new QuotaOutcome.Reserved(logId);
     }
 
     @Override
     public synchronized void giveBack(long logId, String errorCode, Instant at) {
+        if (!Set.of("accepted", "unknown").contains(log.get(logId).status())) {
+            return;
+        }
         Counted was = counted.remove(logId);
         if (was == null) {
             return;
@@ -299,7 +304,7 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, QuotaLedger, 
         c.monthUsed--;
         MessageRecord row = log.get(logId);
         log.put(logId, new MessageRecord(logId, Optional.empty(), row.instanceId(), row.phone(), row.messagePurpose(),
-                "failed", Optional.of(errorCode), row.createdAt(), List.of(new MessageRecord.StatusChange("failed", at))));
+                "failed", Optional.of(errorCode), row.createdAt(), appended(row, "failed", at)));
     }
 
     @Override
@@ -329,8 +334,32 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, QuotaLedger, 
     @Override
     public synchronized void markSent(long logId, String messageId, Instant at) {
         MessageRecord row = log.get(logId);
+        if (!Set.of("accepted", "unknown").contains(row.status())) {
+            return;
+        }
         log.put(logId, new MessageRecord(logId, Optional.of(messageId), row.instanceId(), row.phone(),
-                row.messagePurpose(), "sent", Optional.empty(), row.createdAt(), List.of(new MessageRecord.StatusChange("sent", at))));
+                row.messagePurpose(), "sent", Optional.empty(), row.createdAt(), appended(row, "sent", at)));
+    }
+
+    private static List<MessageRecord.StatusChange> appended(MessageRecord row, String status, Instant at) {
+        List<MessageRecord.StatusChange> history = new ArrayList<>(row.statusHistory());
+        history.add(new MessageRecord.StatusChange(status, at));
+        return history;
+    }
+
+    // AbandonedSends: the oldest first, like the SQL's primary-key order
+    @Override
+    public synchronized Round markUnknown(Instant acceptedBefore, Instant at, int max) {
+        List<MessageRecord> due = log.values().stream()
+                .filter(r -> r.status().equals("accepted") && r.createdAt().isBefore(acceptedBefore))
+                .sorted(Comparator.comparingLong(MessageRecord::logId))
+                .limit(max)
+                .toList();
+        for (MessageRecord row : due) {
+            log.put(row.logId(), new MessageRecord(row.logId(), row.messageId(), row.instanceId(), row.phone(),
+                    row.messagePurpose(), "unknown", row.error(), row.createdAt(), appended(row, "unknown", at)));
+        }
+        return new Round(due.size(), due.size() == max);
     }
 
     @Override

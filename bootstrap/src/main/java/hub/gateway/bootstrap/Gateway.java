@@ -25,6 +25,11 @@ public final class Gateway implements AutoCloseable {
     static final String ADMIN_TOKEN_FILE = "admin-token";
     private static final Duration RETENTION_IDLE_PAUSE = Duration.ofMinutes(1);
     private static final Duration RETENTION_BATCH_PAUSE = Duration.ofMillis(100);
+    /**
+     * Between idle rounds of the limbo sweep: a row is resolved at most this long after twice the deadline. A
+     * backlog (after a long outage) is worked off in consecutive rounds.
+     */
+    static final Duration LIMBO_SWEEP_PAUSE = Duration.ofSeconds(1);
 
     private final Optional<EmbeddedDatabase> embedded;
     private final PostgresPersistence persistence;
@@ -60,9 +65,10 @@ public final class Gateway implements AutoCloseable {
                         GatewayHttp.webhookSender(config.webhookAllowPrivate()),
                         GatewayHttp.webhookDestinations(config.webhookAllowPrivate()),
                         persistence.riskFacts(), persistence.riskLedger(),
-                        persistence.idempotencyKeys(), persistence.expiredRecords(), Clock.systemUTC()),
+                        persistence.idempotencyKeys(), persistence.expiredRecords(), persistence.abandonedSends(),
+                        Clock.systemUTC()),
                         new UseCases.Policies(config.keywords(), RetrySchedule.DEFAULT, config.riskPolicy(),
-                                Duration.ofDays(config.logRetentionDays())));
+                                config.requestDeadline(), Duration.ofDays(config.logRetentionDays())));
 
                 Optional<Path> adminTokenFile = Optional.empty();
                 Optional<String> adminToken = config.adminToken();
@@ -107,7 +113,8 @@ public final class Gateway implements AutoCloseable {
 
     /**
      * Stops taking requests, lets those in flight finish, stops the webhook dispatcher (an event in flight
-     * is finished or, if cut off, delivered again after its lease), then closes the pool and the database.
+     * is finished or, if cut off, delivered again after its lease) and the limbo sweep, then closes the pool and
+     * the database.
      */
     @Override
     public void close() {
@@ -126,7 +133,9 @@ public final class Gateway implements AutoCloseable {
                 // A backlog (the first start after an upgrade, a long outage) is removed in batches with a pause
                 // between them, so that sends keep most of the database.
                 PeriodicJob.start("retention-sweep", RETENTION_IDLE_PAUSE, RETENTION_BATCH_PAUSE,
-                        useCases.sweepExpiredRecords()::sweepOnce));
+                        useCases.sweepExpiredRecords()::sweepOnce),
+                // Every node sweeps; the database lets one round at a time through and hands out each row once.
+                PeriodicJob.start("limbo-sweep", LIMBO_SWEEP_PAUSE, () -> useCases.sweepLimbo().sweep().more() ? 1 : 0));
     }
 
     private static String newAdminToken(GatewayConfig config) {

@@ -11,6 +11,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -26,6 +27,8 @@ final class FakeCloudApi implements AutoCloseable {
     private final List<Request> requests = new ArrayList<>();
     private final Deque<Answer> scripted = new ArrayDeque<>();
     private final AtomicLong ids = new AtomicLong();
+    /** Counted down: answers go out at once. A fresh latch holds every answer until it is released. */
+    private CountDownLatch holding = new CountDownLatch(0);
 
     FakeCloudApi() {
         try {
@@ -37,13 +40,20 @@ final class FakeCloudApi implements AutoCloseable {
         server.createContext("/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             Answer answer;
+            CountDownLatch hold;
             synchronized (this) {
                 requests.add(new Request(exchange.getRequestURI().getPath(),
                         exchange.getRequestHeaders().getFirst("Authorization"), body));
+                hold = holding;
                 answer = scripted.isEmpty()
                         ? new Answer(200, "{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"x\",\"wa_id\":\"x\"}],"
                         + "\"messages\":[{\"id\":\"wamid.TEST" + ids.incrementAndGet() + "\"}]}")
                         : scripted.removeFirst();
+            }
+            try {
+                hold.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
             byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -62,12 +72,22 @@ final class FakeCloudApi implements AutoCloseable {
         scripted.add(new Answer(status, body));
     }
 
+    /** From now on every request is recorded at once but answered only after {@link #releaseAnswers()}. */
+    synchronized void holdAnswers() {
+        holding = new CountDownLatch(1);
+    }
+
+    synchronized void releaseAnswers() {
+        holding.countDown();
+    }
+
     synchronized List<Request> requests() {
         return List.copyOf(requests);
     }
 
     @Override
     public void close() {
+        releaseAnswers();
         server.stop(0);
     }
 }

@@ -85,9 +85,11 @@ final class ClientApi implements HttpService {
 
     /**
      * The first answer to the key is the answer, whatever it was (a 429 included). Only an exception from the
-     * use case, before anything was sent, releases the key for a retry; once the use case has answered, the
-     * claim is never released (at worst, a failed write leaves it to be taken over after five minutes). The
-     * answer is stored before it is written, so that a retry after the answer always gets it replayed.
+     * use case releases the key for a retry (unless its send was reserved and may have gone out: the port keeps
+     * that claim); once the use case has answered, the claim is never released. A claim whose answer was never
+     * stored (its node died) answers a retry from the log row its send reserved, or, when nothing was reserved,
+     * is taken over after five minutes. The answer is stored before it is written, so that a retry after the
+     * answer always gets it replayed.
      */
     private void sendOnce(ServerResponse res, AccountId account, String key, byte[] bytes) {
         IdempotentAnswersUseCase answers = useCases.idempotentAnswers();
@@ -98,10 +100,15 @@ final class ClientApi implements HttpService {
             }
             case Claim.InProgress ignored -> ErrorResponses.send(res, ErrorCatalog.IDEMPOTENCY_KEY_IN_PROGRESS);
             case Claim.Reused ignored -> ErrorResponses.send(res, ErrorCatalog.IDEMPOTENCY_KEY_REUSED);
+            // The first attempt's node died before answering: its outcome, from its log row; nothing is sent again.
+            case Claim.AlreadySent sent -> answer(res, new SendMessageResult.Sent(sent.messageId(), sent.logId()));
+            case Claim.AlreadyFailed failed -> ErrorResponses.deliveryFailed(res, failed.logId());
+            case Claim.OutcomeUnknown unknown -> ErrorResponses.deliveryUnknown(res, unknown.logId());
             case Claim.Claimed ignored -> {
                 Optional<SendMessageResult> result;
                 try {
-                    result = JsonBodies.parseObject(bytes).map(body -> useCases.sendMessage().send(command(account, body)));
+                    result = JsonBodies.parseObject(bytes)
+                            .map(body -> useCases.sendMessage().send(command(account, body).withIdempotencyKey(key)));
                 } catch (RuntimeException | Error e) {
                     answers.release(account, key);
                     throw e;

@@ -71,6 +71,24 @@ final class ErrorResponses {
         return send(res, ErrorCatalog.of(refusal.code()), details);
     }
 
+    /**
+     * A send that failed at the transport, answered from its log row alone (a retry of an unanswered
+     * Idempotency-Key): the transport's own error is not kept, so only the log id is given.
+     */
+    static String deliveryFailed(ServerResponse res, long logId) {
+        return send(res, ErrorCatalog.GATEWAY_SEND_FAILED, baseDetails(RiskAction.ALLOW, 0).add("log_id", logId));
+    }
+
+    /**
+     * A send whose fate nobody knows (its log row is {@code unknown}): it may have gone out, so its quota stays
+     * counted and the client should look at the log row before sending again with a new key.
+     */
+    static String deliveryUnknown(ServerResponse res, long logId) {
+        return send(res, ErrorCatalog.GATEWAY_SEND_FAILED, baseDetails(RiskAction.ALLOW, 0)
+                .add("log_id", logId)
+                .add("delivery", "unknown"));
+    }
+
     /** An error outside the seed's refusals: {@code action: block, risk_score: 0}. */
     static String send(ServerResponse res, ErrorCatalog error) {
         return send(res, error, baseDetails(RiskAction.BLOCK, 0));

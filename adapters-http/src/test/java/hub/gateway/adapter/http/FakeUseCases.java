@@ -15,6 +15,7 @@ import hub.gateway.application.port.in.CreateAccountUseCase.CreateAccountResult;
 import hub.gateway.application.port.in.CreateInstanceUseCase.CreateInstanceResult;
 import hub.gateway.application.port.in.GetUsageUseCase.GetUsageResult;
 import hub.gateway.application.port.in.IdempotentAnswersUseCase;
+import hub.gateway.application.port.out.AbandonedSends;
 import hub.gateway.application.port.in.InstanceReport;
 import hub.gateway.application.port.out.IdempotencyKeys.Claim;
 import hub.gateway.application.port.in.IssueApiKeyUseCase.IssueApiKeyResult;
@@ -272,6 +273,7 @@ final class FakeUseCases {
                         idempotencyCalls.add("release " + key);
                     }
                 },
-                () -> 0);
+                () -> 0,
+                () -> new AbandonedSends.Round(0, false));
     }
 }

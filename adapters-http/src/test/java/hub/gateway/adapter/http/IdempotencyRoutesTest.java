@@ -70,6 +70,34 @@ class IdempotencyRoutesTest {
     }
 
     @Test
+    void an_unanswered_first_attempt_is_answered_from_its_log_row_without_sending() throws Exception {
+        fakes.claim.set(new Claim.AlreadySent(9, "wamid.9"));
+        HttpResponse<String> sent = send("key-6", BODY);
+        assertEquals(200, sent.statusCode(), sent.body());
+        assertEquals("{\"success\":true,\"status\":\"sent\",\"message_id\":\"wamid.9\",\"log_id\":9}", sent.body());
+
+        fakes.claim.set(new Claim.AlreadyFailed(10));
+        HttpResponse<String> failed = send("key-6", BODY);
+        assertError(failed, 502, "gateway_send_failed");
+        assertEquals(10, json(failed).getJsonObject("details").getInt("log_id"));
+
+        fakes.claim.set(new Claim.OutcomeUnknown(11));
+        HttpResponse<String> unknown = send("key-6", BODY);
+        assertError(unknown, 502, "gateway_send_failed");
+        assertEquals(11, json(unknown).getJsonObject("details").getInt("log_id"));
+        assertEquals("unknown", json(unknown).getJsonObject("details").getString("delivery"));
+
+        assertNull(fakes.lastSend.get());
+        assertEquals(List.of(), callsFor("key-6"), "an answer from the log is not stored: the log may still move on");
+    }
+
+    @Test
+    void a_claimed_key_reaches_the_reservation() throws Exception {
+        send("key-7", BODY.replace("}", ", \"message_purpose\": \"transactional\"}"));
+        assertEquals(java.util.Optional.of("key-7"), fakes.lastSend.get().idempotencyKey());
+    }
+
+    @Test
     void a_failure_of_the_use_case_releases_the_key() throws Exception {
         fakes.send.set(c -> {
             throw new IllegalStateException("broken");

@@ -51,13 +51,16 @@ final class PgMessageLog implements MessageLog {
                 .orElseThrow(() -> new IllegalStateException("insert returned no id"));
     }
 
-    /** Only a row still 'accepted' becomes 'sent', so a repeated call adds no second history entry. */
+    /**
+     * Only a row still 'accepted' becomes 'sent', so a repeated call adds no second history entry; or one the
+     * limbo sweep made 'unknown' while a slow transport still had it.
+     */
     @Override
     public void markSent(long logId, String messageId, Instant at) {
         db.run(exec -> exec.dml("""
                         with sent as (
                             update message_log set status = 'sent', message_id = ?
-                             where id = ? and status = 'accepted'
+                             where id = ? and status in ('accepted', 'unknown')
                             returning id, message_id)
                         insert into message_status (log_id, status, at, message_id)
                         select id, 'sent', ?, message_id from sent
@@ -70,7 +73,7 @@ final class PgMessageLog implements MessageLog {
      * practice; found through the 'sent' history entry that carries it, V6), adds the history entry unless the unique index message_status_once (V4) already holds that
      * status for the row, and only then updates the row. A 'failed' always wins and stores the error; any other
      * status only moves the row forward (sent < delivered < read), and nothing moves a row out of 'failed'.
-     * The row's own status is ranked in SQL; the reported one is ranked here.
+     * The row's own status is ranked in SQL ('unknown' lowest: any report moves it on); the reported one is ranked here.
      */
     @Override
     public boolean recordDeliveryStatus(String providerMessageId, DeliveryStatus status, Instant at,
@@ -90,6 +93,7 @@ final class PgMessageLog implements MessageLog {
                             returning log_id)
                         update message_log m
                            set status = case when cast(? as integer) > (case m.status
+                                                                           when 'unknown' then 0
                                                                            when 'sent' then 1
                                                                            when 'delivered' then 2
                                                                            when 'read' then 3

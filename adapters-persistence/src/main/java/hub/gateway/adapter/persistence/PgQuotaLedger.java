@@ -18,10 +18,11 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Exact limits across nodes: each call is one round trip to a database function (see V3__risk.sql) that checks
+ * Exact limits across nodes: each call is one round trip to a database function (R__reserve_quota.sql) that checks
  * the recipient's suppression, then locks the instance's quota row and, under that lock, checks duplicate
  * content and the limits, so reservations of one instance are serialised by PostgreSQL itself. A reserved send
- * records its content fingerprint and, when it scored above 0, its risk assessment, in the same call.
+ * records its content fingerprint and, when it scored above 0, its risk assessment, in the same call, and links
+ * its log row to the request's Idempotency-Key claim, if it has one.
  */
 final class PgQuotaLedger implements QuotaLedger {
     private static final String RESERVED = "reserved";
@@ -47,7 +48,8 @@ final class PgQuotaLedger implements QuotaLedger {
                                              cast(? as timestamptz), string_to_array(cast(? as text), ','),
                                              cast(? as bigint), cast(? as integer), cast(? as timestamptz),
                                              cast(? as integer), cast(? as text),
-                                             cast(? as text), cast(? as text), cast(? as text))
+                                             cast(? as text), cast(? as text), cast(? as text),
+                                             cast(? as text))
                         """, parameters(reservation)))
                 .orElseThrow(() -> new IllegalStateException("reserve_quota returned no row"));
         String outcome = Columns.string(row, "outcome");
@@ -78,7 +80,9 @@ final class PgQuotaLedger implements QuotaLedger {
                 duplicates.fingerprint().value(), duplicates.maxOtherRecipients(),
                 Columns.utc(windows.now().minus(duplicates.window())),
                 assessment.score(), assessment.action().wireName()};
-        return Stream.concat(Stream.of(reserve), Stream.of(StoredSignals.of(assessment.signals()).parameters()))
+        return Stream.of(Stream.of(reserve), Stream.of(StoredSignals.of(assessment.signals()).parameters()),
+                        Stream.of(reservation.idempotencyKey().orElse(null)))
+                .flatMap(s -> s)
                 .toArray();
     }
 

@@ -56,7 +56,7 @@ final class PgRiskFacts implements RiskFacts {
                        (select count(distinct m.phone) from message_log m, window_start
                          where m.account_id = %1$s and m.instance_id = ?
                            and m.id > window_start.after_id
-                           and m.status in ('accepted', 'sent', 'delivered', 'read', 'failed')
+                           and m.status in ('accepted', 'unknown', 'sent', 'delivered', 'read', 'failed')
                            and m.created_at > cast(? as timestamptz))
                    else 0 end as recipients
               from opt_outs

@@ -2,6 +2,7 @@ package hub.gateway.adapter.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import hub.gateway.application.port.out.AbandonedSends;
 import hub.gateway.application.port.out.Accounts;
 import hub.gateway.application.port.out.ApiKeys;
 import hub.gateway.application.port.out.ExpiredRecords;
@@ -46,6 +47,7 @@ public final class PostgresPersistence implements AutoCloseable {
     private final RiskLedger riskLedger;
     private final IdempotencyKeys idempotencyKeys;
     private final ExpiredRecords expiredRecords;
+    private final AbandonedSends abandonedSends;
 
     private PostgresPersistence(HikariDataSource dataSource) {
         this.dataSource = dataSource;
@@ -66,6 +68,7 @@ public final class PostgresPersistence implements AutoCloseable {
         this.riskLedger = new PgRiskLedger(db, cachingInstances::forget);
         this.idempotencyKeys = new PgIdempotencyKeys(db);
         this.expiredRecords = new PgExpiredRecords(db);
+        this.abandonedSends = new PgAbandonedSends(db);
     }
 
     /**
@@ -141,6 +144,11 @@ public final class PostgresPersistence implements AutoCloseable {
     /** The retention sweep's deletes: small batches, oldest first, safe to run on every node at once. */
     public ExpiredRecords expiredRecords() {
         return expiredRecords;
+    }
+
+    /** The limbo sweep's rows; safe to sweep from any number of nodes at once. */
+    public AbandonedSends abandonedSends() {
+        return abandonedSends;
     }
 
     /** Closes the pool; afterwards every port throws StorageUnavailableException and health answers false. */

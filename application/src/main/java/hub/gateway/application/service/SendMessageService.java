@@ -117,7 +117,7 @@ final class SendMessageService implements SendMessageUseCase {
                 blockingReasons(purpose),
                 new QuotaLedger.DuplicateContentCheck(ContentFingerprint.of(instance.id(), content),
                         policy.duplicateRecipients(), policy.duplicateWindow()),
-                assessment));
+                assessment, command.idempotencyKey()));
         return switch (outcome) {
             case QuotaOutcome.Suppressed suppressed -> refused(new Refusal.RecipientSuppressed());
             case QuotaOutcome.DuplicateContent duplicate -> violation(command, instance, phone.get(), purpose,

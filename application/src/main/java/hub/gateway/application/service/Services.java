@@ -45,6 +45,7 @@ public final class Services {
                         .map(instance -> ports.riskLedger().recent(instance.id(), limit)),
                 new TransportWebhookService(ports.transports(), ports.instances(), ports.messageLog(), inbound),
                 new IdempotentAnswersService(ports.idempotencyKeys(), ports.clock()),
-                new RetentionService(ports.expiredRecords(), policies.logRetention(), ports.clock()));
+                new RetentionService(ports.expiredRecords(), policies.logRetention(), ports.clock()),
+                new LimboSweepService(ports.abandonedSends(), policies.requestDeadline(), ports.clock()));
     }
 }

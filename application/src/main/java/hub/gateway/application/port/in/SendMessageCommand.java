@@ -3,14 +3,31 @@ package hub.gateway.application.port.in;
 import hub.gateway.domain.AccountId;
 
 import java.util.Objects;
+import java.util.Optional;
 
-/** A send request of an authenticated account, its fields still as the client sent them. */
-public record SendMessageCommand(AccountId accountId, Input instanceId, Input phone, Input message, Input messagePurpose) {
+/**
+ * A send request of an authenticated account, its fields still as the client sent them.
+ *
+ * @param idempotencyKey the request's claimed {@code Idempotency-Key}, if it came with one: the reservation links
+ *                       it to the send's log row, so that a retry after a crash is answered from that row
+ */
+public record SendMessageCommand(AccountId accountId, Input instanceId, Input phone, Input message, Input messagePurpose,
+                                 Optional<String> idempotencyKey) {
     public SendMessageCommand {
         Objects.requireNonNull(accountId);
         Objects.requireNonNull(instanceId);
         Objects.requireNonNull(phone);
         Objects.requireNonNull(message);
         Objects.requireNonNull(messagePurpose);
+        Objects.requireNonNull(idempotencyKey);
+    }
+
+    /** A request without an Idempotency-Key. */
+    public SendMessageCommand(AccountId accountId, Input instanceId, Input phone, Input message, Input messagePurpose) {
+        this(accountId, instanceId, phone, message, messagePurpose, Optional.empty());
+    }
+
+    public SendMessageCommand withIdempotencyKey(String key) {
+        return new SendMessageCommand(accountId, instanceId, phone, message, messagePurpose, Optional.of(key));
     }
 }

@@ -11,14 +11,29 @@ import java.time.Instant;
  *
  * <p>{@link #claim} is one atomic step shared by every gateway node: of any number of concurrent claims of one
  * key, exactly one is {@link Claim.Claimed}. A key whose claim is older than {@link #RETAINED} is claimed
- * afresh, as is a claim still in progress after {@link #ABANDONED_AFTER} (its node crashed before it could
- * {@link #remember} or {@link #release}).
+ * afresh.
+ *
+ * <p>A claim still in progress (its answer never stored: its node died, or could not store it) is judged by the
+ * send its request reserved. {@link QuotaLedger#reserve} links the claim to the reserved send's log row in the
+ * reservation's own statement, so a claim either has such a row or its request never reserved anything:
+ * <ul>
+ *     <li>linked to a row still {@code accepted}: the first attempt is unresolved — {@link Claim.InProgress},
+ *     until the limbo sweep makes the row {@code unknown};</li>
+ *     <li>linked to a row the transport took ({@code sent}, {@code delivered}, {@code read}, or any row with a
+ *     message id) — {@link Claim.AlreadySent}; to a row {@code failed} without one — {@link Claim.AlreadyFailed};
+ *     to a row {@code unknown} — {@link Claim.OutcomeUnknown}. The transport is never reached again;</li>
+ *     <li>no linked row, or one {@code refused} (nothing was sent, nothing counted): {@link Claim.InProgress}
+ *     until {@link #ABANDONED_AFTER}, then claimed afresh.</li>
+ * </ul>
  */
 public interface IdempotencyKeys {
     /** How long the first answer is given again (contract §3: 24 hours). */
     Duration RETAINED = Duration.ofHours(24);
 
-    /** No send takes this long; a claim still in progress after it is a crashed node's. */
+    /**
+     * No request takes this long before its reservation (the request deadline is at most two minutes); a claim
+     * still in progress after it without a send that may have gone out is a crashed node's.
+     */
     Duration ABANDONED_AFTER = Duration.ofMinutes(5);
 
     /**
@@ -30,7 +45,10 @@ public interface IdempotencyKeys {
     /** Stores the first answer of a {@link Claim.Claimed} key, exactly as it was sent. */
     void remember(AccountId accountId, String key, int status, String body);
 
-    /** Forgets a claim whose processing failed, so that the client may retry with the same key. */
+    /**
+     * Forgets a claim whose processing failed, so that the client may retry with the same key — unless its
+     * request reserved a send that may have gone out: that claim stays, and a retry gets the send's outcome.
+     */
     void release(AccountId accountId, String key);
 
     sealed interface Claim {
@@ -42,12 +60,27 @@ public interface IdempotencyKeys {
         record Replay(int status, String body) implements Claim {
         }
 
-        /** Another request with this key and body is still being processed. */
+        /** Another request with this key and body is still being processed, or its send is unresolved. */
         record InProgress() implements Claim {
         }
 
         /** The key was used with another request body. */
         record Reused() implements Claim {
+        }
+
+        /** The key's first request was never answered, but the transport took its send (log row {@code logId}). */
+        record AlreadySent(long logId, String messageId) implements Claim {
+        }
+
+        /** The key's first request was never answered; its send failed at the transport and sent nothing. */
+        record AlreadyFailed(long logId) implements Claim {
+        }
+
+        /**
+         * The key's first request was never answered, and nobody knows whether its send went out: its node died
+         * while the transport had it (the log row is {@code unknown}).
+         */
+        record OutcomeUnknown(long logId) implements Claim {
         }
     }
 }

@@ -14,6 +14,8 @@ import hub.gateway.domain.UsageWindows;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -36,12 +38,25 @@ public interface QuotaLedger {
      *                        {@link hub.gateway.domain.SuppressionReason#blocks}); a suppression of the
      *                        recipient for one of them answers {@link QuotaOutcome.Suppressed}, checked
      *                        before any limit, in the same statement
+     * @param idempotencyKey  the request's claimed {@code Idempotency-Key} of the same account, if any: a reserved
+     *                        send's log row is linked to that claim in the same statement
+     *                        ({@link IdempotencyKeys}), so that a retry after a crash never sends again
      */
     record Reservation(AccountId accountId, InstanceId instanceId, PhoneNumber phone, MessagePurpose purpose,
                        Limits limits, UsageWindows windows, Set<SuppressionReason> blockingReasons,
-                       DuplicateContentCheck duplicateContent, RiskAssessment assessment) {
+                       DuplicateContentCheck duplicateContent, RiskAssessment assessment,
+                       Optional<String> idempotencyKey) {
         public Reservation {
             blockingReasons = Set.copyOf(blockingReasons);
+            Objects.requireNonNull(idempotencyKey);
+        }
+
+        /** A reservation of a request without an Idempotency-Key. */
+        public Reservation(AccountId accountId, InstanceId instanceId, PhoneNumber phone, MessagePurpose purpose,
+                           Limits limits, UsageWindows windows, Set<SuppressionReason> blockingReasons,
+                           DuplicateContentCheck duplicateContent, RiskAssessment assessment) {
+            this(accountId, instanceId, phone, purpose, limits, windows, blockingReasons, duplicateContent, assessment,
+                    Optional.empty());
         }
     }
 
