@@ -77,7 +77,8 @@ public final class Gateway implements AutoCloseable {
                     demoKeyFile = Optional.of(config.dataDir().resolve(DemoProvisioning.KEY_FILE)).filter(java.nio.file.Files::exists);
                 }
 
-                GatewayHttp http = GatewayHttp.start(useCases, new GatewayHttp.Settings(config.port(), adminToken));
+                GatewayHttp http = GatewayHttp.start(useCases, new GatewayHttp.Settings(config.port(), adminToken,
+                        config.requestDeadline()));
                 // A round every quarter second, or at once after a round that found work. Nodes never deliver the
                 // same event at the same time (the outbox leases what it hands out).
                 PeriodicJob dispatcher = PeriodicJob.start("webhook-dispatcher", Duration.ofMillis(250),
