@@ -66,6 +66,12 @@ final class SharedLoads<K, V> {
         }
     }
 
+    /** For tests: how many wait for the key's load in flight (Caffeine's own completion handler included). */
+    int waitingFor(K key) {
+        CompletableFuture<V> present = cache.getIfPresent(key);
+        return present == null || present.isDone() ? 0 : present.getNumberOfDependents();
+    }
+
     void invalidate(K key) {
         cache.synchronous().invalidate(key);
     }
