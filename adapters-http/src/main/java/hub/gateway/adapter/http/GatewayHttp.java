@@ -15,7 +15,7 @@ import java.util.Optional;
 
 /**
  * The HTTP edge of the gateway: the client API ({@code /api}), the operator API ({@code /admin}), the
- * transport providers' webhooks ({@code /webhooks}) and the readiness probe ({@code /observe/health}) on one Helidon SE webserver, which the composition root starts
+ * transport providers' webhooks ({@code /webhooks}) and the health probes ({@code /observe/health}, {@code /observe/health/ready}, {@code /observe/health/live}) on one Helidon SE webserver, which the composition root starts
  * with the use cases and closes on shutdown; and the edge's outbound side, the webhook sender and the
  * policy for webhook URLs.
  */
