@@ -54,6 +54,9 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, QuotaLedger, 
     final Map<InstanceId, Counters> counters = new HashMap<>();
     Function<Transport.OutboundMessage, Transport.Delivery> transport =
             m -> new Transport.Delivery.Delivered("wamid." + m.logId());
+    /** Runs inside {@link #reserve}, as a slow database would: a test may move its clock there. */
+    Runnable duringReservation = () -> {
+    };
     private long nextLogId = 1;
     private final Clock clock;
 
@@ -238,6 +241,7 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, QuotaLedger, 
 
     @Override
     public synchronized QuotaOutcome reserve(Reservation r) {
+        duringReservation.run();
         if (find(r.instanceId(), r.phone()).stream().anyMatch(s -> r.blockingReasons().contains(s.reason()))) {
             long logId = nextLogId++;
             log.put(logId, record(logId, r.accountId(), r.instanceId().value(), r.phone().e164(), r.purpose().wireName(),
@@ -305,6 +309,28 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, QuotaLedger, 
         MessageRecord row = log.get(logId);
         log.put(logId, new MessageRecord(logId, Optional.empty(), row.instanceId(), row.phone(), row.messagePurpose(),
                 "failed", Optional.of(errorCode), row.createdAt(), appended(row, "failed", at)));
+    }
+
+    /** As PostgreSQL's: only the windows still current go down; the row is 'refused', with no history entry. */
+    @Override
+    public synchronized void withdraw(long logId) {
+        Counted was = counted.remove(logId);
+        if (was == null) {
+            return;
+        }
+        Counters c = counters.get(was.instance());
+        if (was.windows().minuteStart().equals(c.minute)) {
+            c.minuteUsed = Math.max(0, c.minuteUsed - 1);
+        }
+        if (was.windows().day().equals(c.day)) {
+            c.dayUsed = Math.max(0, c.dayUsed - 1);
+        }
+        if (was.windows().monthStart().equals(c.month)) {
+            c.monthUsed = Math.max(0, c.monthUsed - 1);
+        }
+        MessageRecord row = log.get(logId);
+        log.put(logId, new MessageRecord(logId, Optional.empty(), row.instanceId(), row.phone(), row.messagePurpose(),
+                "refused", Optional.of("service_unavailable"), row.createdAt(), List.of()));
     }
 
     @Override

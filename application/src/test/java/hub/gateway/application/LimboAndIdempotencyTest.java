@@ -35,6 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
  * on a latch; a node that died is one whose answer is never remembered.
  */
 class LimboAndIdempotencyTest {
+    /** The deadline has its own tests (RequestDeadlineTest); these sends never reach it. */
+    private static final java.time.Instant NO_DEADLINE = java.time.Instant.parse("2100-01-01T00:00:00Z");
     private static final String KEY = "order-2041";
     private static final String HASH = "h1";
     /** Twice the default request deadline of five seconds. */
@@ -127,7 +129,7 @@ class LimboAndIdempotencyTest {
         transportAnswers.countDown();
         answers.claim(account, KEY, HASH);
         useCases.sendMessage().send(new SendMessageCommand(account, Input.text("shop-line"), Input.text("not a phone"),
-                Input.text("hi"), Input.text("transactional"), Optional.of(KEY)));
+                Input.text("hi"), Input.text("transactional"), NO_DEADLINE, Optional.of(KEY)));
         assertEquals(new Claim.InProgress(), answers.claim(account, KEY, HASH));
         clock.advanceSeconds(IdempotencyKeys.ABANDONED_AFTER.toSeconds());
         assertEquals(new Claim.Claimed(), answers.claim(account, KEY, HASH));
@@ -168,7 +170,7 @@ class LimboAndIdempotencyTest {
 
     private SendMessageCommand command() {
         return new SendMessageCommand(account, Input.text("shop-line"), Input.text("+966501234567"),
-                Input.text("Your order #2041 has shipped."), Input.text("transactional")).withIdempotencyKey(KEY);
+                Input.text("Your order #2041 has shipped."), Input.text("transactional"), NO_DEADLINE).withIdempotencyKey(KEY);
     }
 
     private MessageRecord onlyRow() {

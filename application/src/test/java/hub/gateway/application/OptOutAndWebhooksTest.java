@@ -160,7 +160,7 @@ class OptOutAndWebhooksTest {
 
     private SendMessageResult send(String purpose) {
         return useCases.sendMessage().send(new SendMessageCommand(account, Input.text("shop-line"), Input.text(PHONE),
-                Input.text("Your code is 482913"), Input.text(purpose)));
+                Input.text("Your code is 482913"), Input.text(purpose), clock.instant().plusSeconds(5)));
     }
 
     static final class MutableClock extends Clock {

@@ -99,7 +99,7 @@ class RiskAssessmentTest {
 
     private SendMessageResult send(String phone, String text) {
         return useCases.sendMessage().send(new SendMessageCommand(account, Input.text("shop-line"), Input.text(phone),
-                Input.text(text), Input.text("transactional")));
+                Input.text(text), Input.text("transactional"), clock.instant().plusSeconds(5)));
     }
 
     private static Refusal refusal(SendMessageResult result) {

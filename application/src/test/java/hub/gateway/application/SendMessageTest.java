@@ -67,7 +67,7 @@ class SendMessageTest {
 
     @Test
     void purposeIsCheckedBeforeAnyOtherField() {
-        SendMessageCommand nothingValid = new SendMessageCommand(account, Input.MISSING, Input.text("123"), Input.NULL, Input.MISSING);
+        SendMessageCommand nothingValid = new SendMessageCommand(account, Input.MISSING, Input.text("123"), Input.NULL, Input.MISSING, clock.instant().plusSeconds(5));
         assertEquals(new SendMessageResult.Refused(new Refusal.PurposeRequired()), useCases.sendMessage().send(nothingValid));
         assertEquals(new SendMessageResult.Refused(new Refusal.PurposeRequired()), send(" ", "+966501234567"));
         assertEquals(new SendMessageResult.Refused(new Refusal.PurposeNotAllowed("Marketing", true)), send("Marketing", "not a phone"));
@@ -78,7 +78,7 @@ class SendMessageTest {
     @Test
     void validationListsEveryFailingField() {
         SendMessageCommand command = new SendMessageCommand(account, new Input.Number(BigDecimal.ONE), Input.text("0501234567"),
-                Input.text("x".repeat(4097)), Input.text("support"));
+                Input.text("x".repeat(4097)), Input.text("support"), clock.instant().plusSeconds(5));
         Refusal.InvalidFields invalid = (Refusal.InvalidFields) ((SendMessageResult.Refused) useCases.sendMessage().send(command)).refusal();
         assertEquals(List.of("instance_id", "phone", "message"), invalid.fields().stream().map(FieldError::field).toList());
     }
@@ -86,7 +86,7 @@ class SendMessageTest {
     @Test
     void anotherAccountsInstanceIsAnsweredAsUnknownAndLogged() {
         SendMessageCommand command = new SendMessageCommand(new AccountId("acc_other"), Input.text("shop-line"),
-                Input.text("+966501234567"), Input.text("Your code is 123456"), Input.text("authentication"));
+                Input.text("+966501234567"), Input.text("Your code is 123456"), Input.text("authentication"), clock.instant().plusSeconds(5));
         assertEquals(new SendMessageResult.Refused(new Refusal.UnknownInstance()), useCases.sendMessage().send(command));
         assertEquals("invalid_instance", ports.log.values().iterator().next().error().orElseThrow());
     }
@@ -135,6 +135,6 @@ class SendMessageTest {
 
     private SendMessageResult send(String purpose, String phone) {
         return useCases.sendMessage().send(new SendMessageCommand(account, Input.text("shop-line"), Input.text(phone),
-                Input.text("Your order #2041 has been shipped."), Input.text(purpose)));
+                Input.text("Your order #2041 has been shipped."), Input.text(purpose), clock.instant().plusSeconds(5)));
     }
 }

@@ -87,7 +87,8 @@ public final class Gateway implements AutoCloseable {
                     demoKeyFile = Optional.of(config.dataDir().resolve(DemoProvisioning.KEY_FILE)).filter(java.nio.file.Files::exists);
                 }
 
-                GatewayHttp http = GatewayHttp.start(useCases, new GatewayHttp.Settings(config.port(), adminToken));
+                GatewayHttp http = GatewayHttp.start(useCases, new GatewayHttp.Settings(config.port(), adminToken,
+                        config.requestDeadline()));
                 return new Gateway(embedded, persistence, http, startJobs(useCases), adminTokenFile, demoKeyFile);
             } catch (RuntimeException e) {
                 persistence.close();

@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /** Meta's WhatsApp Cloud API as far as the gateway uses it, on loopback: records requests, answers as scripted. */
 final class FakeCloudApi implements AutoCloseable {
-    record Request(String path, String authorization, String body) {
+    /** @param receivedNanos {@link System#nanoTime()} when the request arrived */
+    record Request(String path, String authorization, String body, long receivedNanos) {
     }
 
     record Answer(int status, String body) {
@@ -38,12 +39,13 @@ final class FakeCloudApi implements AutoCloseable {
         }
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/", exchange -> {
+            long received = System.nanoTime();
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             Answer answer;
             CountDownLatch hold;
             synchronized (this) {
                 requests.add(new Request(exchange.getRequestURI().getPath(),
-                        exchange.getRequestHeaders().getFirst("Authorization"), body));
+                        exchange.getRequestHeaders().getFirst("Authorization"), body, received));
                 hold = holding;
                 answer = scripted.isEmpty()
                         ? new Answer(200, "{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"x\",\"wa_id\":\"x\"}],"

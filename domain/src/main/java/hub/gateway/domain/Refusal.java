@@ -92,4 +92,14 @@ public sealed interface Refusal {
         public RiskAction action() { return RiskAction.ALLOW; }
         public int riskScore() { return 0; }
     }
+
+    /**
+     * The request's deadline passed before its reservation completed: it is not handed to the transport (the
+     * client may have given up and retried), and its quota, if reserved, was given back. Nothing was sent.
+     */
+    record DeadlinePassed() implements Refusal {
+        public ErrorCode code() { return ErrorCode.SERVICE_UNAVAILABLE; }
+        public RiskAction action() { return RiskAction.BLOCK; }
+        public int riskScore() { return 0; }
+    }
 }

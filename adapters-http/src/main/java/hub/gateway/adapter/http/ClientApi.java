@@ -17,6 +17,7 @@ import hub.gateway.application.port.in.SendMessageCommand;
 import hub.gateway.application.port.in.SendMessageResult;
 import hub.gateway.application.port.out.IdempotencyKeys.Claim;
 import hub.gateway.domain.AccountId;
+import hub.gateway.domain.Refusal;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -25,15 +26,23 @@ import io.helidon.webserver.http.ServerResponse;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /** The client API under {@code /api}, authenticated by API key. */
 final class ClientApi implements HttpService {
     private final UseCases useCases;
+    private final Duration requestDeadline;
+    private final Clock clock;
 
-    ClientApi(UseCases useCases) {
+    /** @param clock the use cases' clock: the deadline taken here is compared with it there */
+    ClientApi(UseCases useCases, Duration requestDeadline, Clock clock) {
         this.useCases = useCases;
+        this.requestDeadline = requestDeadline;
+        this.clock = clock;
     }
 
     @Override
@@ -59,6 +68,8 @@ final class ClientApi implements HttpService {
      * cannot be hashed and is answered without claiming: nothing is sent).
      */
     private void send(ServerRequest req, ServerResponse res) {
+        // Taken before anything that may wait (the key's look-up, the body): the client's clock started then.
+        Instant deadline = clock.instant().plus(requestDeadline);
         Optional<AccountId> account = authenticate(req, res);
         if (account.isEmpty()) {
             return;
@@ -77,21 +88,21 @@ final class ClientApi implements HttpService {
             }
         }
         if (idempotencyKey.isEmpty()) {
-            answerSend(res, account.get(), bytes);
+            answerSend(res, account.get(), bytes, deadline);
         } else {
-            sendOnce(res, account.get(), idempotencyKey.get(), bytes);
+            sendOnce(res, account.get(), idempotencyKey.get(), bytes, deadline);
         }
     }
 
     /**
      * The first answer to the key is the answer, whatever it was (a 429 included). Only an exception from the
      * use case releases the key for a retry (unless its send was reserved and may have gone out: the port keeps
-     * that claim); once the use case has answered, the claim is never released. A claim whose answer was never
-     * stored (its node died) answers a retry from the log row its send reserved, or, when nothing was reserved,
-     * is taken over after five minutes. The answer is stored before it is written, so that a retry after the
-     * answer always gets it replayed.
+     * that claim), and so does a 503 for a passed deadline (nothing was sent); once the use case has answered
+     * otherwise, the claim is never released. A claim whose answer was never stored (its node died) answers a
+     * retry from the log row its send reserved, or, when nothing was reserved, is taken over after five minutes.
+     * The answer is stored before it is written, so that a retry after the answer always gets it replayed.
      */
-    private void sendOnce(ServerResponse res, AccountId account, String key, byte[] bytes) {
+    private void sendOnce(ServerResponse res, AccountId account, String key, byte[] bytes, Instant deadline) {
         IdempotentAnswersUseCase answers = useCases.idempotentAnswers();
         switch (answers.claim(account, key, IdempotencyKeyHeader.requestHash(bytes))) {
             case Claim.Replay replay -> {
@@ -108,10 +119,16 @@ final class ClientApi implements HttpService {
                 Optional<SendMessageResult> result;
                 try {
                     result = JsonBodies.parseObject(bytes)
-                            .map(body -> useCases.sendMessage().send(command(account, body).withIdempotencyKey(key)));
+                            .map(body -> useCases.sendMessage().send(command(account, body, deadline).withIdempotencyKey(key)));
                 } catch (RuntimeException | Error e) {
                     answers.release(account, key);
                     throw e;
+                }
+                if (result.isPresent() && isDeadlinePassed(result.get())) {
+                    // Nothing was sent: a retry with the key may send, so this 503 is not the key's answer.
+                    answers.release(account, key);
+                    answer(res, result.get());
+                    return;
                 }
                 // Stored before it is written: a client holding the answer can always have it replayed.
                 JsonResponses.storingFirst(body -> answers.remember(account, key, res.status().code(), body), () -> {
@@ -125,21 +142,26 @@ final class ClientApi implements HttpService {
         }
     }
 
-    private void answerSend(ServerResponse res, AccountId account, byte[] bytes) {
+    private static boolean isDeadlinePassed(SendMessageResult result) {
+        return result instanceof SendMessageResult.Refused refused && refused.refusal() instanceof Refusal.DeadlinePassed;
+    }
+
+    private void answerSend(ServerResponse res, AccountId account, byte[] bytes, Instant deadline) {
         Optional<JsonObject> body = JsonBodies.parseObject(bytes);
         if (body.isEmpty()) {
             ErrorResponses.send(res, ErrorCatalog.INVALID_JSON);
             return;
         }
-        answer(res, useCases.sendMessage().send(command(account, body.get())));
+        answer(res, useCases.sendMessage().send(command(account, body.get(), deadline)));
     }
 
-    private static SendMessageCommand command(AccountId account, JsonObject body) {
+    private static SendMessageCommand command(AccountId account, JsonObject body, Instant deadline) {
         return new SendMessageCommand(account,
                 JsonBodies.field(body, "instance_id"),
                 JsonBodies.field(body, "phone"),
                 JsonBodies.field(body, "message"),
-                JsonBodies.field(body, "message_purpose"));
+                JsonBodies.field(body, "message_purpose"),
+                deadline);
     }
 
     /** Writes the answer to a send and returns the body it wrote. */

@@ -20,6 +20,14 @@ import java.util.List;
  * writer returns the text it sent.
  */
 final class ErrorResponses {
+    /**
+     * Every 503 carries {@code Retry-After} (contract §10). While the database is away the persistence adapter
+     * probes it every half second, so a recovery is seen about a second after it happens; two seconds brings a
+     * client back soon after that, and keeps a client that honours it from knocking more than once between two
+     * probes. A 503 costs the gateway no database work, so a client that retries sooner does no harm.
+     */
+    static final String UNAVAILABLE_RETRY_AFTER_SECONDS = "2";
+
     private ErrorResponses() {
     }
 
@@ -58,6 +66,9 @@ final class ErrorResponses {
             case Refusal.MonthlyLimitReached monthly -> {
                 details.add("limit", monthly.limit()).add("used", monthly.used());
                 retryAfter = monthly.retryAfter();
+            }
+            // Retry-After comes with every 503 (see send).
+            case Refusal.DeadlinePassed ignored -> {
             }
             case Refusal.DeliveryFailed failed -> details
                     .add("log_id", failed.logId())
@@ -105,6 +116,9 @@ final class ErrorResponses {
 
     static String send(ServerResponse res, ErrorCatalog error, JsonObjectBuilder details) {
         res.status(Status.create(error.status()));
+        if (error.status() == Status.SERVICE_UNAVAILABLE_503.code()) {
+            res.header(HeaderNames.RETRY_AFTER, UNAVAILABLE_RETRY_AFTER_SECONDS);
+        }
         return JsonResponses.send(res, body(error, details));
     }
 

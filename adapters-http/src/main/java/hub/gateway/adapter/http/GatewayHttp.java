@@ -15,7 +15,7 @@ import java.util.Optional;
 
 /**
  * The HTTP edge of the gateway: the client API ({@code /api}), the operator API ({@code /admin}), the
- * transport providers' webhooks ({@code /webhooks}) and the readiness probe ({@code /observe/health}) on one Helidon SE webserver, which the composition root starts
+ * transport providers' webhooks ({@code /webhooks}) and the health probes ({@code /observe/health}, {@code /observe/health/ready}, {@code /observe/health/live}) on one Helidon SE webserver, which the composition root starts
  * with the use cases and closes on shutdown; and the edge's outbound side, the webhook sender and the
  * policy for webhook URLs.
  */
@@ -30,21 +30,34 @@ public final class GatewayHttp implements AutoCloseable {
     }
 
     /**
-     * @param port       the TCP port; 0 picks any free port (see {@link #port()})
-     * @param adminToken the bearer token of {@code /admin}; empty (or blank): every admin call answers 401
+     * @param port            the TCP port; 0 picks any free port (see {@link #port()})
+     * @param adminToken      the bearer token of {@code /admin}; empty (or blank): every admin call answers 401
+     * @param requestDeadline {@code GATEWAY_REQUEST_DEADLINE_MS} (contract §10): a send whose reservation completes
+     *                        later than this after the request arrived is answered 503 and never sent
      */
-    public record Settings(int port, Optional<String> adminToken) {
+    public record Settings(int port, Optional<String> adminToken, Duration requestDeadline) {
+        /** The contract's default deadline. */
+        public static final Duration DEFAULT_REQUEST_DEADLINE = Duration.ofSeconds(5);
+
         public Settings {
             if (port < 0 || port > 65_535) {
                 throw new IllegalArgumentException("port must be between 0 and 65535");
             }
             // A blank token would let "Authorization: Bearer " through string comparison games; treat it as none.
             adminToken = Objects.requireNonNull(adminToken).filter(token -> !token.isBlank());
+            if (requestDeadline.isNegative() || requestDeadline.isZero()) {
+                throw new IllegalArgumentException("the request deadline must be positive");
+            }
+        }
+
+        public Settings(int port, Optional<String> adminToken) {
+            this(port, adminToken, DEFAULT_REQUEST_DEADLINE);
         }
 
         @Override
         public String toString() {
-            return "Settings[port=" + port + ", adminToken=" + (adminToken.isPresent() ? "<set>" : "<none>") + "]";
+            return "Settings[port=" + port + ", adminToken=" + (adminToken.isPresent() ? "<set>" : "<none>")
+                    + ", requestDeadline=" + requestDeadline.toMillis() + "ms]";
         }
     }
 
@@ -54,7 +67,7 @@ public final class GatewayHttp implements AutoCloseable {
         HttpRouting.Builder routing = HttpRouting.builder()
                 .addFilter(new EdgeFilter())
                 .error(Throwable.class, EdgeFilter::onError)
-                .register("/api", new ClientApi(useCases))
+                .register("/api", new ClientApi(useCases, settings.requestDeadline(), Clock.systemUTC()))
                 .register("/admin", new AdminApi(useCases, settings.adminToken(), Clock.systemUTC()))
                 .register("/observe", new HealthApi(useCases.checkReadiness()))
                 // No API key or admin token: the transport providers call these, and the use case checks

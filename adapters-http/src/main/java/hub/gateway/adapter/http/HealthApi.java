@@ -3,6 +3,7 @@ package hub.gateway.adapter.http;
 import static hub.gateway.adapter.http.Jsons.JSON;
 
 import hub.gateway.application.port.in.CheckReadinessUseCase;
+import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -11,7 +12,12 @@ import io.helidon.webserver.http.ServerResponse;
 
 import java.lang.System.Logger.Level;
 
-/** {@code /observe/health}: 200 once the database is migrated and reachable, 503 otherwise. */
+/**
+ * {@code /observe/health} and {@code /observe/health/ready}: 200 once the database is migrated and reachable, 503
+ * (with {@code Retry-After}) otherwise — within a moment while the database is known to be down, within the
+ * probe's few seconds when this check is the first to find it gone. {@code /observe/health/live}: 200 while the
+ * process answers, without asking the database (a restart does not bring a database back).
+ */
 final class HealthApi implements HttpService {
     private static final System.Logger LOG = System.getLogger(HealthApi.class.getName());
     private final CheckReadinessUseCase readiness;
@@ -23,7 +29,11 @@ final class HealthApi implements HttpService {
     @Override
     public void routing(HttpRules rules) {
         rules.get("/health", this::health)
-                .any("/health", Routes.methodNotAllowed("GET"));
+                .any("/health", Routes.methodNotAllowed("GET"))
+                .get("/health/ready", this::health)
+                .any("/health/ready", Routes.methodNotAllowed("GET"))
+                .get("/health/live", this::live)
+                .any("/health/live", Routes.methodNotAllowed("GET"));
     }
 
     private void health(ServerRequest req, ServerResponse res) {
@@ -36,6 +46,13 @@ final class HealthApi implements HttpService {
             ready = false;
         }
         res.status(ready ? Status.OK_200 : Status.SERVICE_UNAVAILABLE_503);
+        if (!ready) {
+            res.header(HeaderNames.RETRY_AFTER, ErrorResponses.UNAVAILABLE_RETRY_AFTER_SECONDS);
+        }
         JsonResponses.send(res, JSON.createObjectBuilder().add("status", ready ? "UP" : "DOWN").build());
+    }
+
+    private void live(ServerRequest req, ServerResponse res) {
+        JsonResponses.send(res, JSON.createObjectBuilder().add("status", "UP").build());
     }
 }

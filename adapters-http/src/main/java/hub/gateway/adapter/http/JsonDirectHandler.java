@@ -25,6 +25,10 @@ final class JsonDirectHandler implements DirectHandler {
                 request.method(), safePath(request.path()), String.valueOf(error.status()), requestId, eventType);
         byte[] body = ErrorResponses.body(error, ErrorResponses.baseDetails(hub.gateway.domain.RiskAction.BLOCK, 0))
                 .toString().getBytes(StandardCharsets.UTF_8);
+        if (error.status() == Status.SERVICE_UNAVAILABLE_503.code()) {
+            // Every 503 carries Retry-After (contract §10), Helidon's own included.
+            responseHeaders.set(HeaderNames.RETRY_AFTER, ErrorResponses.UNAVAILABLE_RETRY_AFTER_SECONDS);
+        }
         return TransportResponse.builder()
                 .status(Status.create(error.status()))
                 .headers(responseHeaders)

@@ -259,6 +259,32 @@ class GatewayHttpTest {
         HttpResponse<String> res = send(VALID_BODY);
         assertError(res, 503, "service_unavailable");
         assertFalse(res.body().contains("pool"));
+        assertEquals("2", res.headers().firstValue("Retry-After").orElseThrow(), "every 503 carries Retry-After");
+    }
+
+    @Test
+    void a_send_past_its_deadline_is_503_with_retry_after() throws Exception {
+        fakes.send.set(c -> new SendMessageResult.Refused(new Refusal.DeadlinePassed()));
+        HttpResponse<String> res = send(VALID_BODY);
+        assertError(res, 503, "service_unavailable");
+        assertEquals("block", json(res).getJsonObject("details").getString("action"));
+        assertEquals(0, json(res).getJsonObject("details").getInt("risk_score"));
+        assertEquals("2", res.headers().firstValue("Retry-After").orElseThrow());
+    }
+
+    /** The deadline counts from the request's arrival at the edge, by the setting (5 s unless configured). */
+    @Test
+    void the_command_carries_the_requests_deadline() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<java.time.Instant> deadline = new java.util.concurrent.atomic.AtomicReference<>();
+        fakes.send.set(c -> {
+            deadline.set(c.deadline());
+            return new SendMessageResult.Sent("wamid.1", 1);
+        });
+        java.time.Instant before = java.time.Instant.now();
+        assertEquals(200, send(VALID_BODY).statusCode());
+        java.time.Instant after = java.time.Instant.now();
+        assertFalse(deadline.get().isBefore(before.plus(GatewayHttp.Settings.DEFAULT_REQUEST_DEADLINE)));
+        assertFalse(deadline.get().isAfter(after.plus(GatewayHttp.Settings.DEFAULT_REQUEST_DEADLINE)));
     }
 
     // --- routing ---
@@ -436,6 +462,21 @@ class GatewayHttpTest {
         HttpResponse<String> down = call("GET", "/observe/health", Map.of(), null);
         assertEquals(503, down.statusCode());
         assertEquals("DOWN", json(down).getString("status"));
+        assertEquals("2", down.headers().firstValue("Retry-After").orElseThrow());
+    }
+
+    @Test
+    void ready_follows_the_database_and_live_does_not() throws Exception {
+        assertEquals(200, call("GET", "/observe/health/ready", Map.of(), null).statusCode());
+        assertEquals(200, call("GET", "/observe/health/live", Map.of(), null).statusCode());
+        fakes.ready.set(false);
+        HttpResponse<String> notReady = call("GET", "/observe/health/ready", Map.of(), null);
+        assertEquals(503, notReady.statusCode());
+        assertTrue(notReady.headers().firstValue("Retry-After").isPresent());
+        HttpResponse<String> live = call("GET", "/observe/health/live", Map.of(), null);
+        assertEquals(200, live.statusCode());
+        assertEquals("UP", json(live).getString("status"));
+        assertError(call("POST", "/observe/health/live", Map.of(), null), 405, "method_not_allowed");
     }
 
     // --- helpers ---

@@ -14,6 +14,7 @@ import java.util.Map;
 import static hub.gateway.adapter.http.RunningEdge.assertError;
 import static hub.gateway.adapter.http.RunningEdge.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** The send's Idempotency-Key at the edge: its syntax, each claim outcome, and what is remembered. */
@@ -104,6 +105,16 @@ class IdempotencyRoutesTest {
         });
         assertEquals(500, send("key-5", BODY).statusCode());
         assertEquals(List.of("release key-5"), callsFor("key-5"));
+    }
+
+    /** Nothing was sent (contract §10): a retry with the key may send, so the 503 is not remembered. */
+    @Test
+    void a_send_past_its_deadline_releases_the_key() throws Exception {
+        fakes.send.set(c -> new SendMessageResult.Refused(new hub.gateway.domain.Refusal.DeadlinePassed()));
+        HttpResponse<String> res = send("key-6", BODY);
+        assertError(res, 503, "service_unavailable");
+        assertTrue(res.headers().firstValue("Retry-After").isPresent());
+        assertEquals(List.of("release key-6"), callsFor("key-6"));
     }
 
     @Test

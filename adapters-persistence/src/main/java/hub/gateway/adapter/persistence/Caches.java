@@ -1,6 +1,5 @@
 package hub.gateway.adapter.persistence;
 
-import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import java.time.Duration;
@@ -17,14 +16,15 @@ final class Caches {
     private Caches() {
     }
 
-    static <K, V> Cache<K, V> shortLived() {
+    static <K, V> SharedLoads<K, V> shortLived() {
         return expiringAfter(MAX_STALENESS);
     }
 
-    static <K, V> Cache<K, V> expiringAfter(Duration staleness) {
-        return Caffeine.newBuilder()
+    /** Staleness counts from the end of a load: Caffeine dates an entry loaded asynchronously when it completes. */
+    static <K, V> SharedLoads<K, V> expiringAfter(Duration staleness) {
+        return new SharedLoads<>(Caffeine.newBuilder()
                 .expireAfterWrite(staleness)
                 .maximumSize(MAX_ENTRIES)
-                .build();
+                .buildAsync());
     }
 }

@@ -1,6 +1,5 @@
 package hub.gateway.adapter.persistence;
 
-import com.github.benmanes.caffeine.cache.Cache;
 import hub.gateway.application.port.out.ApiKeys;
 import hub.gateway.domain.ApiKey;
 import hub.gateway.domain.ApiKeyHash;
@@ -11,7 +10,7 @@ import java.util.Optional;
 /** See {@link Caches} for how stale an entry may be; changes made on this node are seen at once. */
 final class CachingApiKeys implements ApiKeys {
     private final PgApiKeys stored;
-    private final Cache<String, Optional<ApiKey>> byHash = Caches.shortLived();
+    private final SharedLoads<String, Optional<ApiKey>> byHash = Caches.shortLived();
 
     CachingApiKeys(PgApiKeys stored) {
         this.stored = stored;
@@ -23,7 +22,7 @@ final class CachingApiKeys implements ApiKeys {
         byHash.invalidate(key.hash().hex());
     }
 
-    /** A failure of the database propagates and leaves nothing cached. */
+    /** A failure of the database propagates and leaves nothing cached; concurrent callers share one load. */
     @Override
     public Optional<ApiKey> findByHash(ApiKeyHash hash) {
         return byHash.get(hash.hex(), hex -> stored.findByHash(hash));

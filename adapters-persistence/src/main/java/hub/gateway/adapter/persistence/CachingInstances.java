@@ -1,6 +1,5 @@
 package hub.gateway.adapter.persistence;
 
-import com.github.benmanes.caffeine.cache.Cache;
 import hub.gateway.application.port.out.Instances;
 import hub.gateway.domain.Instance;
 import hub.gateway.domain.InstanceId;
@@ -18,8 +17,8 @@ import java.util.Optional;
  */
 final class CachingInstances implements Instances {
     private final Instances stored;
-    private final Cache<InstanceId, Optional<Instance>> byId = Caches.shortLived();
-    private final Cache<AccountRef, Optional<InstanceId>> byAccount = Caches.shortLived();
+    private final SharedLoads<InstanceId, Optional<Instance>> byId = Caches.shortLived();
+    private final SharedLoads<AccountRef, Optional<InstanceId>> byAccount = Caches.shortLived();
 
     CachingInstances(Instances stored) {
         this.stored = stored;
@@ -36,13 +35,13 @@ final class CachingInstances implements Instances {
         }
     }
 
-    /** A failure of the database propagates and leaves nothing cached. */
+    /** A failure of the database propagates and leaves nothing cached; concurrent callers share one load. */
     @Override
     public Optional<Instance> find(InstanceId id) {
         return byId.get(id, stored::find);
     }
 
-    /** A failure of the database propagates and leaves nothing cached. */
+    /** A failure of the database propagates and leaves nothing cached; concurrent callers share one load. */
     @Override
     public Optional<Instance> findByTransportAccount(String transport, String accountRef) {
         AccountRef ref = new AccountRef(transport, accountRef);

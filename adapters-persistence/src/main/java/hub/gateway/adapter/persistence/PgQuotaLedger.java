@@ -96,6 +96,31 @@ final class PgQuotaLedger implements QuotaLedger {
                 .ifPresent(row -> deliveryFailed.accept(new InstanceId(row.column("instance_id").getString())));
     }
 
+    /**
+     * One statement, so that the row and its counters change together: the row's update returns the windows it
+     * was counted in (columns it leaves alone), and only counters still in those windows go down — the rule of
+     * give_back_quota (V1), without its 'failed' status and history entry.
+     */
+    @Override
+    public void withdraw(long logId) {
+        db.run(exec -> exec.dml("""
+                with withdrawn as (
+                    update message_log
+                       set status = 'refused', error = ?
+                     where id = ? and status = 'accepted'
+                    returning instance_id, counted_minute, counted_day, counted_month)
+                update instance_quota q
+                   set minute_used = case when q.minute_start = w.counted_minute then greatest(q.minute_used - 1, 0)
+                                          else q.minute_used end,
+                       day_used    = case when q.day_start = w.counted_day then greatest(q.day_used - 1, 0)
+                                          else q.day_used end,
+                       month_used  = case when q.month_start = w.counted_month then greatest(q.month_used - 1, 0)
+                                          else q.month_used end
+                  from withdrawn w
+                 where q.instance_id = w.instance_id
+                """, ErrorCode.SERVICE_UNAVAILABLE.wireName(), logId));
+    }
+
     @Override
     public Usage usage(InstanceId instanceId, UsageWindows windows) {
         return db.call(exec -> exec.get("""

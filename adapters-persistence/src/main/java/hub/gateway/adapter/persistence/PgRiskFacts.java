@@ -1,6 +1,5 @@
 package hub.gateway.adapter.persistence;
 
-import com.github.benmanes.caffeine.cache.Cache;
 import hub.gateway.application.port.out.RiskFacts;
 import hub.gateway.domain.BehaviourFacts;
 import hub.gateway.domain.InstanceId;
@@ -64,25 +63,30 @@ final class PgRiskFacts implements RiskFacts {
 
     private final Database db;
     private final Clock clock;
-    private final Cache<InstanceId, Answer> cached = Caches.expiringAfter(MAX_STALENESS);
+    private final SharedLoads<InstanceId, Answer> cached = Caches.expiringAfter(MAX_STALENESS);
 
     PgRiskFacts(Database db, Clock clock) {
         this.db = db;
         this.clock = clock;
     }
 
-    /** A failure of the database propagates and leaves nothing cached. */
+    /**
+     * A failure of the database propagates and leaves nothing cached; concurrent callers share one load. A
+     * {@link #forget} during a load is not undone by it: the load's answer goes to those who asked before the
+     * forget, and the next look-up reads afresh.
+     */
     @Override
     public BehaviourFacts recentBehaviour(InstanceId instanceId, int lastDeliveries, Duration optOutWindow,
                                           int optOutsBeforeRecipients) {
-        Answer answer = cached.getIfPresent(instanceId);
+        Answer answer = cached.getIfLoaded(instanceId);
         if (answer == null || !answer.query().asks(lastDeliveries, optOutWindow, optOutsBeforeRecipients)) {
             // Not cached, or cached for other parameters than the policy's (it never changes them): read afresh.
             Query query = new Query(instanceId, lastDeliveries, optOutWindow, optOutsBeforeRecipients);
             answer = cached.get(instanceId, id -> new Answer(query, load(query)));
             if (!answer.query().equals(query)) {
+                Answer seen = answer;
                 answer = new Answer(query, load(query));
-                cached.put(instanceId, answer);
+                cached.putIfUnchanged(instanceId, seen, answer);
             }
         }
         return answer.facts();

@@ -26,14 +26,21 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The gateway's out-ports on PostgreSQL: one Hikari pool shared by Flyway, Helidon DbClient and the health
  * check. Every call either answers within the pool's timeouts or throws {@link StorageUnavailableException};
- * nothing waits for a database that is gone.
+ * nothing waits for a database that is gone: once a call finds it unreachable, calls fail at once until a
+ * background probe finds it back ({@link DatabaseAvailability}).
  */
 public final class PostgresPersistence implements AutoCloseable {
-    private static final long CONNECTION_TIMEOUT_MILLIS = 2_000;
+    /**
+     * How long a call waits for a pool connection. It bounds the first detection of an outage (calls after it fail
+     * at once), so it is well inside the contract's 2 s answer; a busy pool that cannot lend a connection this long
+     * is overloaded, and answering 503 then sheds load.
+     */
+    private static final long CONNECTION_TIMEOUT_MILLIS = 1_000;
     private static final String CONNECT_TIMEOUT_SECONDS = "2";
     private static final AtomicInteger POOLS = new AtomicInteger();
 
     private final HikariDataSource dataSource;
+    private final DatabaseAvailability availability;
     private final DbClient client;
     private final Accounts accounts;
     private final ApiKeys apiKeys;
@@ -51,8 +58,9 @@ public final class PostgresPersistence implements AutoCloseable {
 
     private PostgresPersistence(HikariDataSource dataSource) {
         this.dataSource = dataSource;
+        this.availability = new DatabaseAvailability(dataSource);
         this.client = JdbcClientBuilder.create().connectionPool(new HikariConnectionPool(dataSource)).build();
-        Database db = new Database(client);
+        Database db = new Database(client, availability);
         this.accounts = new PgAccounts(db);
         this.apiKeys = new CachingApiKeys(new PgApiKeys(db));
         CachingInstances cachingInstances = new CachingInstances(new PgInstances(db));
@@ -62,7 +70,7 @@ public final class PostgresPersistence implements AutoCloseable {
         // What changes an instance's risk facts on this node is seen by its next send, not when the cache expires.
         this.quotaLedger = new PgQuotaLedger(db, pgRiskFacts::forget);
         this.messageLog = new PgMessageLog(db, pgRiskFacts::forget);
-        this.storageHealth = new PgStorageHealth(dataSource);
+        this.storageHealth = new PgStorageHealth(availability);
         this.suppressions = new PgSuppressionList(db, pgRiskFacts::forget);
         this.outbox = new PgOutbox(db);
         this.riskLedger = new PgRiskLedger(db, cachingInstances::forget);
@@ -154,6 +162,7 @@ public final class PostgresPersistence implements AutoCloseable {
     /** Closes the pool; afterwards every port throws StorageUnavailableException and health answers false. */
     @Override
     public void close() {
+        availability.close();
         client.close();
         dataSource.close();
     }

@@ -36,6 +36,36 @@ final class StorageFailures {
         return failure;
     }
 
+    /**
+     * Whether {@code failure} says the server itself is gone (refused or dropped connections, a shut-down
+     * server), as opposed to a pool that only had no free connection in time (Hikari's time-out without a
+     * cause: every connection was busy) or a server that refuses more connections. Only the first kind takes
+     * the node out of service ({@link DatabaseAvailability}).
+     */
+    static boolean meansOutage(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException || cause instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** One line for the log: the innermost cause's type and message (never a URL or credential of ours). */
+    static String summary(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
     private static boolean meansUnreachable(Throwable cause) {
         if (cause instanceof SQLTransientConnectionException
                 || cause instanceof SQLNonTransientConnectionException

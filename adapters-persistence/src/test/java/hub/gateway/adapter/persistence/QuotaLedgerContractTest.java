@@ -162,6 +162,46 @@ class QuotaLedgerContractTest {
     }
 
     @Test
+    void withdrawingReturnsTheQuotaOnceAndMarksTheRowRefusedWithoutHistory() {
+        Limits limits = new Limits(10, 100, 5);
+        reserve(limits, LAST_HALF_MINUTE_OF_MARCH);
+        Reserved late = assertInstanceOf(Reserved.class, reserve(limits, LAST_HALF_MINUTE_OF_MARCH));
+
+        ledger.withdraw(late.logId());
+        ledger.withdraw(late.logId());
+
+        assertEquals(new Usage(1, 1, 1), ledger.usage(instance.id(), windowsAt(LAST_HALF_MINUTE_OF_MARCH)));
+        MessageRecord logged = database.persistence().messageLog().find(account.id(), late.logId()).orElseThrow();
+        assertEquals("refused", logged.status());
+        assertEquals("service_unavailable", logged.error().orElseThrow());
+        assertEquals(List.of(), logged.statusHistory(), "a deadline is not a delivery failure");
+    }
+
+    @Test
+    void withdrawingAfterTheWindowsChangedLeavesTheNewWindowsAlone() {
+        Limits limits = new Limits(10, 100, 5);
+        Reserved lastOfMarch = assertInstanceOf(Reserved.class, reserve(limits, LAST_HALF_MINUTE_OF_MARCH));
+        Instant april = LAST_HALF_MINUTE_OF_MARCH.plusSeconds(45);
+        reserve(limits, april);
+
+        ledger.withdraw(lastOfMarch.logId());
+
+        assertEquals(new Usage(1, 1, 1), ledger.usage(instance.id(), windowsAt(april)));
+    }
+
+    @Test
+    void withdrawingASentMessageChangesNothing() {
+        Limits limits = new Limits(10, 100, 5);
+        Reserved sent = assertInstanceOf(Reserved.class, reserve(limits, LAST_HALF_MINUTE_OF_MARCH));
+        database.persistence().messageLog().markSent(sent.logId(), "wamid.1", LAST_HALF_MINUTE_OF_MARCH);
+
+        ledger.withdraw(sent.logId());
+
+        assertEquals(new Usage(1, 1, 1), ledger.usage(instance.id(), windowsAt(LAST_HALF_MINUTE_OF_MARCH)));
+        assertEquals("sent", database.persistence().messageLog().find(account.id(), sent.logId()).orElseThrow().status());
+    }
+
+    @Test
     void usageOfAnUnknownInstanceIsZero() {
         assertEquals(Usage.NONE, ledger.usage(new InstanceId("nobody-here"), windowsAt(LAST_HALF_MINUTE_OF_MARCH)));
     }

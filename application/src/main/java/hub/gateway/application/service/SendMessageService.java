@@ -111,6 +111,10 @@ final class SendMessageService implements SendMessageUseCase {
             return violation(command, instance, phone.get(), purpose, assessment);
         }
 
+        if (deadlinePassed(command)) {
+            // The client may have given up already: nothing is counted or sent (contract §10).
+            return refusedAndLogged(command, instanceId.get(), phone.get(), purpose, new Refusal.DeadlinePassed());
+        }
         UsageWindows windows = UsageWindows.at(clock.instant(), instance.timeZone());
         QuotaOutcome outcome = quota.reserve(new QuotaLedger.Reservation(
                 command.accountId(), instance.id(), phone.get(), purpose, instance.limits(), windows,
@@ -123,8 +127,25 @@ final class SendMessageService implements SendMessageUseCase {
             case QuotaOutcome.DuplicateContent duplicate -> violation(command, instance, phone.get(), purpose,
                     policy.duplicateContent(duplicate.recipients(), assessment));
             case QuotaOutcome.Exhausted exhausted -> refused(QuotaOutcome.refusalFor(exhausted, windows));
-            case QuotaOutcome.Reserved reserved -> deliver(instance, phone.get(), text.get(), reserved.logId());
+            case QuotaOutcome.Reserved reserved -> deadlinePassed(command)
+                    ? withdrawn(reserved.logId())
+                    : deliver(instance, phone.get(), text.get(), reserved.logId());
         };
+    }
+
+    /** Checked before the reservation and after it; a cache hit costs one clock read each. */
+    private boolean deadlinePassed(SendMessageCommand command) {
+        return !clock.instant().isBefore(command.deadline());
+    }
+
+    /**
+     * The reservation completed after the deadline (a slow or recovering database): the client may have given up
+     * and retried, so the send is never handed to the transport, and its quota goes back.
+     */
+    private SendMessageResult withdrawn(long logId) {
+        quota.withdraw(logId);
+        LOG.log(System.Logger.Level.WARNING, () -> "log " + logId + ": reserved after the request's deadline; not sent");
+        return refused(new Refusal.DeadlinePassed());
     }
 
     /**

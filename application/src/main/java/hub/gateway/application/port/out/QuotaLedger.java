@@ -31,6 +31,14 @@ public interface QuotaLedger {
     /** Gives a reserved send's quota back and marks its log row failed with the given error. */
     void giveBack(long logId, String errorCode, Instant at);
 
+    /**
+     * Gives a reserved send's quota back before any delivery attempt (its deadline passed): the log row becomes
+     * 'refused' with error {@code service_unavailable}, not 'failed' (nothing failed to deliver: the risk facts'
+     * failed-delivery share must not see it), and gets no status history entry. Counters go down only in the
+     * windows that are still the current ones. Withdrawing a row that is no longer 'accepted' changes nothing.
+     */
+    void withdraw(long logId);
+
     Usage usage(InstanceId instanceId, UsageWindows windows);
 
     /**
