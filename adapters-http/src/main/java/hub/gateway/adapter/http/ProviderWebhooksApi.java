@@ -78,6 +78,14 @@ final class ProviderWebhooksApi implements HttpService {
         } else {
             body = new byte[0];
         }
+        // Screened before the signature is checked: the screen reads only the structure, in bounded time, and
+        // nothing hostile then reaches the transport's parser or the database, signed or not. An unsigned caller
+        // learns only that its JSON is refused, which the JSON specification already told it.
+        Optional<JsonBodies.BodyError> hostile = JsonBodies.screen(body);
+        if (hostile.isPresent()) {
+            JsonBodies.reject(res, hostile.get());
+            return;
+        }
         // A StorageUnavailableException escapes to the edge filter, which answers 503: the provider
         // re-delivers on anything but 200, so nothing is lost.
         switch (useCase.receive(META_CLOUD, headers(req), body)) {
