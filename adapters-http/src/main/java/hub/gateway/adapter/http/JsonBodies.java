@@ -18,7 +18,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -96,11 +95,11 @@ final class JsonBodies {
         if (!req.content().hasEntity()) {
             return new Raw.Read(new byte[0]);
         }
-        Optional<byte[]> bytes = readBounded(req.content().inputStream(), MAX_BODY_BYTES);
-        if (bytes.isEmpty()) {
-            return new Raw.Rejected(BodyError.of(ErrorCatalog.PAYLOAD_TOO_LARGE));
-        }
-        return screen(bytes.get()).<Raw>map(Raw.Rejected::new).orElseGet(() -> new Raw.Read(bytes.get()));
+        return switch (readBounded(req.content().inputStream(), MAX_BODY_BYTES)) {
+            case Bounded.Read read -> screen(read.bytes()).<Raw>map(Raw.Rejected::new).orElseGet(() -> new Raw.Read(read.bytes()));
+            case Bounded.TooLarge ignored -> new Raw.Rejected(BodyError.of(ErrorCatalog.PAYLOAD_TOO_LARGE));
+            case Bounded.Unreadable ignored -> new Raw.Rejected(BodyError.of(ErrorCatalog.BAD_REQUEST));
+        };
     }
 
     /** The refusal a hostile JSON body earns, if it is one; a body that is merely not JSON passes. */
@@ -146,11 +145,27 @@ final class JsonBodies {
         return slash > 0 && mediaType.endsWith("+json") && mediaType.length() > slash + "+json".length() + 1;
     }
 
+    /** A body read with a bound: its bytes, or why there are none. */
+    sealed interface Bounded {
+        record Read(byte[] bytes) implements Bounded {
+        }
+
+        record TooLarge() implements Bounded {
+        }
+
+        /**
+         * The request's framing broke while its body was read: a chunk size that is not hexadecimal, fewer bytes than
+         * its Content-Length announced, a connection gone. The client's fault (400), never the gateway's.
+         */
+        record Unreadable() implements Bounded {
+        }
+    }
+
     /**
-     * The whole body, or empty when it is longer than {@code maxBytes}. Stops reading at the first buffer past
-     * the bound, so an endless chunked body never fills the heap.
+     * The whole body, or {@link Bounded.TooLarge} when it is longer than {@code maxBytes}. Stops reading at the first
+     * buffer past the bound, so an endless chunked body never fills the heap.
      */
-    static Optional<byte[]> readBounded(InputStream in, int maxBytes) {
+    static Bounded readBounded(InputStream in, int maxBytes) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
         try (in) {
@@ -159,14 +174,16 @@ final class JsonBodies {
             while ((n = in.read(buffer)) != -1) {
                 total += n;
                 if (total > maxBytes) {
-                    return Optional.empty();
+                    return new Bounded.TooLarge();
                 }
                 out.write(buffer, 0, n);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | RuntimeException e) {
+            // Helidon reports broken framing with unchecked exceptions of its own (and NumberFormatException for
+            // a chunk size); whichever it is, the bytes the client sent do not make a body.
+            return new Bounded.Unreadable();
         }
-        return Optional.of(out.toByteArray());
+        return new Bounded.Read(out.toByteArray());
     }
 
     static Optional<JsonObject> parseObject(byte[] bytes) {

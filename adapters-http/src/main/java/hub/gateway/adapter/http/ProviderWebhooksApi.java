@@ -69,12 +69,17 @@ final class ProviderWebhooksApi implements HttpService {
         }
         byte[] body;
         if (req.content().hasEntity()) {
-            Optional<byte[]> bounded = JsonBodies.readBounded(req.content().inputStream(), MAX_BODY_BYTES);
-            if (bounded.isEmpty()) {
-                ErrorResponses.tooLarge(res, MAX_BODY_BYTES);
-                return;
+            switch (JsonBodies.readBounded(req.content().inputStream(), MAX_BODY_BYTES)) {
+                case JsonBodies.Bounded.Read read -> body = read.bytes();
+                case JsonBodies.Bounded.TooLarge ignored -> {
+                    ErrorResponses.tooLarge(res, MAX_BODY_BYTES);
+                    return;
+                }
+                case JsonBodies.Bounded.Unreadable ignored -> {
+                    ErrorResponses.send(res, ErrorCatalog.BAD_REQUEST);
+                    return;
+                }
             }
-            body = bounded.get();
         } else {
             body = new byte[0];
         }

@@ -206,7 +206,20 @@ class HostileInputTest {
         }
     }
 
-    // --- 6. no internals ---
+    // --- 6. nothing malformed is a 5xx, no answer names internals ---
+
+    @Test
+    void a_body_whose_framing_breaks_while_it_is_read_is_bad_request() throws Exception {
+        String head = "POST /api/send-message HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + FakeUseCases.GOOD_KEY
+                + "\r\nContent-Type: application/json\r\nConnection: close\r\n";
+        // A chunk size that is not hexadecimal; one too large for Helidon; fewer bytes than Content-Length announced.
+        for (String rest : List.of("Transfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n",
+                "Transfer-Encoding: chunked\r\n\r\nffffffffffffffff\r\nx\r\n0\r\n\r\n",
+                "Content-Length: 100\r\n\r\n{\"instance_id\": ")) {
+            assertRawError(raw((head + rest).getBytes(StandardCharsets.US_ASCII), true), 400, "bad_request");
+        }
+        assertNull(fakes.lastSend.get());
+    }
 
     @Test
     void no_refusal_quotes_the_input_or_names_internals() throws Exception {
@@ -239,11 +252,19 @@ class HostileInputTest {
 
     /** For requests the JDK client refuses to send: the answer's head and its Content-Length body, as text. */
     private static String raw(byte[] request) throws Exception {
+        return raw(request, false);
+    }
+
+    /** With {@code endOfInput}, the socket's output is closed after the request: a cut-off body then ends. */
+    private static String raw(byte[] request, boolean endOfInput) throws Exception {
         try (Socket socket = new Socket("localhost", edge.port())) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write(request);
             out.flush();
+            if (endOfInput) {
+                socket.shutdownOutput();
+            }
             InputStream in = socket.getInputStream();
             ByteArrayOutputStream head = new ByteArrayOutputStream();
             while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
