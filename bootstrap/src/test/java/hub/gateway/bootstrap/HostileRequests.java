@@ -99,6 +99,9 @@ final class HostileRequests {
         String nul = pick("\\u0000", "a\\u0000", "\\u0000\\u0000", "x\\u0000y");
         if (random.nextInt(3) == 0) {
             String field = pick(ADMIN_FIELDS);
+            if (random.nextInt(4) == 0) {
+                nul = oddText();
+            }
             String body = random.nextBoolean()
                     ? "{\"" + field + "\": \"" + nul + "\", \"name\": \"Shop\", \"account_id\": \"" + who.accountId() + "\", \"plan\": \"starter\"}"
                     : "{\"" + field + "\\u0000\": 1, \"inner\": [1, {\"k\": [\"" + nul + "\"]}]}";
@@ -278,7 +281,8 @@ final class HostileRequests {
     private String validSendBody() {
         return "{\"instance_id\": \"" + (random.nextInt(10) == 0 ? who.otherInstanceId() : who.instanceId())
                 + "\", \"phone\": \"+9665" + (10_000_000 + random.nextInt(89_999_999))
-                + "\", \"message\": \"" + text() + "\", \"message_purpose\": \"" + pick(PURPOSES) + "\"}";
+                + "\", \"message\": \"" + (random.nextInt(8) == 0 ? oddText() : text()) + "\", \"message_purpose\": \""
+                + pick(PURPOSES) + "\"}";
     }
 
     private String brokenBody() {
@@ -293,6 +297,12 @@ final class HostileRequests {
             case 7 -> "{\"instance_id\": " + pick("true", "[]", "{}", "1.5", "-0", "null") + ", \"message_purpose\": " + pick("1", "[\"support\"]", "{}") + "}";
             default -> "{\"a\": \"" + "x".repeat(70_000) + "\"}";
         };
+    }
+
+    /** Valid JSON strings that are odd as text: lone surrogates, control characters, escapes of every kind. */
+    private String oddText() {
+        return text() + pick("\\ud800", "\\udfff", "\\udfff\\ud800", "\\u0001", "\\u007f", "\\u200e", "\\ufeff", "\\uffff",
+                "\\n\\t\\r\\b\\f", "\\\\", "\\/", "\\\"", "\\ud83d\\ude00", "%00", "\\u0000") + text();
     }
 
     private String text() {
