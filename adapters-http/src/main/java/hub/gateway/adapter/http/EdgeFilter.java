@@ -30,6 +30,9 @@ final class EdgeFilter implements Filter {
         req.context().register(REQUEST_ID, requestId);
         res.header(RequestIds.HEADER, requestId);
         try {
+            if (!UrlScreen.passes(req, res)) {
+                return;
+            }
             chain.proceed();
         } catch (RuntimeException e) {
             // Handled here rather than only in Helidon's error handlers so that the answer keeps its request

@@ -67,12 +67,12 @@ public final class GatewayHttp implements AutoCloseable {
         HttpRouting.Builder routing = HttpRouting.builder()
                 .addFilter(new EdgeFilter())
                 .error(Throwable.class, EdgeFilter::onError)
-                .register("/api", new ClientApi(useCases, settings.requestDeadline(), Clock.systemUTC()))
-                .register("/admin", new AdminApi(useCases, settings.adminToken(), Clock.systemUTC()))
-                .register("/observe", new HealthApi(useCases.checkReadiness()))
+                .register("/api", ScreenedRoutes.of(new ClientApi(useCases, settings.requestDeadline(), Clock.systemUTC())))
+                .register("/admin", ScreenedRoutes.of(new AdminApi(useCases, settings.adminToken(), Clock.systemUTC())))
+                .register("/observe", ScreenedRoutes.of(new HealthApi(useCases.checkReadiness())))
                 // No API key or admin token: the transport providers call these, and the use case checks
                 // their signature and verify token.
-                .register("/webhooks", new ProviderWebhooksApi(useCases.receiveTransportWebhook()))
+                .register("/webhooks", ScreenedRoutes.of(new ProviderWebhooksApi(useCases.receiveTransportWebhook())))
                 // Last: whatever no service answered is not ours.
                 .any(Routes::notFound);
         DirectHandler json = new JsonDirectHandler();

@@ -3,22 +3,24 @@ package hub.gateway.adapter.http;
 import static hub.gateway.adapter.http.Jsons.JSON;
 
 import hub.gateway.application.port.in.Input;
+import hub.gateway.domain.FieldError;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -28,6 +30,9 @@ import java.util.OptionalLong;
  */
 final class JsonBodies {
     static final int MAX_BODY_BYTES = 64 * 1024;
+    /** Parsson's own nesting bound, set just above the screen's so that it never decides alone. */
+    private static final JsonParserFactory PARSERS =
+            JSON.createParserFactory(Map.of("org.eclipse.parsson.maxDepth", JsonScreen.MAX_DEPTH + 1));
 
     private JsonBodies() {
     }
@@ -37,7 +42,7 @@ final class JsonBodies {
         record Parsed(JsonObject object) implements Body {
         }
 
-        record Rejected(ErrorCatalog error) implements Body {
+        record Rejected(BodyError error) implements Body {
         }
     }
 
@@ -45,7 +50,7 @@ final class JsonBodies {
         return switch (bytes(req)) {
             case Raw.Read read -> parseObject(read.bytes())
                     .<Body>map(Body.Parsed::new)
-                    .orElseGet(() -> new Body.Rejected(ErrorCatalog.INVALID_JSON));
+                    .orElseGet(() -> new Body.Rejected(BodyError.of(ErrorCatalog.INVALID_JSON)));
             case Raw.Rejected rejected -> new Body.Rejected(rejected.error());
         };
     }
@@ -55,33 +60,65 @@ final class JsonBodies {
         record Read(byte[] bytes) implements Raw {
         }
 
-        record Rejected(ErrorCatalog error) implements Raw {
+        record Rejected(BodyError error) implements Raw {
         }
     }
 
-    /** The body's bytes, bounded, of a JSON content type (415 and 413 otherwise); not yet parsed. */
+    /**
+     * Why a body is refused: the error, and for a 422 the fields that no field of the gateway may hold (a U+0000, a
+     * number too large), listed in {@code details.fields}.
+     */
+    record BodyError(ErrorCatalog error, List<FieldError> fields) {
+        public BodyError {
+            fields = List.copyOf(fields);
+        }
+
+        static BodyError of(ErrorCatalog error) {
+            return new BodyError(error, List.of());
+        }
+    }
+
+    /**
+     * The body's bytes, bounded, of a JSON content type (415 and 413 otherwise), screened for what no endpoint
+     * accepts (400 for nesting deeper than {@value JsonScreen#MAX_DEPTH} levels, 422 naming the fields that hold
+     * U+0000 or a number too large); not yet parsed. A body that is simply not JSON is left to the caller's parse.
+     */
     static Raw bytes(ServerRequest req) {
         Optional<String> contentType = req.headers().first(HeaderNames.CONTENT_TYPE);
         if (contentType.isPresent() && !isJson(contentType.get())) {
-            return new Raw.Rejected(ErrorCatalog.UNSUPPORTED_MEDIA_TYPE);
+            return new Raw.Rejected(BodyError.of(ErrorCatalog.UNSUPPORTED_MEDIA_TYPE));
         }
         OptionalLong declared = req.headers().contentLength();
         if (declared.isPresent() && declared.getAsLong() > MAX_BODY_BYTES) {
-            return new Raw.Rejected(ErrorCatalog.PAYLOAD_TOO_LARGE);
+            return new Raw.Rejected(BodyError.of(ErrorCatalog.PAYLOAD_TOO_LARGE));
         }
         if (!req.content().hasEntity()) {
             return new Raw.Read(new byte[0]);
         }
-        return readBounded(req.content().inputStream(), MAX_BODY_BYTES)
-                .<Raw>map(Raw.Read::new)
-                .orElseGet(() -> new Raw.Rejected(ErrorCatalog.PAYLOAD_TOO_LARGE));
+        return switch (readBounded(req.content().inputStream(), MAX_BODY_BYTES)) {
+            case Bounded.Read read -> screen(read.bytes()).<Raw>map(Raw.Rejected::new).orElseGet(() -> new Raw.Read(read.bytes()));
+            case Bounded.TooLarge ignored -> new Raw.Rejected(BodyError.of(ErrorCatalog.PAYLOAD_TOO_LARGE));
+            case Bounded.Unreadable ignored -> new Raw.Rejected(BodyError.of(ErrorCatalog.BAD_REQUEST));
+        };
     }
 
-    /** Answers a rejected body: 413 with the bound, or the error as it is. */
-    static String reject(ServerResponse res, ErrorCatalog error) {
-        return error == ErrorCatalog.PAYLOAD_TOO_LARGE
-                ? ErrorResponses.tooLarge(res, MAX_BODY_BYTES)
-                : ErrorResponses.send(res, error);
+    /** The refusal a hostile JSON body earns, if it is one; a body that is merely not JSON passes. */
+    static Optional<BodyError> screen(byte[] bytes) {
+        return switch (JsonScreen.inspect(bytes)) {
+            case JsonScreen.Verdict.Acceptable ignored -> Optional.empty();
+            case JsonScreen.Verdict.NotJson ignored -> Optional.empty();
+            case JsonScreen.Verdict.TooDeep ignored -> Optional.of(BodyError.of(ErrorCatalog.INVALID_JSON));
+            case JsonScreen.Verdict.Unacceptable unacceptable ->
+                    Optional.of(new BodyError(ErrorCatalog.VALIDATION_ERROR, unacceptable.fields()));
+        };
+    }
+
+    /** Answers a rejected body: 413 with the bound, 422 with the fields, or the error as it is. */
+    static String reject(ServerResponse res, BodyError error) {
+        if (error.error() == ErrorCatalog.PAYLOAD_TOO_LARGE) {
+            return ErrorResponses.tooLarge(res, MAX_BODY_BYTES);
+        }
+        return error.fields().isEmpty() ? ErrorResponses.send(res, error.error()) : ErrorResponses.validation(res, error.fields());
     }
 
     /** The JSON object of the request, or empty after the 415/413/400 has been answered. */
@@ -108,11 +145,27 @@ final class JsonBodies {
         return slash > 0 && mediaType.endsWith("+json") && mediaType.length() > slash + "+json".length() + 1;
     }
 
+    /** A body read with a bound: its bytes, or why there are none. */
+    sealed interface Bounded {
+        record Read(byte[] bytes) implements Bounded {
+        }
+
+        record TooLarge() implements Bounded {
+        }
+
+        /**
+         * The request's framing broke while its body was read: a chunk size that is not hexadecimal, fewer bytes than
+         * its Content-Length announced, a connection gone. The client's fault (400), never the gateway's.
+         */
+        record Unreadable() implements Bounded {
+        }
+    }
+
     /**
-     * The whole body, or empty when it is longer than {@code maxBytes}. Stops reading at the first buffer past
-     * the bound, so an endless chunked body never fills the heap.
+     * The whole body, or {@link Bounded.TooLarge} when it is longer than {@code maxBytes}. Stops reading at the first
+     * buffer past the bound, so an endless chunked body never fills the heap.
      */
-    static Optional<byte[]> readBounded(InputStream in, int maxBytes) {
+    static Bounded readBounded(InputStream in, int maxBytes) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
         try (in) {
@@ -121,14 +174,16 @@ final class JsonBodies {
             while ((n = in.read(buffer)) != -1) {
                 total += n;
                 if (total > maxBytes) {
-                    return Optional.empty();
+                    return new Bounded.TooLarge();
                 }
                 out.write(buffer, 0, n);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | RuntimeException e) {
+            // Helidon reports broken framing with unchecked exceptions of its own (and NumberFormatException for
+            // a chunk size); whichever it is, the bytes the client sent do not make a body.
+            return new Bounded.Unreadable();
         }
-        return Optional.of(out.toByteArray());
+        return new Bounded.Read(out.toByteArray());
     }
 
     static Optional<JsonObject> parseObject(byte[] bytes) {
@@ -137,13 +192,15 @@ final class JsonBodies {
         }
         // The parser decodes UTF-8 (and detects UTF-16/32) itself. It is asked explicitly for the end of
         // input after the object, because the reader API stops after one value and would accept "{} {}".
-        try (JsonParser parser = JSON.createParser(new ByteArrayInputStream(bytes))) {
+        // Bodies from the network were screened by bytes(); the parser's own depth bound is a second guard, and its
+        // plain RuntimeException is caught below for the same reason.
+        try (JsonParser parser = PARSERS.createParser(new ByteArrayInputStream(bytes))) {
             if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
                 return Optional.empty();
             }
             JsonObject object = parser.getObject();
             return parser.hasNext() ? Optional.empty() : Optional.of(object);
-        } catch (JsonException | IllegalStateException | java.util.NoSuchElementException e) {
+        } catch (RuntimeException e) {
             return Optional.empty();
         }
     }

@@ -19,7 +19,11 @@ final class JsonDirectHandler implements DirectHandler {
     @Override
     public TransportResponse handle(TransportRequest request, EventType eventType, Status defaultStatus,
                                     ServerResponseHeaders responseHeaders, String message) {
-        ErrorCatalog error = ErrorCatalog.forStatus(defaultStatus.code());
+        // Helidon reports a request line it cannot parse (a non-ASCII method such as "GéT") as an internal error;
+        // our own failures never come here (EdgeFilter answers them), so what does is the client's malformed request.
+        ErrorCatalog error = eventType == EventType.INTERNAL_ERROR
+                ? ErrorCatalog.BAD_REQUEST
+                : ErrorCatalog.forStatus(defaultStatus.code());
         String requestId = RequestIds.from(request.headers());
         ACCESS.log(Level.INFO, "{0} {1} {2} request_id={3} (refused before routing: {4})",
                 request.method(), safePath(request.path()), String.valueOf(error.status()), requestId, eventType);

@@ -69,14 +69,27 @@ final class ProviderWebhooksApi implements HttpService {
         }
         byte[] body;
         if (req.content().hasEntity()) {
-            Optional<byte[]> bounded = JsonBodies.readBounded(req.content().inputStream(), MAX_BODY_BYTES);
-            if (bounded.isEmpty()) {
-                ErrorResponses.tooLarge(res, MAX_BODY_BYTES);
-                return;
+            switch (JsonBodies.readBounded(req.content().inputStream(), MAX_BODY_BYTES)) {
+                case JsonBodies.Bounded.Read read -> body = read.bytes();
+                case JsonBodies.Bounded.TooLarge ignored -> {
+                    ErrorResponses.tooLarge(res, MAX_BODY_BYTES);
+                    return;
+                }
+                case JsonBodies.Bounded.Unreadable ignored -> {
+                    ErrorResponses.send(res, ErrorCatalog.BAD_REQUEST);
+                    return;
+                }
             }
-            body = bounded.get();
         } else {
             body = new byte[0];
+        }
+        // Screened before the signature is checked: the screen reads only the structure, in bounded time, and
+        // nothing hostile then reaches the transport's parser or the database, signed or not. An unsigned caller
+        // learns only that its JSON is refused, which the JSON specification already told it.
+        Optional<JsonBodies.BodyError> hostile = JsonBodies.screen(body);
+        if (hostile.isPresent()) {
+            JsonBodies.reject(res, hostile.get());
+            return;
         }
         // A StorageUnavailableException escapes to the edge filter, which answers 503: the provider
         // re-delivers on anything but 200, so nothing is lost.

@@ -3,7 +3,6 @@ package hub.gateway.adapter.whatsapp;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonBuilderFactory;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -31,17 +30,22 @@ final class JsonTrees {
 
     /** Empty when the bytes are not one JSON value. Meta's bodies are UTF-8, which the reader detects. */
     static Optional<JsonValue> parse(byte[] body) {
-        return read(READERS.createReader(new ByteArrayInputStream(body)));
+        return read(() -> READERS.createReader(new ByteArrayInputStream(body)));
     }
 
     static Optional<JsonValue> parse(String body) {
-        return read(READERS.createReader(new StringReader(body)));
+        return read(() -> READERS.createReader(new StringReader(body)));
     }
 
-    private static Optional<JsonValue> read(JsonReader json) {
-        try (JsonReader reader = json) {
+    /**
+     * The reader is created inside the try: creating it already reads (to detect the encoding) and fails on a body
+     * of one byte. Parsson reports its bounds with plain RuntimeExceptions (nesting beyond 1,000 levels, a number of
+     * more than 1,100 digits), so those count as "not JSON" too rather than escaping as a server error.
+     */
+    private static Optional<JsonValue> read(java.util.function.Supplier<JsonReader> json) {
+        try (JsonReader reader = json.get()) {
             return Optional.of(reader.readValue());
-        } catch (JsonException | IllegalStateException e) {
+        } catch (RuntimeException e) {
             return Optional.empty();
         }
     }
