@@ -12,8 +12,9 @@ import java.lang.System.Logger.Level;
 
 /**
  * Runs around every routed request: gives it a request id, turns an escaped exception into the error
- * shape, and writes one access log line. The line carries method, path, status, duration and request id,
- * never headers, query strings or bodies: those hold API keys, phone numbers and message text.
+ * shape, and writes one access log line. The line carries method, path (its phone numbers masked, see
+ * {@link LoggedPaths}), status, duration and request id, never headers, query strings or bodies: those hold API
+ * keys, phone numbers and message text.
  */
 final class EdgeFilter implements Filter {
     private static final System.Logger ACCESS = System.getLogger("hub.gateway.adapter.http.access");
@@ -26,7 +27,7 @@ final class EdgeFilter implements Filter {
         String requestId = RequestIds.from(req.headers());
         // Taken now: once a service has matched, the request's path is relative to the service's prefix.
         String method = req.prologue().method().text();
-        String path = req.prologue().uriPath().rawPath();
+        String path = LoggedPaths.of(req.prologue().uriPath().rawPath());
         req.context().register(REQUEST_ID, requestId);
         res.header(RequestIds.HEADER, requestId);
         try {
@@ -58,8 +59,10 @@ final class EdgeFilter implements Filter {
 
     private static void answerUnexpected(ServerResponse res, Throwable e, String requestId) {
         if (isStorageUnavailable(e)) {
-            // Expected infrastructure trouble: no stack trace flood, the client is told to retry.
-            ERRORS.log(Level.WARNING, "storage unavailable, request_id=" + requestId + ": " + e.getMessage());
+            // Expected infrastructure trouble, told to the client (503, Retry-After). The persistence adapter logs
+            // the outage once when it begins and once when it ends; a line per refused request would flood the log
+            // at the very moment an operator reads it, so it is DEBUG here (the access line still shows the 503).
+            ERRORS.log(Level.DEBUG, () -> "storage unavailable, request_id=" + requestId + ": " + e.getMessage());
             ErrorResponses.send(res, ErrorCatalog.SERVICE_UNAVAILABLE);
         } else {
             // The whole story stays in the server log; the client sees only the request id to quote.

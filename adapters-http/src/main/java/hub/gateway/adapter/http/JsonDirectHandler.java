@@ -26,7 +26,7 @@ final class JsonDirectHandler implements DirectHandler {
                 : ErrorCatalog.forStatus(defaultStatus.code());
         String requestId = RequestIds.from(request.headers());
         ACCESS.log(Level.INFO, "{0} {1} {2} request_id={3} (refused before routing: {4})",
-                request.method(), safePath(request.path()), String.valueOf(error.status()), requestId, eventType);
+                request.method(), LoggedPaths.of(request.path()), String.valueOf(error.status()), requestId, eventType);
         byte[] body = ErrorResponses.body(error, ErrorResponses.baseDetails(hub.gateway.domain.RiskAction.BLOCK, 0))
                 .toString().getBytes(StandardCharsets.UTF_8);
         if (error.status() == Status.SERVICE_UNAVAILABLE_503.code()) {
@@ -41,14 +41,5 @@ final class JsonDirectHandler implements DirectHandler {
                 .keepAlive(eventType.keepAlive())
                 .entity(body)
                 .build();
-    }
-
-    /** The path of a bad request may be anything; keep the log line one line and short. */
-    private static String safePath(String path) {
-        if (path == null) {
-            return "-";
-        }
-        String cleaned = path.replaceAll("[^\\x21-\\x7e]", "?");
-        return cleaned.length() > 200 ? cleaned.substring(0, 200) + "…" : cleaned;
     }
 }
