@@ -4,6 +4,7 @@ import hub.gateway.testdb.TestDatabase;
 import hub.gateway.domain.ApiKey;
 import hub.gateway.domain.Instance;
 import hub.gateway.domain.InstanceStatus;
+import hub.gateway.testdb.Eventually;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
