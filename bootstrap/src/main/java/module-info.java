@@ -5,9 +5,6 @@ module hub.gateway.bootstrap {
     requires hub.gateway.adapter.persistence;
     requires embedded.postgres;
     requires java.logging;
-    // The load benchmark: an HTTP client and latency histograms.
-    requires java.net.http;
-    requires HdrHistogram;
 
     exports hub.gateway.bootstrap;
 

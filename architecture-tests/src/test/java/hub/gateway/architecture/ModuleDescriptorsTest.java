@@ -60,6 +60,17 @@ class ModuleDescriptorsTest {
         assertTrue(requiredModules(bootstrap).contains("hub.gateway.adapter.persistence"));
     }
 
+    /** The load benchmark is a tool (tools/benchmark), not part of the gateway: none of its libraries ship with it. */
+    @Test
+    void noProductModuleCarriesTheBenchmark() {
+        for (GatewayModules module : GatewayModules.values()) {
+            ModuleDescriptor descriptor = descriptor(module);
+            assertFalse(requiredModules(descriptor).contains("HdrHistogram"), descriptor.name() + " requires HdrHistogram");
+            assertTrue(descriptor.packages().stream().noneMatch(p -> p.startsWith("hub.gateway.tools")),
+                    descriptor.name() + " " + descriptor.packages());
+        }
+    }
+
     private static Set<String> requiredModules(ModuleDescriptor descriptor) {
         return descriptor.requires().stream()
                 .filter(r -> !r.modifiers().contains(ModuleDescriptor.Requires.Modifier.STATIC))

@@ -3,6 +3,7 @@ package hub.gateway.bootstrap;
 import hub.gateway.bootstrap.GatewayUnderTest.Client;
 import hub.gateway.bootstrap.GatewayUnderTest.Response;
 import hub.gateway.testdb.TestDatabase;
+import hub.gateway.testdb.Eventually;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +23,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -106,14 +106,14 @@ class DatabaseOutageTest {
             }));
 
             try {
-                awaitTrue(Duration.ofSeconds(30), () -> count(attempts, 200) >= SENDERS, "sends succeed before the outage");
+                Eventually.assertSeenWithin(Duration.ofSeconds(30), () -> count(attempts, 200) >= SENDERS, "sends succeed before the outage");
                 long stopIssued = System.nanoTime();
                 postgres.close();
-                awaitTrue(HEALTH_DOWN_WITHIN.plusSeconds(5), () -> healthSince(health, stopIssued, 503),
+                Eventually.assertSeenWithin(HEALTH_DOWN_WITHIN.plusSeconds(5), () -> healthSince(health, stopIssued, 503),
                         "health turns 503");
                 // Long enough for every sender to meet the outage several times over, and for health's bound.
                 long outageSeen = System.nanoTime();
-                awaitTrue(Duration.ofSeconds(30), () -> System.nanoTime() - stopIssued > HEALTH_DOWN_WITHIN.toNanos()
+                Eventually.assertSeenWithin(Duration.ofSeconds(30), () -> System.nanoTime() - stopIssued > HEALTH_DOWN_WITHIN.toNanos()
                         && attempts.stream().filter(a -> a.startedNanos() > outageSeen).count() >= 3L * SENDERS,
                         "sends answered during the outage");
                 assertEquals(200, gateway.call("GET", "/observe/health/live", null, Map.of()).status());
@@ -124,7 +124,7 @@ class DatabaseOutageTest {
                 long restartIssued = System.nanoTime();
                 postgres = startPostgres(port);
                 long restarted = System.nanoTime();
-                awaitTrue(RECOVERED_WITHIN.plusSeconds(10), () -> healthSince(health, restarted, 200)
+                Eventually.assertSeenWithin(RECOVERED_WITHIN.plusSeconds(10), () -> healthSince(health, restarted, 200)
                         && attempts.stream().anyMatch(a -> a.startedNanos() > restarted && a.response().status() == 200),
                         "health and sends recover");
                 running.set(false);
@@ -238,15 +238,9 @@ class DatabaseOutageTest {
     }
 
     static MetaLine metaLine(GatewayUnderTest gateway, String phoneNumberId) {
-        String account = gateway.admin("POST", "/admin/accounts", "{\"name\": \"Clinic\"}").json().getString("account_id");
-        Response instance = gateway.admin("POST", "/admin/instances", "{\"account_id\": \"" + account
-                + "\", \"name\": \"Clinic line\", \"plan\": \"growth\", \"transport\": \"meta_cloud\","
-                + " \"phone_number_id\": \"" + phoneNumberId + "\", \"access_token\": \"outage-access-token\"}");
-        assertEquals(201, instance.status(), instance.body());
-        gateway.setLimits(instance.json().getString("instance_id"),
-                "{\"per_minute_limit\": 100000, \"daily_limit\": 100000, \"monthly_limit\": 100000}");
-        String key = gateway.admin("POST", "/admin/accounts/" + account + "/api-keys", "").json().getString("api_key");
-        return new MetaLine(key, instance.json().getString("instance_id"));
+        Client client = gateway.newMetaClient("growth", phoneNumberId, "outage-access-token");
+        gateway.setLimits(client.instanceId(), "{\"per_minute_limit\": 100000, \"daily_limit\": 100000, \"monthly_limit\": 100000}");
+        return new MetaLine(client.apiKey(), client.instanceId());
     }
 
     private static long count(ConcurrentLinkedQueue<Attempt> attempts, int status) {
@@ -285,16 +279,6 @@ class DatabaseOutageTest {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void awaitTrue(Duration atMost, BooleanSupplier condition, String what) {
-        long until = System.nanoTime() + atMost.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > until) {
-                throw new AssertionError("not within " + atMost.toSeconds() + " s: " + what);
-            }
-            sleep(50);
         }
     }
 

@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -50,12 +48,12 @@ class EmbeddedDefaultTest {
 
     @Test
     void anAcknowledgedSendSurvivesKillDashNine(@TempDir Path dataDir) throws Exception {
-        int port = freePort();
-        Process gateway = launch(dataDir, port);
+        int port = GatewayProcess.freePort();
+        Process gateway = GatewayProcess.launch(dataDir, Map.of("GATEWAY_DATA_DIR", dataDir.toString(), "GATEWAY_PORT", String.valueOf(port)));
         long logId;
         String demoKey;
         try {
-            awaitHealthy(port, gateway);
+            GatewayProcess.awaitHealthy(port, gateway, Duration.ofSeconds(90));
             demoKey = Files.readString(dataDir.resolve("demo-api-key")).strip();
             HttpResponse<String> sent = post(port, demoKey, DEMO_SEND);
             assertEquals(200, sent.statusCode(), sent.body());
@@ -64,9 +62,9 @@ class EmbeddedDefaultTest {
             gateway.destroyForcibly().waitFor();
         }
 
-        Process restarted = launch(dataDir, port);
+        Process restarted = GatewayProcess.launch(dataDir, Map.of("GATEWAY_DATA_DIR", dataDir.toString(), "GATEWAY_PORT", String.valueOf(port)));
         try {
-            awaitHealthy(port, restarted);
+            GatewayProcess.awaitHealthy(port, restarted, Duration.ofSeconds(90));
             HttpResponse<String> read = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                             URI.create("http://127.0.0.1:" + port + "/api/messages/" + logId))
                     .header("Authorization", "Bearer " + demoKey).build(), HttpResponse.BodyHandlers.ofString());
@@ -78,47 +76,9 @@ class EmbeddedDefaultTest {
         }
     }
 
-    private static Process launch(Path dataDir, int port) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-                "hub.gateway.bootstrap.Main"))
-                .redirectErrorStream(true)
-                .redirectOutput(dataDir.resolve("gateway-" + System.nanoTime() + ".log").toFile());
-        builder.environment().keySet().removeIf(k -> k.startsWith("GATEWAY_"));
-        builder.environment().put("GATEWAY_DATA_DIR", dataDir.toString());
-        builder.environment().put("GATEWAY_PORT", String.valueOf(port));
-        return builder.start();
-    }
-
-    private static void awaitHealthy(int port, Process process) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new AssertionError("the gateway exited with " + process.exitValue());
-            }
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/observe/health")).build(),
-                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the gateway did not become healthy in 90 s");
-    }
-
     private static HttpResponse<String> post(int port, String apiKey, String body) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/send-message"))
                 .header("Authorization", "Bearer " + apiKey).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

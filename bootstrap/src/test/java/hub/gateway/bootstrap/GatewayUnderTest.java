@@ -108,6 +108,26 @@ final class GatewayUnderTest implements AutoCloseable, AfterAllCallback {
                 key.json().getString("api_key_id"), instance.json().getString("webhook_secret"));
     }
 
+    /**
+     * A new account with one meta_cloud instance on the given Cloud API number and one key. The access token is
+     * a secret: an answer that shows it fails the test at once.
+     */
+    Client newMetaClient(String plan, String phoneNumberId, String accessToken) {
+        String account = admin("POST", "/admin/accounts", "{\"name\": \"Clinic\"}").json().getString("account_id");
+        Response instance = admin("POST", "/admin/instances", "{\"account_id\": \"" + account
+                + "\", \"name\": \"Clinic line\", \"plan\": \"" + plan + "\", \"transport\": \"meta_cloud\","
+                + " \"phone_number_id\": \"" + phoneNumberId + "\", \"access_token\": \"" + accessToken + "\"}");
+        if (instance.status() != 201) {
+            throw new AssertionError("instance not created: " + instance);
+        }
+        if (instance.body().contains(accessToken)) {
+            throw new AssertionError("the access token was shown: " + instance);
+        }
+        Response key = admin("POST", "/admin/accounts/" + account + "/api-keys", "");
+        return new Client(account, instance.json().getString("instance_id"), key.json().getString("api_key"),
+                key.json().getString("api_key_id"), instance.json().getString("webhook_secret"));
+    }
+
     Response admin(String method, String path, String body) {
         return call(method, path, body, Map.of("Authorization", "Bearer " + ADMIN_TOKEN, "Content-Type", "application/json"));
     }

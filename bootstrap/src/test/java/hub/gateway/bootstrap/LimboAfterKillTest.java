@@ -1,13 +1,12 @@
 package hub.gateway.bootstrap;
 
 import hub.gateway.bootstrap.GatewayUnderTest.Response;
+import hub.gateway.testdb.Eventually;
 import hub.gateway.testdb.TestDatabase;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -47,29 +45,24 @@ class LimboAfterKillTest {
             // A second node that looks while the first is dead; its deadline is long, so it sweeps nothing yet.
             try (GatewayUnderTest observer = GatewayUnderTest.on(database, Map.of(
                     "GATEWAY_META_GRAPH_URL", cloud.url(), "GATEWAY_REQUEST_DEADLINE_MS", "60000"))) {
-                String account = observer.admin("POST", "/admin/accounts", "{\"name\": \"Clinic\"}").json()
-                        .getString("account_id");
-                Response instance = observer.admin("POST", "/admin/instances", "{\"account_id\": \"" + account
-                        + "\", \"name\": \"Clinic line\", \"plan\": \"growth\", \"transport\": \"meta_cloud\","
-                        + " \"phone_number_id\": \"" + phoneNumberId + "\", \"access_token\": \"" + ACCESS_TOKEN + "\"}");
-                assertEquals(201, instance.status(), instance.body());
-                instanceId = instance.json().getString("instance_id");
-                apiKey = observer.admin("POST", "/admin/accounts/" + account + "/api-keys", "").json().getString("api_key");
+                GatewayUnderTest.Client client = observer.newMetaClient("growth", phoneNumberId, ACCESS_TOKEN);
+                instanceId = client.instanceId();
+                apiKey = client.apiKey();
 
                 // The node to kill, a process of its own. Its deadline is long too: its own sweep must not resolve
                 // the rows while the Cloud API holds them.
-                int port = freePort();
-                Process doomed = launch(logDir, port, database, cloud.url());
+                int port = GatewayProcess.freePort();
+                Process doomed = GatewayProcess.launch(logDir, settings(port, database, cloud.url()));
                 List<CompletableFuture<HttpResponse<String>>> unanswered = new ArrayList<>();
                 try {
-                    awaitHealthy(port, doomed);
+                    GatewayProcess.awaitHealthy(port, doomed, WAIT);
                     cloud.holdAnswers();
                     for (int i = 0; i < IN_FLIGHT; i++) {
                         unanswered.add(HttpClient.newHttpClient().sendAsync(sendRequest(
                                         "http://127.0.0.1:" + port, apiKey, "order-" + i, body(instanceId, i)),
                                 HttpResponse.BodyHandlers.ofString()));
                     }
-                    await(() -> cloud.requests().size() == IN_FLIGHT, "every send reached the Cloud API");
+                    Eventually.assertSeenWithin(WAIT, () -> cloud.requests().size() == IN_FLIGHT, "every send reached the Cloud API");
                 } finally {
                     doomed.destroyForcibly().waitFor();
                 }
@@ -91,7 +84,7 @@ class LimboAfterKillTest {
             // A node with a short deadline: its sweep resolves what the dead node left after twice the deadline.
             try (GatewayUnderTest sweeper = GatewayUnderTest.on(database, Map.of(
                     "GATEWAY_META_GRAPH_URL", cloud.url(), "GATEWAY_REQUEST_DEADLINE_MS", "1000"))) {
-                await(() -> messages(sweeper, apiKey, instanceId).stream()
+                Eventually.assertSeenWithin(WAIT, () -> messages(sweeper, apiKey, instanceId).stream()
                         .allMatch(row -> row.getString("status").equals("unknown")), "every row became unknown");
                 for (JsonObject row : messages(sweeper, apiKey, instanceId)) {
                     assertEquals(List.of("unknown"), row.getJsonArray("status_history").getValuesAs(JsonObject.class)
@@ -136,62 +129,19 @@ class LimboAfterKillTest {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
+    private static Map<String, String> settings(int port, String database, String graphUrl) {
+        return Map.of(
+                "GATEWAY_DB_URL", database,
+                "GATEWAY_DB_USER", TestDatabase.shared().user(),
+                "GATEWAY_DB_PASSWORD", TestDatabase.shared().password(),
+                "GATEWAY_ADMIN_TOKEN", GatewayUnderTest.ADMIN_TOKEN,
+                "GATEWAY_PORT", String.valueOf(port),
+                "GATEWAY_META_GRAPH_URL", graphUrl,
+                "GATEWAY_REQUEST_DEADLINE_MS", "60000");
+    }
+
     private static List<JsonObject> messages(GatewayUnderTest node, String apiKey, String instanceId) {
         return node.get(apiKey, "/api/messages?instance_id=" + instanceId).json().getJsonArray("messages")
                 .getValuesAs(JsonObject.class);
-    }
-
-    private static Process launch(Path logDir, int port, String database, String graphUrl) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-                "hub.gateway.bootstrap.Main"))
-                .redirectErrorStream(true)
-                .redirectOutput(logDir.resolve("gateway-" + System.nanoTime() + ".log").toFile());
-        Map<String, String> env = builder.environment();
-        env.keySet().removeIf(k -> k.startsWith("GATEWAY_"));
-        env.put("GATEWAY_DB_URL", database);
-        env.put("GATEWAY_DB_USER", TestDatabase.shared().user());
-        env.put("GATEWAY_DB_PASSWORD", TestDatabase.shared().password());
-        env.put("GATEWAY_ADMIN_TOKEN", GatewayUnderTest.ADMIN_TOKEN);
-        env.put("GATEWAY_PORT", String.valueOf(port));
-        env.put("GATEWAY_META_GRAPH_URL", graphUrl);
-        env.put("GATEWAY_REQUEST_DEADLINE_MS", "60000");
-        return builder.start();
-    }
-
-    private static void awaitHealthy(int port, Process process) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new AssertionError("the gateway exited with " + process.exitValue());
-            }
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/observe/health")).build(),
-                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the gateway did not become healthy in " + WAIT.toSeconds() + " s");
-    }
-
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + WAIT.toSeconds() + " s: " + what);
-            }
-            Thread.sleep(100);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

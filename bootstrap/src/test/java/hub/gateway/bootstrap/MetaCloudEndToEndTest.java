@@ -1,5 +1,6 @@
 package hub.gateway.bootstrap;
 
+import hub.gateway.bootstrap.GatewayUnderTest.Client;
 import hub.gateway.bootstrap.GatewayUnderTest.Response;
 import hub.gateway.testdb.TestDatabase;
 import jakarta.json.Json;
@@ -152,14 +153,8 @@ class MetaCloudEndToEndTest {
 
     private static MetaClient newMetaClient() {
         String phoneNumberId = "10990" + (phoneNumberIds++);
-        String account = gateway.admin("POST", "/admin/accounts", "{\"name\": \"Clinic\"}").json().getString("account_id");
-        Response instance = gateway.admin("POST", "/admin/instances", "{\"account_id\": \"" + account
-                + "\", \"name\": \"Clinic line\", \"plan\": \"growth\", \"transport\": \"meta_cloud\", \"phone_number_id\": \""
-                + phoneNumberId + "\", \"access_token\": \"" + ACCESS_TOKEN + "\"}");
-        assertEquals(201, instance.status(), instance.body());
-        assertFalse(instance.body().contains(ACCESS_TOKEN));
-        String key = gateway.admin("POST", "/admin/accounts/" + account + "/api-keys", "").json().getString("api_key");
-        return new MetaClient(instance.json().getString("instance_id"), phoneNumberId, key);
+        Client client = gateway.newMetaClient("growth", phoneNumberId, ACCESS_TOKEN);
+        return new MetaClient(client.instanceId(), phoneNumberId, client.apiKey());
     }
 
     private static Response send(MetaClient client, String phone, String text) {

@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,6 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The sender against a real receiver on loopback (so private destinations are allowed, as in local development). */
@@ -49,6 +51,7 @@ class StandardWebhookSenderTest {
 
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final CountDownLatch testOver = new CountDownLatch(1);
     private HttpServer receiver;
     private final WebhookSender sender = GatewayHttp.webhookSender(true);
 
@@ -65,8 +68,9 @@ class StandardWebhookSenderTest {
         });
         receiver.createContext("/slow", exchange -> {
             record(exchange);
+            // Answers only when the test is over, so the sender's time-out is the only way out of the call.
             try {
-                Thread.sleep(7_000);
+                testOver.await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -78,6 +82,7 @@ class StandardWebhookSenderTest {
 
     @AfterEach
     void stopReceiver() {
+        testOver.countDown();
         receiver.stop(0);
         executor.shutdownNow();
     }
@@ -153,13 +158,16 @@ class StandardWebhookSenderTest {
     @Test
     void a_receiver_that_does_not_answer_in_5_seconds_fails_in_time() {
         long start = System.nanoTime();
-        WebhookResult result = sender.send(request("/slow", OPTED_OUT));
+        // The receiver never answers: a sender without its time-out would hang here, not pass.
+        WebhookResult result = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> sender.send(request("/slow", OPTED_OUT)));
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
         WebhookResult.Failed failed = assertInstanceOf(WebhookResult.Failed.class, result);
         assertTrue(failed.reason().contains("timed out"), failed.reason());
+        // Load only makes a time-out late, never early, so the lower bound keeps its tight margin; the upper one
+        // leaves a loaded two-core machine three seconds to get the timed-out thread running again.
         assertTrue(took.compareTo(Duration.ofMillis(4_500)) >= 0, "gave up early: " + took);
-        assertTrue(took.compareTo(Duration.ofMillis(6_000)) <= 0, "waited too long: " + took);
+        assertTrue(took.compareTo(Duration.ofMillis(8_000)) <= 0, "waited too long: " + took);
         assertNoSecret(failed);
     }
 

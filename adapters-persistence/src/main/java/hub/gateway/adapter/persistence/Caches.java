@@ -1,6 +1,7 @@
 package hub.gateway.adapter.persistence;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 
 import java.time.Duration;
 
@@ -17,14 +18,24 @@ final class Caches {
     }
 
     static <K, V> SharedLoads<K, V> shortLived() {
-        return expiringAfter(MAX_STALENESS);
+        return shortLived(Ticker.systemTicker());
+    }
+
+    /** On a ticker of the test's, so that "still cached" can be asserted without racing the clock. */
+    static <K, V> SharedLoads<K, V> shortLived(Ticker ticker) {
+        return expiringAfter(MAX_STALENESS, ticker);
+    }
+
+    static <K, V> SharedLoads<K, V> expiringAfter(Duration staleness) {
+        return expiringAfter(staleness, Ticker.systemTicker());
     }
 
     /** Staleness counts from the end of a load: Caffeine dates an entry loaded asynchronously when it completes. */
-    static <K, V> SharedLoads<K, V> expiringAfter(Duration staleness) {
+    private static <K, V> SharedLoads<K, V> expiringAfter(Duration staleness, Ticker ticker) {
         return new SharedLoads<>(Caffeine.newBuilder()
                 .expireAfterWrite(staleness)
                 .maximumSize(MAX_ENTRIES)
+                .ticker(ticker)
                 .buildAsync());
     }
 }

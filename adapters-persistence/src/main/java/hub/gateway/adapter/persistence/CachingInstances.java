@@ -1,5 +1,6 @@
 package hub.gateway.adapter.persistence;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import hub.gateway.application.port.out.Instances;
 import hub.gateway.domain.Instance;
 import hub.gateway.domain.InstanceId;
@@ -17,11 +18,18 @@ import java.util.Optional;
  */
 final class CachingInstances implements Instances {
     private final Instances stored;
-    private final SharedLoads<InstanceId, Optional<Instance>> byId = Caches.shortLived();
-    private final SharedLoads<AccountRef, Optional<InstanceId>> byAccount = Caches.shortLived();
+    private final SharedLoads<InstanceId, Optional<Instance>> byId;
+    private final SharedLoads<AccountRef, Optional<InstanceId>> byAccount;
 
     CachingInstances(Instances stored) {
+        this(stored, Ticker.systemTicker());
+    }
+
+    /** A ticker of a test's own makes the expiry happen when the test says, not when the machine gets to it. */
+    CachingInstances(Instances stored, Ticker ticker) {
         this.stored = stored;
+        this.byId = Caches.shortLived(ticker);
+        this.byAccount = Caches.shortLived(ticker);
     }
 
     @Override

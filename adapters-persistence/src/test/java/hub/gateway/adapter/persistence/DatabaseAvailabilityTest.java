@@ -4,6 +4,7 @@ import hub.gateway.application.port.out.StorageUnavailableException;
 import hub.gateway.domain.Account;
 import hub.gateway.domain.Instance;
 import hub.gateway.domain.InstanceId;
+import hub.gateway.testdb.Eventually;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,6 +1,7 @@
 package hub.gateway.adapter.persistence;
 
 import hub.gateway.application.port.out.StorageUnavailableException;
+import hub.gateway.testdb.Eventually;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -7,6 +7,7 @@ import hub.gateway.domain.InstanceStatus;
 import hub.gateway.domain.LimitOverrides;
 import hub.gateway.domain.Plan;
 import hub.gateway.domain.TransportAccount;
+import hub.gateway.testdb.Eventually;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,7 +26,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** An instance's own account at its transport (contract §8, meta_cloud): stored, found by it, cached. */
 class TransportAccountsTest {
-    private static final Duration CONTRACT_DEADLINE = Duration.ofMillis(1_100);
+    /**
+     * The contract's second, with the margin a loaded two-core machine needs: entries expire 900 ms after their
+     * load, and the look-up that reloads one may itself start late and wait for the database.
+     */
+    private static final Duration CONTRACT_DEADLINE = Duration.ofMillis(1_500);
 
     @RegisterExtension
     static final FreshDatabase database = new FreshDatabase();
@@ -102,15 +108,18 @@ class TransportAccountsTest {
         String number = "1067" + Fixtures.shortId();
         String other = "1068" + Fixtures.shortId();
         Account account = database.fixtures().account(ZoneOffset.UTC);
-        long cachedFrom = System.nanoTime();
         assertTrue(database.persistence().instances().findByTransportAccount("meta_cloud", number).isEmpty());
 
+        // The same cache on a clock of the test's, so that "still cached" is asserted whatever the machine's speed.
+        AtomicLong nanos = new AtomicLong();
+        CachingInstances onTestClock = new CachingInstances(otherNode.instances(), nanos::get);
+        assertTrue(onTestClock.findByTransportAccount("meta_cloud", number).isEmpty());
+
         Instance instance = new Fixtures(otherNode).metaInstance(account, number, "EAAG-token-1");
-        boolean surelyStillCached = System.nanoTime() - cachedFrom < Caches.MAX_STALENESS.toNanos();
-        Optional<Instance> seen = database.persistence().instances().findByTransportAccount("meta_cloud", number);
-        if (surelyStillCached) {
-            assertTrue(seen.isEmpty(), "'not found' stays cached for a moment");
-        }
+        assertTrue(onTestClock.findByTransportAccount("meta_cloud", number).isEmpty(), "'not found' stays cached for a moment");
+        nanos.addAndGet(Caches.MAX_STALENESS.toNanos() + 1);
+        assertEquals(Optional.of(instance), onTestClock.findByTransportAccount("meta_cloud", number),
+                "and is forgotten once it is as old as the staleness allowed");
         assertSeenWithinDeadline(() -> database.persistence().instances().findByTransportAccount("meta_cloud", number)
                 .equals(Optional.of(instance)));
 

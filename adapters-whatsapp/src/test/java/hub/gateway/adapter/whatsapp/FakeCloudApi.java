@@ -23,10 +23,11 @@ final class FakeCloudApi implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     /** Holds a "slow" answer until the test is over, so a time-out is certain. */
     private final CountDownLatch released = new CountDownLatch(1);
-    private volatile Answer answer = new Answer(200, "application/json",
+    private static final Answer ACCEPTED = new Answer(200, "application/json",
             "{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"966501234567\",\"wa_id\":\"966501234567\"}],"
                     + "\"messages\":[{\"id\":\"wamid.HBgMOTY2NTAxMjM0NTY3FQIAERgSQUFBQkJCQ0NDRERERUVFRkZGAA==\"}]}",
             false);
+    private volatile Answer answer = ACCEPTED;
 
     FakeCloudApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -45,6 +46,11 @@ final class FakeCloudApi implements AutoCloseable {
 
     void answersError(int status, String errorJson) {
         answers(status, "application/json", "{\"error\":" + errorJson + "}");
+    }
+
+    /** Back to the default: the message is taken (a held answer stays held). */
+    void answersAccepted() {
+        answer = ACCEPTED;
     }
 
     void neverAnswers() {

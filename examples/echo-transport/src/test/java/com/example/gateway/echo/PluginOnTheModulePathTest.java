@@ -1,5 +1,6 @@
 package com.example.gateway.echo;
 
+import hub.gateway.testdb.Eventually;
 import hub.gateway.testdb.TestDatabase;
 import org.junit.jupiter.api.Test;
 
@@ -90,22 +91,24 @@ class PluginOnTheModulePathTest {
         env.put("GATEWAY_ADMIN_TOKEN", ADMIN_TOKEN);
         env.put("GATEWAY_PORT", String.valueOf(port));
         Running running = new Running(builder.start(), port);
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!running.process().isAlive()) {
-                throw new AssertionError("the gateway exited with " + running.process().exitValue());
-            }
-            try {
-                if (call(running, "GET", "/observe/health", null, null).status() == 200) {
-                    return running;
+        try {
+            Eventually.assertSeenWithin(Duration.ofSeconds(60), () -> {
+                if (!running.process().isAlive()) {
+                    throw new AssertionError("the gateway exited with " + running.process().exitValue());
                 }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(200);
+                try {
+                    return call(running, "GET", "/observe/health", null, null).status() == 200;
+                } catch (IOException stillStarting) {
+                    return false;
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            }, "the gateway becomes healthy");
+        } catch (AssertionError notHealthy) {
+            running.close();
+            throw notHealthy;
         }
-        running.close();
-        throw new AssertionError("the gateway did not become healthy");
+        return running;
     }
 
     private String admin(Running gateway, String path, String body) throws Exception {

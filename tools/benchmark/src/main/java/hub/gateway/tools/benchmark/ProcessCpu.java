@@ -1,4 +1,4 @@
-package hub.gateway.bootstrap;
+package hub.gateway.tools.benchmark;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;

@@ -1,4 +1,4 @@
-package hub.gateway.bootstrap;
+package hub.gateway.tools.benchmark;
 
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
@@ -49,6 +49,8 @@ import java.util.regex.Pattern;
  * gateway itself and would have measured the client.
  */
 public final class LoadBenchmark {
+    /** Where the gateway keeps its generated admin token (Gateway.ADMIN_TOKEN_FILE, copied: a tool links to no gateway module). */
+    private static final String ADMIN_TOKEN_FILE = "admin-token";
     /**
      * Realistic transactional texts of the usual lengths, English and Arabic, some with a link: the risk
      * assessment's cost grows with the text. Each send's number makes its text unique, so the
@@ -76,7 +78,7 @@ public final class LoadBenchmark {
         String base = env.getOrDefault("BENCH_URL", "http://localhost:8080");
         Path dataDir = Path.of(env.getOrDefault("GATEWAY_DATA_DIR", "./data"));
         String token = env.containsKey("BENCH_ADMIN_TOKEN") ? env.get("BENCH_ADMIN_TOKEN")
-                : Files.readString(dataDir.resolve(Gateway.ADMIN_TOKEN_FILE)).strip();
+                : Files.readString(dataDir.resolve(ADMIN_TOKEN_FILE)).strip();
         int instances = Integer.parseInt(env.getOrDefault("BENCH_INSTANCES", "50"));
         int concurrency = Integer.parseInt(env.getOrDefault("BENCH_CONCURRENCY", "32"));
         Duration measured = Duration.ofSeconds(Long.parseLong(env.getOrDefault("BENCH_SECONDS", "30")));

@@ -1,4 +1,4 @@
-package hub.gateway.bootstrap;
+package hub.gateway.tools.benchmark;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
