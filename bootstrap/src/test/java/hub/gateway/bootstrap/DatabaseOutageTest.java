@@ -4,14 +4,10 @@ import hub.gateway.bootstrap.GatewayUnderTest.Client;
 import hub.gateway.bootstrap.GatewayUnderTest.Response;
 import hub.gateway.testdb.TestDatabase;
 import hub.gateway.testdb.Eventually;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import hub.gateway.testdb.StoppablePostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -64,10 +60,9 @@ class DatabaseOutageTest {
 
     @Test
     void whileTheDatabaseIsStoppedEveryAnswerIsAFast503AndNothingIsSentLate() throws Exception {
-        int port = freePort();
-        EmbeddedPostgres postgres = startPostgres(port);
-        try (FakeCloudApi cloud = new FakeCloudApi();
-             GatewayUnderTest gateway = GatewayUnderTest.on(postgres.getJdbcUrl("postgres", "postgres"), Map.of(
+        try (StoppablePostgres postgres = StoppablePostgres.startIn(dataDir);
+             FakeCloudApi cloud = new FakeCloudApi();
+             GatewayUnderTest gateway = GatewayUnderTest.on(postgres.jdbcUrl(), Map.of(
                      "GATEWAY_REQUEST_DEADLINE_MS", String.valueOf(DEADLINE.toMillis()),
                      "GATEWAY_META_GRAPH_URL", cloud.url(),
                      "GATEWAY_META_APP_SECRET", "outage-app-secret",
@@ -108,7 +103,7 @@ class DatabaseOutageTest {
             try {
                 Eventually.assertSeenWithin(Duration.ofSeconds(30), () -> count(attempts, 200) >= SENDERS, "sends succeed before the outage");
                 long stopIssued = System.nanoTime();
-                postgres.close();
+                postgres.stop();
                 Eventually.assertSeenWithin(HEALTH_DOWN_WITHIN.plusSeconds(5), () -> healthSince(health, stopIssued, 503),
                         "health turns 503");
                 // Long enough for every sender to meet the outage several times over, and for health's bound.
@@ -122,7 +117,7 @@ class DatabaseOutageTest {
                 assertTrue(ready.header("Retry-After").isPresent());
 
                 long restartIssued = System.nanoTime();
-                postgres = startPostgres(port);
+                postgres.start();
                 long restarted = System.nanoTime();
                 Eventually.assertSeenWithin(RECOVERED_WITHIN.plusSeconds(10), () -> healthSince(health, restarted, 200)
                         && attempts.stream().anyMatch(a -> a.startedNanos() > restarted && a.response().status() == 200),
@@ -188,8 +183,6 @@ class DatabaseOutageTest {
             } finally {
                 running.set(false);
             }
-        } finally {
-            postgres.close();
         }
     }
 
@@ -259,27 +252,6 @@ class DatabaseOutageTest {
                         + " after restart health 200 after %d ms, first send 200 after %d ms; %d messages reached the transport%n",
                 attempts.size(), duringOutage.size(), slowest, mean, (firstDown - stopIssued) / 1_000_000,
                 (firstUp - restarted) / 1_000_000, (firstSent - restarted) / 1_000_000, received);
-    }
-
-    private EmbeddedPostgres startPostgres(int port) {
-        try {
-            return EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDir.resolve("postgres"))
-                    .setCleanDataDirectory(false)
-                    .setPort(port)
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    .start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static void sleep(long millis) {

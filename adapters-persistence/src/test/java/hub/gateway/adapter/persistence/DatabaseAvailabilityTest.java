@@ -5,15 +5,11 @@ import hub.gateway.domain.Account;
 import hub.gateway.domain.Instance;
 import hub.gateway.domain.InstanceId;
 import hub.gateway.testdb.Eventually;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import hub.gateway.testdb.StoppablePostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.ConnectException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -44,16 +40,14 @@ class DatabaseAvailabilityTest {
 
     @Test
     void aStoppedDatabaseIsFoundOutOnceThenCallsFailAtOnceUntilItIsBack() throws Exception {
-        int port = freePort();
-        EmbeddedPostgres postgres = start(port);
-        try (PostgresPersistence persistence = PostgresPersistence.connect(postgres.getJdbcUrl("postgres", "postgres"),
-                "postgres", "", 4)) {
+        try (StoppablePostgres postgres = StoppablePostgres.startIn(dataDir);
+             PostgresPersistence persistence = PostgresPersistence.connect(postgres.jdbcUrl(), postgres.user(), "", 4)) {
             Fixtures fixtures = new Fixtures(persistence);
             Account account = fixtures.account(RIYADH);
             Instance instance = fixtures.instance(account);
             assertTrue(persistence.storageHealth().isReachable());
 
-            postgres.close();
+            postgres.stop();
 
             // Twenty requests at once, each missing the cache: each is answered within the bound, none in line
             // behind another's pool wait.
@@ -78,11 +72,9 @@ class DatabaseAvailabilityTest {
             long fiftyMillis = (System.nanoTime() - started) / 1_000_000;
             assertTrue(fiftyMillis < ANSWER_BOUND.toMillis(), "fifty calls took " + fiftyMillis + " ms");
 
-            postgres = start(port);
+            postgres.start();
             Eventually.assertSeenWithin(RECOVERY_BOUND, () -> persistence.storageHealth().isReachable());
             assertEquals(instance, persistence.instances().find(instance.id()).orElseThrow());
-        } finally {
-            postgres.close();
         }
     }
 
@@ -102,26 +94,5 @@ class DatabaseAvailabilityTest {
         long started = System.nanoTime();
         assertThrows(StorageUnavailableException.class, call::run);
         return (System.nanoTime() - started) / 1_000_000;
-    }
-
-    private EmbeddedPostgres start(int port) {
-        try {
-            return EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDir.resolve("postgres"))
-                    .setCleanDataDirectory(false)
-                    .setPort(port)
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    .start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
