@@ -57,10 +57,8 @@ final class DatabaseAvailability implements AutoCloseable {
 
     /** {@code select 1} on a pool connection: the path every request takes, so "up" means requests will work. */
     boolean answers() {
-        try (Connection connection = dataSource.getConnection();
-             Statement statement = connection.createStatement()) {
-            statement.setQueryTimeout(PROBE_QUERY_TIMEOUT_SECONDS);
-            statement.execute("select 1");
+        try {
+            selectOne();
             return true;
         } catch (Exception e) {
             observe(e);
@@ -88,13 +86,19 @@ final class DatabaseAvailability implements AutoCloseable {
     }
 
     private boolean probe() {
+        try {
+            selectOne();
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private void selectOne() throws java.sql.SQLException {
         try (Connection connection = dataSource.getConnection();
              Statement statement = connection.createStatement()) {
             statement.setQueryTimeout(PROBE_QUERY_TIMEOUT_SECONDS);
             statement.execute("select 1");
-            return true;
-        } catch (Exception e) {
-            return false;
         }
     }
 
