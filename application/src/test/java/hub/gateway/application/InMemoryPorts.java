@@ -1,5 +1,6 @@
 package hub.gateway.application;
 
+import hub.gateway.application.factory.ApplicationFactory;
 import hub.gateway.application.port.out.AbandonedSends;
 import hub.gateway.application.port.out.Accounts;
 import hub.gateway.application.port.out.ApiKeys;
@@ -73,7 +74,7 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, QuotaLedger, 
     };
 
     UseCases useCases() {
-        return UseCases.create(new UseCases.Ports(this, this, this, this, this, this, () -> true, this, outbox,
+        return ApplicationFactory.create(new UseCases.Ports(this, this, this, this, this, this, () -> true, this, outbox,
                 r -> webhookReceiver.apply(r), url -> url.contains("169.254.") ? Optional.of("a metadata address") : Optional.empty(),
                 this, this, idempotencyKeys, noRetention(), this, clock), UseCases.Policies.defaults());
     }

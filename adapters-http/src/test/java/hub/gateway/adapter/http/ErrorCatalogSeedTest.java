@@ -12,7 +12,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Pins the catalogue against the public documentation: same status, same message, to the character. */
+/**
+ * Pins the catalogue against the public documentation, all five columns: code, status and message from the seed's
+ * error table, action and risk score from its example bodies (read from the document, never typed again here).
+ */
 class ErrorCatalogSeedTest {
     private final SeedDocument seed = SeedDocument.load();
 
@@ -25,7 +28,36 @@ class ErrorCatalogSeedTest {
             ErrorCatalog entry = byCode(row.code());
             assertEquals(row.status(), entry.status(), row.code());
             assertEquals(row.message(), entry.message(), row.code());
+            assertEquals(row.code(), entry.code());
             assertEquals(row.status(), ErrorCatalog.of(ErrorCode.fromWireName(row.code())).status(), row.code());
+        }
+    }
+
+    @Test
+    void every_example_body_of_the_seed_has_the_catalogue_action_and_risk_score() {
+        List<JsonObject> examples = seed.errorExamples();
+        assertEquals(8, examples.size());
+        for (JsonObject example : examples) {
+            ErrorCatalog entry = byCode(example.getString("error"));
+            JsonObject details = example.getJsonObject("details");
+            assertEquals(details.getString("action"), entry.action().wireName(), entry.code());
+            assertEquals(details.getInt("risk_score"), entry.riskScore(), entry.code());
+        }
+    }
+
+    /** Every row of the seed's table with an example body has all five columns checked against the document. */
+    @Test
+    void every_seed_row_with_an_example_is_checked_in_all_five_columns() {
+        Map<String, SeedDocument.Row> rows = seed.errorTable();
+        Map<String, JsonObject> examples = seed.errorExamples().stream()
+                .collect(java.util.stream.Collectors.toMap(e -> e.getString("error"), e -> e));
+        assertTrue(rows.keySet().containsAll(examples.keySet()), "every example's code is in the table: " + examples.keySet());
+        for (String code : examples.keySet()) {
+            ErrorCatalog entry = byCode(code);
+            SeedDocument.Row row = rows.get(code);
+            JsonObject details = examples.get(code).getJsonObject("details");
+            assertEquals(List.of(row.code(), row.status(), row.message(), details.getString("action"), details.getInt("risk_score")),
+                    List.of(entry.code(), entry.status(), entry.message(), entry.action().wireName(), entry.riskScore()), code);
         }
     }
 
