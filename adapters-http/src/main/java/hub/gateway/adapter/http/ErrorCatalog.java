@@ -1,6 +1,5 @@
 package hub.gateway.adapter.http;
 
-import hub.gateway.domain.ErrorCode;
 import hub.gateway.domain.RiskAction;
 
 /**
@@ -11,7 +10,7 @@ import hub.gateway.domain.RiskAction;
  * scores 100, an unknown one 60; a policy violation carries its assessment's score), the mapping of refusals says
  * so explicitly ({@code ErrorAnswers#refusal}).
  * <p>
- * Some rows have no {@link ErrorCode}: {@link #UNAUTHORIZED}, {@link #CONFLICT} and
+ * Some rows are not the seed's: {@link #UNAUTHORIZED}, {@link #CONFLICT} and
  * {@link #NOT_A_SANDBOX_INSTANCE} belong to the admin API, {@link #WEBHOOK_SIGNATURE_INVALID} and
  * {@link #SUBSCRIPTION_FORBIDDEN} to the transport providers' webhooks,
  * which the seed does not describe, and {@link #BAD_REQUEST} covers requests so malformed that Helidon
@@ -134,34 +133,6 @@ enum ErrorCatalog {
     /** The seed's {@code details.risk_score}; data-dependent scores are set where refusals are mapped. */
     int riskScore() {
         return riskScore;
-    }
-
-    /** Exhaustive without a default: a new error code does not compile until it has a row here. */
-    static ErrorCatalog of(ErrorCode code) {
-        return switch (code) {
-            case INVALID_API_KEY -> INVALID_API_KEY;
-            case REVOKED_API_KEY -> REVOKED_API_KEY;
-            case INVALID_JSON -> INVALID_JSON;
-            case VALIDATION_ERROR -> VALIDATION_ERROR;
-            case INVALID_INSTANCE -> INVALID_INSTANCE;
-            case MESSAGE_PURPOSE_REQUIRED -> MESSAGE_PURPOSE_REQUIRED;
-            case MESSAGE_PURPOSE_NOT_ALLOWED -> MESSAGE_PURPOSE_NOT_ALLOWED;
-            case DAILY_MESSAGE_LIMIT_EXCEEDED -> DAILY_MESSAGE_LIMIT_EXCEEDED;
-            case MONTHLY_MESSAGE_LIMIT_EXCEEDED -> MONTHLY_MESSAGE_LIMIT_EXCEEDED;
-            case RECIPIENT_SUPPRESSED -> RECIPIENT_SUPPRESSED;
-            case SENDING_THROTTLED -> SENDING_THROTTLED;
-            case INSTANCE_PAUSED_FOR_REVIEW -> INSTANCE_PAUSED_FOR_REVIEW;
-            case POLICY_VIOLATION -> POLICY_VIOLATION;
-            case GATEWAY_SEND_FAILED -> GATEWAY_SEND_FAILED;
-            case NOT_FOUND -> NOT_FOUND;
-            case METHOD_NOT_ALLOWED -> METHOD_NOT_ALLOWED;
-            case PAYLOAD_TOO_LARGE -> PAYLOAD_TOO_LARGE;
-            case UNSUPPORTED_MEDIA_TYPE -> UNSUPPORTED_MEDIA_TYPE;
-            case IDEMPOTENCY_KEY_REUSED -> IDEMPOTENCY_KEY_REUSED;
-            case IDEMPOTENCY_KEY_IN_PROGRESS -> IDEMPOTENCY_KEY_IN_PROGRESS;
-            case SERVICE_UNAVAILABLE -> SERVICE_UNAVAILABLE;
-            case INTERNAL_ERROR -> INTERNAL_ERROR;
-        };
     }
 
     /** For errors Helidon raises before routing, where only a status is known. */

@@ -1,5 +1,6 @@
 package hub.gateway.adapter.persistence;
 
+import hub.gateway.domain.RefusalReason;
 import hub.gateway.application.port.out.IdempotencyKeys;
 import hub.gateway.application.port.out.IdempotencyKeys.Claim;
 import hub.gateway.application.port.out.QuotaLedger.Reservation;
@@ -144,7 +145,7 @@ class IdempotencyKeysContractTest {
         String other = "key-" + UUID.randomUUID();
         keys.claim(sender.account(), other, "h1", NOW);
         long failed = sender.reserve(other);
-        database.persistence().quotaLedger().giveBack(failed, "gateway_send_failed", NOW.plusSeconds(1));
+        database.persistence().quotaLedger().giveBack(failed, RefusalReason.DELIVERY_FAILED, NOW.plusSeconds(1));
         assertEquals(new Claim.AlreadyFailed(failed), keys.claim(sender.account(), other, "h1", NOW.plus(Duration.ofHours(1))));
     }
 
