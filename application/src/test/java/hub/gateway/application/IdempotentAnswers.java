@@ -10,7 +10,7 @@ record IdempotentAnswers(UseCases useCases) {
     }
 
     void remember(AccountId accountId, String key, int status, String body) {
-        useCases.rememberAnswer().remember(accountId, key, status, body);
+        useCases.rememberAnswer().remember(accountId, key, status, java.util.Map.of(), body);
     }
 
     void release(AccountId accountId, String key) {

@@ -33,6 +33,20 @@ class IdempotentAnswersTest {
         assertEquals(new KeyClaim.Claimed(), answers.claim(ACCOUNT, "k", "h2"));
     }
 
+    /** Headers as PostgreSQL keeps them (IdempotencyKeysContractTest): the answer's own, in their order. */
+    @Test
+    void theAnswersHeadersAreKeptWithIt() {
+        java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        headers.put("Retry-After", "17");
+        InMemoryPorts ports = new InMemoryPorts(clock);
+        ports.useCases().claimIdempotencyKey().claim(ACCOUNT, "k", "h1");
+        ports.useCases().rememberAnswer().remember(ACCOUNT, "k", 429, headers, BODY);
+        KeyClaim replay = ports.useCases().claimIdempotencyKey().claim(ACCOUNT, "k", "h1");
+        assertEquals(new KeyClaim.Replay(429, headers, BODY), replay);
+        assertEquals(java.util.List.copyOf(headers.keySet()), java.util.List.copyOf(((KeyClaim.Replay) replay).headers().keySet()));
+    }
+
     @Test
     void anAbandonedOrReleasedClaimMayBeClaimedAgain() {
         answers.claim(ACCOUNT, "k", "h1");

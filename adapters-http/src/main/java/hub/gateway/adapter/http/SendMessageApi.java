@@ -19,6 +19,7 @@ import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** {@code POST /api/send-message} (contract §3), behind the client guard, with its optional Idempotency-Key. */
@@ -85,7 +86,7 @@ final class SendMessageApi implements HttpService {
      */
     private Answer sendOnce(AccountId account, String key, byte[] bytes, Instant deadline) {
         return switch (claimKey.claim(account, key, IdempotencyKeyHeader.requestHash(bytes))) {
-            case KeyClaim.Replay replay -> Answer.json(replay.status(), replay.body());
+            case KeyClaim.Replay replay -> replayed(replay);
             case KeyClaim.InProgress ignored -> ErrorAnswers.of(ErrorCatalog.IDEMPOTENCY_KEY_IN_PROGRESS);
             case KeyClaim.Reused ignored -> ErrorAnswers.of(ErrorCatalog.IDEMPOTENCY_KEY_REUSED);
             // The first attempt's node died before answering: its outcome, from its log row; nothing is sent again.
@@ -108,10 +109,22 @@ final class SendMessageApi implements HttpService {
                     yield answer;
                 }
                 // Stored before it is written: a client holding the answer can always have it replayed.
-                rememberAnswer.remember(account, key, answer.status(), answer.bodyText());
+                rememberAnswer.remember(account, key, answer.status(), answer.headers(), answer.bodyText());
                 yield answer;
             }
         };
+    }
+
+    /**
+     * The stored answer as it was written. An answer stored before its headers were kept has none: it was JSON,
+     * as every answer of the send is.
+     */
+    private static Answer replayed(KeyClaim.Replay replay) {
+        Answer answer = Answer.json(replay.status(), replay.body());
+        for (Map.Entry<String, String> header : replay.headers().entrySet()) {
+            answer = answer.withHeader(header.getKey(), header.getValue());
+        }
+        return answer;
     }
 
     private static boolean isDeadlinePassed(SendMessageResult result) {

@@ -68,6 +68,8 @@ final class FakeUseCases {
     final AtomicReference<SendMessageCommand> lastSend = new AtomicReference<>();
     final AtomicReference<KeyClaim> claim = new AtomicReference<>(new KeyClaim.Claimed());
     final AtomicReference<String> lastClaimHash = new AtomicReference<>();
+    /** The headers each remembered answer was stored with, by key. */
+    final Map<String, Map<String, String>> rememberedHeaders = new java.util.concurrent.ConcurrentHashMap<>();
     /** "key status body" of each remembered answer, and "key" of each released claim, in order. */
     final List<String> idempotencyCalls = new java.util.concurrent.CopyOnWriteArrayList<>();
     final AtomicReference<Boolean> ready = new AtomicReference<>(true);
@@ -254,7 +256,10 @@ final class FakeUseCases {
                     lastClaimHash.set(requestHash);
                     return claim.get();
                 },
-                (accountId, key, status, body) -> idempotencyCalls.add("remember " + key + " " + status + " " + body),
+                (accountId, key, status, headers, body) -> {
+                    rememberedHeaders.put(key, headers);
+                    idempotencyCalls.add("remember " + key + " " + status + " " + body);
+                },
                 (accountId, key) -> idempotencyCalls.add("release " + key),
                 () -> 0,
                 () -> new SweepLimboUseCase.Swept(0, false));

@@ -61,6 +61,28 @@ class IdempotencyRoutesTest {
         assertEquals(List.of(), callsFor("key-3"));
     }
 
+    /** The stored answer is the answer as written: a 429 keeps its Retry-After, and a replay writes it again. */
+    @Test
+    void a_throttled_answer_is_remembered_and_replayed_with_its_headers() throws Exception {
+        fakes.send.set(c -> new SendMessageResult.Refused(
+                new hub.gateway.domain.Refusal.SendingThrottled(20, 20, java.time.Duration.ofSeconds(5))));
+        HttpResponse<String> first = send("key-8", BODY);
+        assertError(first, 429, "sending_throttled");
+        assertEquals("5", first.headers().firstValue("Retry-After").orElseThrow());
+        assertEquals(List.of("remember key-8 429 " + first.body()), callsFor("key-8"));
+        Map<String, String> stored = fakes.rememberedHeaders.get("key-8");
+        assertEquals(Map.of("Content-Type", "application/json", "Retry-After", "5"), stored);
+
+        fakes.lastSend.set(null);
+        fakes.claim.set(new KeyClaim.Replay(429, stored, first.body()));
+        HttpResponse<String> replay = send("key-8", BODY);
+        assertEquals(429, replay.statusCode());
+        assertEquals(first.body(), replay.body());
+        assertEquals("5", replay.headers().firstValue("Retry-After").orElseThrow());
+        assertEquals("application/json", replay.headers().firstValue("Content-Type").orElseThrow());
+        assertNull(fakes.lastSend.get());
+    }
+
     @Test
     void a_key_in_progress_is_409_and_a_reused_key_422() throws Exception {
         fakes.claim.set(new KeyClaim.InProgress());
@@ -136,10 +158,7 @@ class IdempotencyRoutesTest {
         assertNull(fakes.lastClaimHash.get());
     }
 
-    /**
-     * The calls about one key. The edge remembers an answer after writing it, so a call from the test before
-     * can still arrive after this test's reset: each test looks at its own key only.
-     */
+    /** The calls about one key: each test looks at its own key only. */
     private static List<String> callsFor(String key) {
         return fakes.idempotencyCalls.stream()
                 .filter(call -> call.startsWith("remember " + key + " ") || call.equals("release " + key))

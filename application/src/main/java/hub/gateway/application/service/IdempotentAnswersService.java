@@ -8,6 +8,7 @@ import hub.gateway.application.port.out.IdempotencyKeys.Claim;
 import hub.gateway.domain.AccountId;
 
 import java.time.Clock;
+import java.util.Map;
 
 /**
  * Contract §3's {@code Idempotency-Key}, on the port's rules ({@link IdempotencyKeys}) with the application's clock.
@@ -27,7 +28,7 @@ final class IdempotentAnswersService implements ClaimIdempotencyKeyUseCase, Reme
     public KeyClaim claim(AccountId accountId, String key, String requestHash) {
         return switch (keys.claim(accountId, key, requestHash, clock.instant())) {
             case Claim.Claimed ignored -> new KeyClaim.Claimed();
-            case Claim.Replay replay -> new KeyClaim.Replay(replay.status(), replay.body());
+            case Claim.Replay replay -> new KeyClaim.Replay(replay.status(), replay.headers(), replay.body());
             case Claim.InProgress ignored -> new KeyClaim.InProgress();
             case Claim.Reused ignored -> new KeyClaim.Reused();
             case Claim.AlreadySent sent -> new KeyClaim.AlreadySent(sent.logId(), sent.messageId());
@@ -37,8 +38,8 @@ final class IdempotentAnswersService implements ClaimIdempotencyKeyUseCase, Reme
     }
 
     @Override
-    public void remember(AccountId accountId, String key, int status, String body) {
-        keys.remember(accountId, key, status, body);
+    public void remember(AccountId accountId, String key, int status, Map<String, String> headers, String body) {
+        keys.remember(accountId, key, status, headers, body);
     }
 
     @Override

@@ -2,6 +2,8 @@ package hub.gateway.application.port.in;
 
 import hub.gateway.domain.AccountId;
 
+import java.util.Map;
+
 /**
  * Contract §3's {@code Idempotency-Key}: the edge claims a key before processing a request, then remembers the
  * answer it wrote ({@link RememberAnswerUseCase}) or releases the key when processing failed
@@ -20,8 +22,16 @@ public interface ClaimIdempotencyKeyUseCase {
         record Claimed() implements KeyClaim {
         }
 
-        /** The key's first answer, to give again exactly as it was written. */
-        record Replay(int status, String body) implements KeyClaim {
+        /** The key's first answer, to give again exactly as it was written: status, its own headers, body. */
+        record Replay(int status, Map<String, String> headers, String body) implements KeyClaim {
+            public Replay {
+                // In the order written: a replay writes them in the same order.
+                headers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(headers));
+            }
+
+            public Replay(int status, String body) {
+                this(status, Map.of(), body);
+            }
         }
 
         /** Another request with this key and body is still being processed, or its send is unresolved. */
