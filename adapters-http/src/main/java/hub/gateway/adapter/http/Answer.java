@@ -16,13 +16,13 @@ import java.util.Map;
  * {@link #writeTo} puts one on the wire. What an idempotent request stores is therefore what was written.
  *
  * @param headers by name, in the order they are written; Content-Type among them
+ * @param body    handed over, not copied (every answer is rendered into a fresh array): nobody writes to it
  */
 record Answer(int status, Map<String, String> headers, byte[] body) {
     static final String APPLICATION_JSON = "application/json";
 
     Answer {
         headers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(headers));
-        body = body.clone();
     }
 
     static Answer json(int status, JsonStructure body) {
