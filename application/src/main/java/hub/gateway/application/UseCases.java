@@ -17,7 +17,10 @@ import hub.gateway.application.port.in.CreateInstanceUseCase;
 import hub.gateway.application.port.in.GetInstanceUseCase;
 import hub.gateway.application.port.in.GetMessageUseCase;
 import hub.gateway.application.port.in.GetUsageUseCase;
-import hub.gateway.application.port.in.IdempotentAnswersUseCase;
+import hub.gateway.application.port.in.ClaimIdempotencyKeyUseCase;
+import hub.gateway.application.port.in.RememberAnswerUseCase;
+import hub.gateway.application.port.in.ReleaseIdempotencyKeyUseCase;
+import hub.gateway.application.port.in.AnswerWebhookSubscriptionUseCase;
 import hub.gateway.application.port.in.IssueApiKeyUseCase;
 import hub.gateway.application.port.in.ListMessagesUseCase;
 import hub.gateway.application.port.in.RevokeApiKeyUseCase;
@@ -41,18 +44,16 @@ import hub.gateway.application.port.out.WebhookSender;
 import hub.gateway.application.port.out.QuotaLedger;
 import hub.gateway.application.port.out.StorageHealth;
 import hub.gateway.application.port.out.Transports;
-import hub.gateway.application.service.Services;
 import hub.gateway.domain.OptOutKeywords;
 import hub.gateway.domain.RetrySchedule;
 import hub.gateway.domain.RiskPolicy;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 
 /**
- * Every use case of the gateway, built from the driven ports. The one way in for the composition root;
- * the services themselves stay package-private.
+ * Every use case of the gateway, as the driving adapters see them; {@link hub.gateway.application.factory.ApplicationFactory}
+ * builds it from the driven ports. The services themselves stay package-private.
  */
 public record UseCases(AuthenticateClientUseCase authenticateClient,
                        SendMessageUseCase sendMessage,
@@ -76,7 +77,10 @@ public record UseCases(AuthenticateClientUseCase authenticateClient,
                        ReplayWebhookEventUseCase replayWebhookEvent,
                        ListRiskEventsUseCase listRiskEvents,
                        ReceiveTransportWebhookUseCase receiveTransportWebhook,
-                       IdempotentAnswersUseCase idempotentAnswers,
+                       AnswerWebhookSubscriptionUseCase answerWebhookSubscription,
+                       ClaimIdempotencyKeyUseCase claimIdempotencyKey,
+                       RememberAnswerUseCase rememberAnswer,
+                       ReleaseIdempotencyKeyUseCase releaseIdempotencyKey,
                        SweepExpiredRecordsUseCase sweepExpiredRecords,
                        SweepLimboUseCase sweepLimbo) {
 
@@ -105,9 +109,5 @@ public record UseCases(AuthenticateClientUseCase authenticateClient,
             return new Policies(OptOutKeywords.DEFAULTS, RetrySchedule.DEFAULT, RiskPolicy.defaults(),
                     DEFAULT_REQUEST_DEADLINE, DEFAULT_LOG_RETENTION);
         }
-    }
-
-    public static UseCases create(Ports ports, Policies policies) {
-        return Services.build(ports, policies, new SecureRandom());
     }
 }

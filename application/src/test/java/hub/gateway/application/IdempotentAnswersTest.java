@@ -1,9 +1,8 @@
 package hub.gateway.application;
 
 import hub.gateway.application.OptOutAndWebhooksTest.MutableClock;
-import hub.gateway.application.port.in.IdempotentAnswersUseCase;
 import hub.gateway.application.port.out.IdempotencyKeys;
-import hub.gateway.application.port.out.IdempotencyKeys.Claim;
+import hub.gateway.application.port.in.ClaimIdempotencyKeyUseCase.KeyClaim;
 import hub.gateway.domain.AccountId;
 import org.junit.jupiter.api.Test;
 
@@ -20,27 +19,41 @@ class IdempotentAnswersTest {
     private static final String BODY = "{\"success\":true}";
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-05-08T10:00:00Z"));
-    private final IdempotentAnswersUseCase answers = new InMemoryPorts(clock).useCases().idempotentAnswers();
+    private final IdempotentAnswers answers = new IdempotentAnswers(new InMemoryPorts(clock).useCases());
 
     @Test
     void theFirstAnswerIsGivenAgainForADayAndThenTheKeyIsFree() {
-        assertEquals(new Claim.Claimed(), answers.claim(ACCOUNT, "k", "h1"));
-        assertEquals(new Claim.InProgress(), answers.claim(ACCOUNT, "k", "h1"));
-        assertEquals(new Claim.Reused(), answers.claim(ACCOUNT, "k", "h2"));
+        assertEquals(new KeyClaim.Claimed(), answers.claim(ACCOUNT, "k", "h1"));
+        assertEquals(new KeyClaim.InProgress(), answers.claim(ACCOUNT, "k", "h1"));
+        assertEquals(new KeyClaim.Reused(), answers.claim(ACCOUNT, "k", "h2"));
         answers.remember(ACCOUNT, "k", 429, BODY);
         clock.advanceSeconds(IdempotencyKeys.RETAINED.toSeconds() - 1);
-        assertEquals(new Claim.Replay(429, BODY), answers.claim(ACCOUNT, "k", "h1"));
+        assertEquals(new KeyClaim.Replay(429, BODY), answers.claim(ACCOUNT, "k", "h1"));
         clock.advanceSeconds(1);
-        assertEquals(new Claim.Claimed(), answers.claim(ACCOUNT, "k", "h2"));
+        assertEquals(new KeyClaim.Claimed(), answers.claim(ACCOUNT, "k", "h2"));
+    }
+
+    /** Headers as PostgreSQL keeps them (IdempotencyKeysContractTest): the answer's own, in their order. */
+    @Test
+    void theAnswersHeadersAreKeptWithIt() {
+        java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        headers.put("Retry-After", "17");
+        InMemoryPorts ports = new InMemoryPorts(clock);
+        ports.useCases().claimIdempotencyKey().claim(ACCOUNT, "k", "h1");
+        ports.useCases().rememberAnswer().remember(ACCOUNT, "k", 429, headers, BODY);
+        KeyClaim replay = ports.useCases().claimIdempotencyKey().claim(ACCOUNT, "k", "h1");
+        assertEquals(new KeyClaim.Replay(429, headers, BODY), replay);
+        assertEquals(java.util.List.copyOf(headers.keySet()), java.util.List.copyOf(((KeyClaim.Replay) replay).headers().keySet()));
     }
 
     @Test
     void anAbandonedOrReleasedClaimMayBeClaimedAgain() {
         answers.claim(ACCOUNT, "k", "h1");
         clock.advanceSeconds(IdempotencyKeys.ABANDONED_AFTER.toSeconds());
-        assertEquals(new Claim.Claimed(), answers.claim(ACCOUNT, "k", "h1"));
+        assertEquals(new KeyClaim.Claimed(), answers.claim(ACCOUNT, "k", "h1"));
         answers.release(ACCOUNT, "k");
-        assertEquals(new Claim.Claimed(), answers.claim(ACCOUNT, "k", "h1"));
-        assertEquals(new Claim.Claimed(), answers.claim(new AccountId("acc_2"), "k", "h1"));
+        assertEquals(new KeyClaim.Claimed(), answers.claim(ACCOUNT, "k", "h1"));
+        assertEquals(new KeyClaim.Claimed(), answers.claim(new AccountId("acc_2"), "k", "h1"));
     }
 }

@@ -17,14 +17,14 @@ import java.util.function.LongFunction;
  * state.
  */
 final class InMemoryIdempotencyKeys implements IdempotencyKeys {
-    private record Entry(String requestHash, Instant createdAt, Optional<Integer> status, String body,
-                         Optional<Long> logId) {
-        Entry answered(int status, String body) {
-            return new Entry(requestHash, createdAt, Optional.of(status), body, logId);
+    private record Entry(String requestHash, Instant createdAt, Optional<Integer> status, Map<String, String> headers,
+                         String body, Optional<Long> logId) {
+        Entry answered(int status, Map<String, String> headers, String body) {
+            return new Entry(requestHash, createdAt, Optional.of(status), new java.util.LinkedHashMap<>(headers), body, logId);
         }
 
         Entry linked(long logId) {
-            return new Entry(requestHash, createdAt, status, body, Optional.of(logId));
+            return new Entry(requestHash, createdAt, status, headers, body, Optional.of(logId));
         }
     }
 
@@ -50,14 +50,14 @@ final class InMemoryIdempotencyKeys implements IdempotencyKeys {
                     || existing.status().isEmpty() && !existing.createdAt().isAfter(now.minus(ABANDONED_AFTER))
                     && linked.map(r -> r.status().equals("refused")).orElse(true));
             if (existing == null || expired) {
-                entries.put(id, new Entry(requestHash, now, Optional.empty(), null, Optional.empty()));
+                entries.put(id, new Entry(requestHash, now, Optional.empty(), Map.of(), null, Optional.empty()));
                 return new Claim.Claimed();
             }
             if (!existing.requestHash().equals(requestHash)) {
                 return new Claim.Reused();
             }
             if (existing.status().isPresent()) {
-                return new Claim.Replay(existing.status().get(), existing.body());
+                return new Claim.Replay(existing.status().get(), existing.headers(), existing.body());
             }
             if (linked.isEmpty()) {
                 return new Claim.InProgress();
@@ -75,10 +75,10 @@ final class InMemoryIdempotencyKeys implements IdempotencyKeys {
     }
 
     @Override
-    public void remember(AccountId accountId, String key, int status, String body) {
+    public void remember(AccountId accountId, String key, int status, Map<String, String> headers, String body) {
         synchronized (monitor) {
             entries.computeIfPresent(new Id(accountId, key),
-                    (id, e) -> e.status().isEmpty() ? e.answered(status, body) : e);
+                    (id, e) -> e.status().isEmpty() ? e.answered(status, headers, body) : e);
         }
     }
 

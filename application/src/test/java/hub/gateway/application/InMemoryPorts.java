@@ -1,5 +1,6 @@
 package hub.gateway.application;
 
+import hub.gateway.application.factory.ApplicationFactory;
 import hub.gateway.application.port.out.AbandonedSends;
 import hub.gateway.application.port.out.Accounts;
 import hub.gateway.application.port.out.ApiKeys;
@@ -28,6 +29,7 @@ import hub.gateway.domain.SuppressedBy;
 import hub.gateway.domain.Suppression;
 import hub.gateway.domain.SuppressionReason;
 import hub.gateway.domain.QuotaOutcome;
+import hub.gateway.domain.RefusalReason;
 import hub.gateway.domain.Usage;
 import hub.gateway.domain.UsageWindows;
 
@@ -73,7 +75,7 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, QuotaLedger, 
     };
 
     UseCases useCases() {
-        return UseCases.create(new UseCases.Ports(this, this, this, this, this, this, () -> true, this, outbox,
+        return ApplicationFactory.create(new UseCases.Ports(this, this, this, this, this, this, () -> true, this, outbox,
                 r -> webhookReceiver.apply(r), url -> url.contains("169.254.") ? Optional.of("a metadata address") : Optional.empty(),
                 this, this, idempotencyKeys, noRetention(), this, clock), UseCases.Policies.defaults());
     }
@@ -117,7 +119,7 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, QuotaLedger, 
     @Override
     public synchronized int recordViolation(Violation violation, java.time.Duration window) {
         long logId = recordRefusal(new RefusedRequest(violation.accountId(), violation.instanceId().value(),
-                Optional.of(violation.phone()), Optional.of(violation.purpose()), hub.gateway.domain.ErrorCode.POLICY_VIOLATION,
+                Optional.of(violation.phone()), Optional.of(violation.purpose()), RefusalReason.POLICY_VIOLATION,
                 violation.at()));
         riskEvents.add(new RiskEvent(riskEvents.size() + 1, violation.at(), violation.assessment(), Optional.of(logId)));
         return (int) riskEvents.stream().filter(e -> e.assessment().action() == hub.gateway.domain.RiskAction.BLOCK
@@ -294,7 +296,8 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, QuotaLedger, 
     }
 
     @Override
-    public synchronized void giveBack(long logId, String errorCode, Instant at) {
+    public synchronized void giveBack(long logId, RefusalReason reason, Instant at) {
+        String errorCode = logged(reason);
         if (!Set.of("accepted", "unknown").contains(log.get(logId).status())) {
             return;
         }
@@ -353,7 +356,7 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, QuotaLedger, 
     public synchronized long recordRefusal(RefusedRequest request) {
         long id = nextLogId++;
         log.put(id, record(id, request.accountId(), request.instanceId(), request.phone().orElse(null),
-                request.purpose().orElse(null), "refused", request.error().wireName()));
+                request.purpose().orElse(null), "refused", logged(request.reason())));
         return id;
     }
 
@@ -445,5 +448,23 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, QuotaLedger, 
             }
         }
         return false;
+    }
+
+    /** The message log's spelling of a reason, as PostgreSQL's rows hold it (the persistence adapter's LoggedReasons). */
+    static String logged(RefusalReason reason) {
+        return switch (reason) {
+            case UNKNOWN_INSTANCE -> "invalid_instance";
+            case PURPOSE_REQUIRED -> "message_purpose_required";
+            case PURPOSE_NOT_ALLOWED -> "message_purpose_not_allowed";
+            case INVALID_FIELDS -> "validation_error";
+            case INSTANCE_PAUSED -> "instance_paused_for_review";
+            case RECIPIENT_SUPPRESSED -> "recipient_suppressed";
+            case POLICY_VIOLATION -> "policy_violation";
+            case MINUTE_LIMIT_REACHED -> "sending_throttled";
+            case DAILY_LIMIT_REACHED -> "daily_message_limit_exceeded";
+            case MONTHLY_LIMIT_REACHED -> "monthly_message_limit_exceeded";
+            case DELIVERY_FAILED -> "gateway_send_failed";
+            case DEADLINE_PASSED -> "service_unavailable";
+        };
     }
 }

@@ -3,13 +3,12 @@ package hub.gateway.application;
 import hub.gateway.application.OptOutAndWebhooksTest.MutableClock;
 import hub.gateway.application.port.in.CreateAccountUseCase;
 import hub.gateway.application.port.in.CreateInstanceUseCase;
-import hub.gateway.application.port.in.IdempotentAnswersUseCase;
 import hub.gateway.application.port.in.Input;
 import hub.gateway.application.port.in.SendMessageCommand;
 import hub.gateway.application.port.in.SendMessageResult;
-import hub.gateway.application.port.out.AbandonedSends.Round;
+import hub.gateway.application.port.in.SweepLimboUseCase.Swept;
 import hub.gateway.application.port.out.IdempotencyKeys;
-import hub.gateway.application.port.out.IdempotencyKeys.Claim;
+import hub.gateway.application.port.in.ClaimIdempotencyKeyUseCase.KeyClaim;
 import hub.gateway.application.port.out.Transport;
 import hub.gateway.domain.AccountId;
 import hub.gateway.domain.InstanceId;
@@ -48,14 +47,14 @@ class LimboAndIdempotencyTest {
     private final AtomicInteger deliveries = new AtomicInteger();
     private InMemoryPorts ports;
     private UseCases useCases;
-    private IdempotentAnswersUseCase answers;
+    private IdempotentAnswers answers;
     private AccountId account;
 
     @BeforeEach
     void anAccountWhoseTransportHoldsItsAnswer() {
         ports = new InMemoryPorts(clock);
         useCases = ports.useCases();
-        answers = useCases.idempotentAnswers();
+        answers = new IdempotentAnswers(useCases);
         account = ((CreateAccountUseCase.CreateAccountResult.Created) useCases.createAccount()
                 .create(new CreateAccountUseCase.CreateAccountCommand(Input.text("Shop"), Input.MISSING))).account().id();
         assertInstanceOf(CreateInstanceUseCase.CreateInstanceResult.Created.class, useCases.createInstance().create(
@@ -75,28 +74,28 @@ class LimboAndIdempotencyTest {
 
     @Test
     void anUnresolvedFirstAttemptIsInProgressThenUnknownAndIsNeverSentAgain() throws Exception {
-        assertEquals(new Claim.Claimed(), answers.claim(account, KEY, HASH));
+        assertEquals(new KeyClaim.Claimed(), answers.claim(account, KEY, HASH));
         CompletableFuture<SendMessageResult> firstAttempt = sendInBackground();
         reachedTransport.await();
         long logId = onlyRow().logId();
 
-        assertEquals(new Claim.InProgress(), answers.claim(account, KEY, HASH));
+        assertEquals(new KeyClaim.InProgress(), answers.claim(account, KEY, HASH));
         answers.release(account, KEY);
-        assertEquals(new Claim.InProgress(), answers.claim(account, KEY, HASH), "a claim whose send may have gone out stays");
+        assertEquals(new KeyClaim.InProgress(), answers.claim(account, KEY, HASH), "a claim whose send may have gone out stays");
         clock.advanceSeconds(IdempotencyKeys.ABANDONED_AFTER.toSeconds());
-        assertEquals(new Claim.InProgress(), answers.claim(account, KEY, HASH), "and is never taken over");
+        assertEquals(new KeyClaim.InProgress(), answers.claim(account, KEY, HASH), "and is never taken over");
 
-        assertEquals(new Round(1, false), useCases.sweepLimbo().sweep());
+        assertEquals(new Swept(1, false), useCases.sweepLimbo().sweep());
         assertEquals("unknown", onlyRow().status());
         assertEquals(List.of("unknown"), onlyRow().statusHistory().stream().map(MessageRecord.StatusChange::status).toList());
         assertEquals(1, usedToday(), "the quota stays counted");
-        assertEquals(new Claim.OutcomeUnknown(logId), answers.claim(account, KEY, HASH));
+        assertEquals(new KeyClaim.OutcomeUnknown(logId), answers.claim(account, KEY, HASH));
 
         // The node was slow, not dead: its late answer moves the row on, and a retry now learns it was sent.
         transportAnswers.countDown();
         assertInstanceOf(SendMessageResult.Sent.class, firstAttempt.get());
         assertEquals("sent", onlyRow().status());
-        assertEquals(new Claim.AlreadySent(logId, "wamid." + logId), answers.claim(account, KEY, HASH));
+        assertEquals(new KeyClaim.AlreadySent(logId, "wamid." + logId), answers.claim(account, KEY, HASH));
         assertEquals(1, deliveries.get(), "no retry reached the transport");
     }
 
@@ -105,10 +104,10 @@ class LimboAndIdempotencyTest {
         CompletableFuture<SendMessageResult> inFlight = sendInBackground();
         reachedTransport.await();
         clock.advanceSeconds(LIMBO_AFTER_SECONDS - 1);
-        assertEquals(new Round(0, false), useCases.sweepLimbo().sweep());
+        assertEquals(new Swept(0, false), useCases.sweepLimbo().sweep());
         assertEquals("accepted", onlyRow().status());
         clock.advanceSeconds(2);
-        assertEquals(new Round(1, false), useCases.sweepLimbo().sweep());
+        assertEquals(new Swept(1, false), useCases.sweepLimbo().sweep());
         assertEquals("unknown", onlyRow().status());
         transportAnswers.countDown();
         inFlight.get();
@@ -120,7 +119,7 @@ class LimboAndIdempotencyTest {
         ports.transport = message -> new Transport.Delivery.Failed("131026", "Message Undeliverable.");
         answers.claim(account, KEY, HASH);
         useCases.sendMessage().send(command());
-        assertEquals(new Claim.AlreadyFailed(onlyRow().logId()), answers.claim(account, KEY, HASH));
+        assertEquals(new KeyClaim.AlreadyFailed(onlyRow().logId()), answers.claim(account, KEY, HASH));
         assertEquals(0, usedToday());
     }
 
@@ -130,11 +129,11 @@ class LimboAndIdempotencyTest {
         answers.claim(account, KEY, HASH);
         useCases.sendMessage().send(new SendMessageCommand(account, Input.text("shop-line"), Input.text("not a phone"),
                 Input.text("hi"), Input.text("transactional"), NO_DEADLINE, Optional.of(KEY)));
-        assertEquals(new Claim.InProgress(), answers.claim(account, KEY, HASH));
+        assertEquals(new KeyClaim.InProgress(), answers.claim(account, KEY, HASH));
         clock.advanceSeconds(IdempotencyKeys.ABANDONED_AFTER.toSeconds());
-        assertEquals(new Claim.Claimed(), answers.claim(account, KEY, HASH));
+        assertEquals(new KeyClaim.Claimed(), answers.claim(account, KEY, HASH));
         answers.release(account, KEY);
-        assertEquals(new Claim.Claimed(), answers.claim(account, KEY, HASH));
+        assertEquals(new KeyClaim.Claimed(), answers.claim(account, KEY, HASH));
     }
 
     /** A withdrawn reservation ('refused') sent nothing and counts nothing: like a claim without a row. */
@@ -148,9 +147,9 @@ class LimboAndIdempotencyTest {
             ports.log.put(row.logId(), new MessageRecord(row.logId(), Optional.empty(), row.instanceId(), row.phone(),
                     row.messagePurpose(), "refused", Optional.of("service_unavailable"), row.createdAt(), List.of()));
         }
-        assertEquals(new Claim.InProgress(), answers.claim(account, KEY, HASH));
+        assertEquals(new KeyClaim.InProgress(), answers.claim(account, KEY, HASH));
         answers.release(account, KEY);
-        assertEquals(new Claim.Claimed(), answers.claim(account, KEY, HASH));
+        assertEquals(new KeyClaim.Claimed(), answers.claim(account, KEY, HASH));
         transportAnswers.countDown();
         inFlight.get();
     }
@@ -161,7 +160,7 @@ class LimboAndIdempotencyTest {
         answers.claim(account, KEY, HASH);
         useCases.sendMessage().send(command());
         answers.remember(account, KEY, 200, "{\"success\":true}");
-        assertEquals(new Claim.Replay(200, "{\"success\":true}"), answers.claim(account, KEY, HASH));
+        assertEquals(new KeyClaim.Replay(200, "{\"success\":true}"), answers.claim(account, KEY, HASH));
     }
 
     private CompletableFuture<SendMessageResult> sendInBackground() {

@@ -1,6 +1,12 @@
 package hub.gateway.architecture;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -9,7 +15,12 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** The hexagon's walls: each rule fails the build when a dependency crosses one. */
 class BoundaryRulesTest {
@@ -72,16 +83,67 @@ class BoundaryRulesTest {
         slices().matching("hub.gateway.adapter.(*)..").should().notDependOnEachOther().check(gateway);
     }
 
+    /** Every package is its own slice: a cycle between any two packages, however deep, fails the build. */
     @Test
     void noCycles() {
-        slices().matching("hub.gateway.(*)..").should().beFreeOfCycles().check(gateway);
+        slices().matching("hub.gateway.(**)").should().beFreeOfCycles().check(gateway);
+    }
+
+    /** A use case is one thing a driver can ask: one method, so that an edge is handed exactly what it calls. */
+    @Test
+    void everyUseCaseHasOneMethod() {
+        classes().that().resideInAPackage("hub.gateway.application.port.in")
+                .and().areInterfaces().and().haveSimpleNameEndingWith("UseCase")
+                .should(haveExactlyOneAbstractMethod())
+                .check(gateway);
+    }
+
+    /** The driving side speaks its own language: an in-port's types never come from the driven side. */
+    @Test
+    void inPortsAreIndependentOfOutPorts() {
+        noClasses().that().resideInAPackage("hub.gateway.application.port.in")
+                .should().dependOnClassesThat().resideInAPackage("hub.gateway.application.port.out")
+                .check(gateway);
+    }
+
+    /**
+     * Each adapter package has one public entry class; everything else is package-private. A transport is found
+     * by {@link java.util.ServiceLoader}, which needs each provider public (JLS 7.7.4), so providers are entries.
+     */
+    @Test
+    void oneEntryClassPerAdapterPackage() {
+        Map<String, List<String>> entries = gateway.stream()
+                .filter(c -> c.getPackageName().startsWith("hub.gateway.adapter."))
+                .filter(c -> c.getModifiers().contains(JavaModifier.PUBLIC) && c.isTopLevelClass())
+                .filter(c -> !c.isAssignableTo("hub.gateway.application.spi.TransportProvider"))
+                .collect(Collectors.groupingBy(JavaClass::getPackageName,
+                        Collectors.mapping(JavaClass::getSimpleName, Collectors.toList())));
+        entries.forEach((pkg, classes) -> assertEquals(1, classes.size(), pkg + " has public classes " + classes));
+        assertTrue(entries.containsKey("hub.gateway.adapter.http"), "the rule saw the HTTP adapter: " + entries);
+        assertTrue(entries.containsKey("hub.gateway.adapter.persistence"), "the rule saw persistence: " + entries);
+    }
+
+    private static ArchCondition<JavaClass> haveExactlyOneAbstractMethod() {
+        return new ArchCondition<>("have exactly one abstract method") {
+            @Override
+            public void check(JavaClass item, ConditionEvents events) {
+                List<String> methods = item.getMethods().stream()
+                        .filter(m -> m.getModifiers().contains(JavaModifier.ABSTRACT))
+                        .map(JavaMethod::getName)
+                        .toList();
+                if (methods.size() != 1) {
+                    events.add(SimpleConditionEvent.violated(item, item.getName() + " has methods " + methods));
+                }
+            }
+        };
     }
 
     @Test
     void inPortsAreUseCasesAndOutPortsAreRoles() {
         classes().that().resideInAPackage("hub.gateway.application.port.in")
                 .and().areInterfaces().and().areTopLevelClasses()
-                .and().doNotHaveSimpleName("Input")
+                // A sealed interface is a value with its cases (Input, the results), not a port.
+                .and(com.tngtech.archunit.base.DescribedPredicate.describe("are not sealed", c -> !c.reflect().isSealed()))
                 .should().haveSimpleNameEndingWith("UseCase")
                 .orShould().haveSimpleNameEndingWith("Result")
                 .check(gateway);
@@ -91,10 +153,18 @@ class BoundaryRulesTest {
                 .check(gateway);
     }
 
+    /**
+     * The services are reached only through the use cases' interfaces: whatever is public in the services'
+     * package is there for the application factory alone, and a class that implements a use case is never public.
+     */
     @Test
     void servicesStayInsideTheApplication() {
         classes().that().resideInAPackage("hub.gateway.application.service")
-                .and().doNotHaveSimpleName("Services")
+                .should().onlyHaveDependentClassesThat()
+                .resideInAnyPackage("hub.gateway.application.service", "hub.gateway.application.factory")
+                .check(gateway);
+        classes().that().resideInAPackage("hub.gateway.application.service")
+                .and().implement(JavaClass.Predicates.resideInAPackage("hub.gateway.application.port.in"))
                 .should().notBePublic()
                 .check(gateway);
     }

@@ -14,7 +14,7 @@ import java.util.List;
  */
 enum GatewayModules {
     DOMAIN("hub.gateway.domain.Plan"),
-    APPLICATION("hub.gateway.application.UseCases"),
+    APPLICATION("hub.gateway.application.factory.ApplicationFactory"),
     HTTP("hub.gateway.adapter.http.GatewayHttp"),
     PERSISTENCE("hub.gateway.adapter.persistence.PostgresPersistence"),
     WHATSAPP("hub.gateway.adapter.whatsapp.SandboxTransportProvider"),

@@ -3,6 +3,7 @@ package hub.gateway.bootstrap;
 import hub.gateway.adapter.http.GatewayHttp;
 import hub.gateway.adapter.persistence.PostgresPersistence;
 import hub.gateway.application.UseCases;
+import hub.gateway.application.factory.ApplicationFactory;
 import hub.gateway.application.port.out.Transports;
 import hub.gateway.application.spi.TransportProvider;
 import hub.gateway.domain.RetrySchedule;
@@ -58,7 +59,7 @@ public final class Gateway implements AutoCloseable {
             String password = embedded.map(EmbeddedDatabase::password).orElse(config.databasePassword());
             PostgresPersistence persistence = PostgresPersistence.connect(url, user, password, config.poolSize());
             try {
-                UseCases useCases = UseCases.create(new UseCases.Ports(
+                UseCases useCases = ApplicationFactory.create(new UseCases.Ports(
                         persistence.accounts(), persistence.apiKeys(), persistence.instances(),
                         persistence.quotaLedger(), persistence.messageLog(), loadTransports(config.settings()),
                         persistence.storageHealth(), persistence.suppressions(), persistence.outbox(),

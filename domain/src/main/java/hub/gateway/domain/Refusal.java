@@ -4,27 +4,24 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Every reason the gateway refuses a send, as data. Each carries its error code, the action taken and the
- * risk score the public documentation shows for it; nothing here knows about HTTP.
+ * Every reason the gateway refuses a send, as data: what was refused and the facts that go with it (limits and
+ * counts, when to come back, the assessment's score and signals, the log row). How a refusal is told to a client
+ * (its code, status, text, action and risk score) is the edge's table, not the domain's.
  */
 public sealed interface Refusal {
-    ErrorCode code();
-
-    RiskAction action();
-
-    int riskScore();
+    /** What the message log records for this refusal. */
+    RefusalReason reason();
 
     record PurposeRequired() implements Refusal {
-        public ErrorCode code() { return ErrorCode.MESSAGE_PURPOSE_REQUIRED; }
-        public RiskAction action() { return RiskAction.BLOCK; }
-        public int riskScore() { return 0; }
+        public RefusalReason reason() { return RefusalReason.PURPOSE_REQUIRED; }
     }
 
-    /** A disallowed purpose scores 100; a value that is simply unknown scores 60. */
+    /**
+     * @param knownDisallowed the purpose is one the gateway refuses by name (marketing, cold outreach…), not merely
+     *                        one it does not know
+     */
     record PurposeNotAllowed(String declared, boolean knownDisallowed) implements Refusal {
-        public ErrorCode code() { return ErrorCode.MESSAGE_PURPOSE_NOT_ALLOWED; }
-        public RiskAction action() { return RiskAction.BLOCK; }
-        public int riskScore() { return knownDisallowed ? 100 : 60; }
+        public RefusalReason reason() { return RefusalReason.PURPOSE_NOT_ALLOWED; }
         public List<String> allowedPurposes() { return MessagePurpose.allowedWireNames(); }
     }
 
@@ -35,27 +32,19 @@ public sealed interface Refusal {
                 throw new IllegalArgumentException("a validation refusal names at least one field");
             }
         }
-        public ErrorCode code() { return ErrorCode.VALIDATION_ERROR; }
-        public RiskAction action() { return RiskAction.BLOCK; }
-        public int riskScore() { return 0; }
+        public RefusalReason reason() { return RefusalReason.INVALID_FIELDS; }
     }
 
     record UnknownInstance() implements Refusal {
-        public ErrorCode code() { return ErrorCode.INVALID_INSTANCE; }
-        public RiskAction action() { return RiskAction.BLOCK; }
-        public int riskScore() { return 0; }
+        public RefusalReason reason() { return RefusalReason.UNKNOWN_INSTANCE; }
     }
 
     record InstancePaused() implements Refusal {
-        public ErrorCode code() { return ErrorCode.INSTANCE_PAUSED_FOR_REVIEW; }
-        public RiskAction action() { return RiskAction.PAUSE_INSTANCE; }
-        public int riskScore() { return 100; }
+        public RefusalReason reason() { return RefusalReason.INSTANCE_PAUSED; }
     }
 
     record RecipientSuppressed() implements Refusal {
-        public ErrorCode code() { return ErrorCode.RECIPIENT_SUPPRESSED; }
-        public RiskAction action() { return RiskAction.BLOCK; }
-        public int riskScore() { return 100; }
+        public RefusalReason reason() { return RefusalReason.RECIPIENT_SUPPRESSED; }
     }
 
     /** The risk assessment scored the send at or above the block score; {@code signals} say why. */
@@ -63,34 +52,24 @@ public sealed interface Refusal {
         public PolicyViolation {
             signals = List.copyOf(signals);
         }
-        public ErrorCode code() { return ErrorCode.POLICY_VIOLATION; }
-        public RiskAction action() { return RiskAction.BLOCK; }
-        public int riskScore() { return score; }
+        public RefusalReason reason() { return RefusalReason.POLICY_VIOLATION; }
     }
 
     record SendingThrottled(int limit, int used, Duration retryAfter) implements Refusal {
-        public ErrorCode code() { return ErrorCode.SENDING_THROTTLED; }
-        public RiskAction action() { return RiskAction.THROTTLE; }
-        public int riskScore() { return 65; }
+        public RefusalReason reason() { return RefusalReason.MINUTE_LIMIT_REACHED; }
     }
 
     record DailyLimitReached(int limit, int used, Duration retryAfter) implements Refusal {
-        public ErrorCode code() { return ErrorCode.DAILY_MESSAGE_LIMIT_EXCEEDED; }
-        public RiskAction action() { return RiskAction.BLOCK; }
-        public int riskScore() { return 90; }
+        public RefusalReason reason() { return RefusalReason.DAILY_LIMIT_REACHED; }
     }
 
     record MonthlyLimitReached(int limit, int used, Duration retryAfter) implements Refusal {
-        public ErrorCode code() { return ErrorCode.MONTHLY_MESSAGE_LIMIT_EXCEEDED; }
-        public RiskAction action() { return RiskAction.BLOCK; }
-        public int riskScore() { return 90; }
+        public RefusalReason reason() { return RefusalReason.MONTHLY_LIMIT_REACHED; }
     }
 
     /** The request passed every check but the transport could not deliver it; its quota was given back. */
     record DeliveryFailed(long logId, String transportCode, String transportTitle) implements Refusal {
-        public ErrorCode code() { return ErrorCode.GATEWAY_SEND_FAILED; }
-        public RiskAction action() { return RiskAction.ALLOW; }
-        public int riskScore() { return 0; }
+        public RefusalReason reason() { return RefusalReason.DELIVERY_FAILED; }
     }
 
     /**
@@ -98,8 +77,6 @@ public sealed interface Refusal {
      * client may have given up and retried), and its quota, if reserved, was given back. Nothing was sent.
      */
     record DeadlinePassed() implements Refusal {
-        public ErrorCode code() { return ErrorCode.SERVICE_UNAVAILABLE; }
-        public RiskAction action() { return RiskAction.BLOCK; }
-        public int riskScore() { return 0; }
+        public RefusalReason reason() { return RefusalReason.DEADLINE_PASSED; }
     }
 }

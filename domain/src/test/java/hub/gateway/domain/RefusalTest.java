@@ -8,17 +8,17 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** The actions and risk scores the public documentation shows for each refusal. */
+/** Refusals as the domain holds them: facts and a reason, no wire code. */
 class RefusalTest {
+    /** What the message log records for each kind (the edge's table tells the client; see RefusalAnswersTest). */
     @Test
-    void scoresAndActionsFollowTheSeedsExamples() {
-        assertScored(new Refusal.PurposeRequired(), "message_purpose_required", "block", 0);
-        assertScored(new Refusal.PurposeNotAllowed("marketing", true), "message_purpose_not_allowed", "block", 100);
-        assertScored(new Refusal.PurposeNotAllowed("newsletter", false), "message_purpose_not_allowed", "block", 60);
-        assertScored(new Refusal.DailyLimitReached(100, 100, Duration.ofHours(1)), "daily_message_limit_exceeded", "block", 90);
-        assertScored(new Refusal.MonthlyLimitReached(2000, 2000, Duration.ofDays(1)), "monthly_message_limit_exceeded", "block", 90);
-        assertScored(new Refusal.SendingThrottled(20, 20, Duration.ofSeconds(5)), "sending_throttled", "throttle", 65);
-        assertScored(new Refusal.InstancePaused(), "instance_paused_for_review", "pause_instance", 100);
+    void eachRefusalNamesItsReason() {
+        assertEquals(RefusalReason.PURPOSE_NOT_ALLOWED, new Refusal.PurposeNotAllowed("marketing", true).reason());
+        assertEquals(RefusalReason.MINUTE_LIMIT_REACHED, new Refusal.SendingThrottled(20, 20, Duration.ofSeconds(5)).reason());
+        assertEquals(RefusalReason.DAILY_LIMIT_REACHED, new Refusal.DailyLimitReached(100, 100, Duration.ofHours(1)).reason());
+        assertEquals(RefusalReason.MONTHLY_LIMIT_REACHED, new Refusal.MonthlyLimitReached(1, 1, Duration.ofDays(1)).reason());
+        assertEquals(RefusalReason.DEADLINE_PASSED, new Refusal.DeadlinePassed().reason());
+        assertEquals(RefusalReason.DELIVERY_FAILED, new Refusal.DeliveryFailed(1, "c", "t").reason());
     }
 
     @Test
@@ -33,11 +33,5 @@ class RefusalTest {
         assertEquals(new Refusal.SendingThrottled(20, 20, Duration.ofSeconds(30)), throttled);
         Refusal daily = QuotaOutcome.refusalFor(new QuotaOutcome.Exhausted(QuotaOutcome.Window.DAY, 100, 100, 1), windows);
         assertEquals(new Refusal.DailyLimitReached(100, 100, Duration.ofSeconds(14 * 3600 - 30)), daily);
-    }
-
-    private static void assertScored(Refusal refusal, String code, String action, int score) {
-        assertEquals(code, refusal.code().wireName());
-        assertEquals(action, refusal.action().wireName());
-        assertEquals(score, refusal.riskScore());
     }
 }

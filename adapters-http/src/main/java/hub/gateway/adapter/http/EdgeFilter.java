@@ -63,11 +63,11 @@ final class EdgeFilter implements Filter {
             // the outage once when it begins and once when it ends; a line per refused request would flood the log
             // at the very moment an operator reads it, so it is DEBUG here (the access line still shows the 503).
             ERRORS.log(Level.DEBUG, () -> "storage unavailable, request_id=" + requestId + ": " + e.getMessage());
-            ErrorResponses.send(res, ErrorCatalog.SERVICE_UNAVAILABLE);
+            ErrorAnswers.of(ErrorCatalog.SERVICE_UNAVAILABLE).writeTo(res);
         } else {
             // The whole story stays in the server log; the client sees only the request id to quote.
             ERRORS.log(Level.ERROR, "unexpected failure, request_id=" + requestId, e);
-            ErrorResponses.send(res, ErrorCatalog.INTERNAL_ERROR);
+            ErrorAnswers.of(ErrorCatalog.INTERNAL_ERROR).writeTo(res);
         }
     }
 

@@ -7,6 +7,7 @@ import io.helidon.http.DirectHandler;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.HttpService;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -64,15 +65,36 @@ public final class GatewayHttp implements AutoCloseable {
     public static GatewayHttp start(UseCases useCases, Settings settings) {
         Objects.requireNonNull(useCases);
         Objects.requireNonNull(settings);
+        // The use cases' clock: the deadline taken at the edge is compared with it there.
+        Clock clock = Clock.systemUTC();
+        ClientGuard client = new ClientGuard(useCases.authenticateClient(), clock);
         HttpRouting.Builder routing = HttpRouting.builder()
                 .addFilter(new EdgeFilter())
                 .error(Throwable.class, EdgeFilter::onError)
-                .register("/api", ScreenedRoutes.of(new ClientApi(useCases, settings.requestDeadline(), Clock.systemUTC())))
-                .register("/admin", ScreenedRoutes.of(new AdminApi(useCases, settings.adminToken(), Clock.systemUTC())))
+                // One service per resource, each handed only the use cases it calls.
+                .register("/api", screened(
+                        new SendMessageApi(client, useCases.sendMessage(), useCases.claimIdempotencyKey(),
+                                useCases.rememberAnswer(), useCases.releaseIdempotencyKey(), settings.requestDeadline()),
+                        new MessagesApi(client, useCases.getMessage(), useCases.listMessages()),
+                        new UsageApi(client, useCases.getUsage()),
+                        new ClientSuppressionsApi(client, useCases.listSuppressions(), useCases.blockRecipient(),
+                                useCases.liftSuppression())))
+                // The guard first, for every path under /admin.
+                .register("/admin", screened(
+                        new AdminGuard(settings.adminToken()),
+                        new AccountsAdminApi(useCases.createAccount(), useCases.issueApiKey()),
+                        new ApiKeysAdminApi(useCases.revokeApiKey()),
+                        new InstancesAdminApi(useCases.createInstance(), useCases.getInstance(), useCases.updateInstance(),
+                                useCases.changeInstanceStatus()),
+                        new InboundAdminApi(useCases.receiveInboundMessage(), clock),
+                        new AdminSuppressionsApi(useCases.blockRecipient(), useCases.liftSuppression()),
+                        new WebhookDeliveriesAdminApi(useCases.listWebhookDeliveries(), useCases.replayWebhookEvent()),
+                        new RiskEventsAdminApi(useCases.listRiskEvents())))
                 .register("/observe", ScreenedRoutes.of(new HealthApi(useCases.checkReadiness())))
                 // No API key or admin token: the transport providers call these, and the use case checks
                 // their signature and verify token.
-                .register("/webhooks", ScreenedRoutes.of(new ProviderWebhooksApi(useCases.receiveTransportWebhook())))
+                .register("/webhooks", ScreenedRoutes.of(new ProviderWebhooksApi(useCases.receiveTransportWebhook(),
+                        useCases.answerWebhookSubscription())))
                 // Last: whatever no service answered is not ours.
                 .any(Routes::notFound);
         DirectHandler json = new JsonDirectHandler();
@@ -88,6 +110,10 @@ public final class GatewayHttp implements AutoCloseable {
                 .build()
                 .start();
         return new GatewayHttp(server);
+    }
+
+    private static HttpService[] screened(HttpService... services) {
+        return java.util.Arrays.stream(services).map(ScreenedRoutes::of).toArray(HttpService[]::new);
     }
 
     /**

@@ -8,7 +8,6 @@ import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
-import io.helidon.webserver.http.ServerResponse;
 
 import java.lang.System.Logger.Level;
 
@@ -28,15 +27,15 @@ final class HealthApi implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/health", this::health)
+        rules.get("/health", Answer.handler(this::health))
                 .any("/health", Routes.methodNotAllowed("GET"))
-                .get("/health/ready", this::health)
+                .get("/health/ready", Answer.handler(this::health))
                 .any("/health/ready", Routes.methodNotAllowed("GET"))
-                .get("/health/live", this::live)
+                .get("/health/live", Answer.handler(this::live))
                 .any("/health/live", Routes.methodNotAllowed("GET"));
     }
 
-    private void health(ServerRequest req, ServerResponse res) {
+    private Answer health(ServerRequest req) {
         boolean ready;
         try {
             ready = readiness.isReady();
@@ -45,14 +44,12 @@ final class HealthApi implements HttpService {
             LOG.log(Level.WARNING, "readiness check failed: " + e);
             ready = false;
         }
-        res.status(ready ? Status.OK_200 : Status.SERVICE_UNAVAILABLE_503);
-        if (!ready) {
-            res.header(HeaderNames.RETRY_AFTER, ErrorResponses.UNAVAILABLE_RETRY_AFTER_SECONDS);
-        }
-        JsonResponses.send(res, JSON.createObjectBuilder().add("status", ready ? "UP" : "DOWN").build());
+        Answer answer = Answer.json((ready ? Status.OK_200 : Status.SERVICE_UNAVAILABLE_503).code(),
+                JSON.createObjectBuilder().add("status", ready ? "UP" : "DOWN").build());
+        return ready ? answer : answer.withHeader(HeaderNames.RETRY_AFTER.defaultCase(), ErrorAnswers.UNAVAILABLE_RETRY_AFTER_SECONDS);
     }
 
-    private void live(ServerRequest req, ServerResponse res) {
-        JsonResponses.send(res, JSON.createObjectBuilder().add("status", "UP").build());
+    private Answer live(ServerRequest req) {
+        return Answer.ok(JSON.createObjectBuilder().add("status", "UP").build());
     }
 }

@@ -6,7 +6,6 @@ import hub.gateway.application.port.in.Input;
 import hub.gateway.domain.FieldError;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
-import io.helidon.webserver.http.ServerResponse;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -113,22 +112,19 @@ final class JsonBodies {
         };
     }
 
-    /** Answers a rejected body: 413 with the bound, 422 with the fields, or the error as it is. */
-    static String reject(ServerResponse res, BodyError error) {
+    /** The answer to a rejected body: 413 with the bound, 422 with the fields, or the error as it is. */
+    static Answer reject(BodyError error) {
         if (error.error() == ErrorCatalog.PAYLOAD_TOO_LARGE) {
-            return ErrorResponses.tooLarge(res, MAX_BODY_BYTES);
+            return ErrorAnswers.tooLarge(MAX_BODY_BYTES);
         }
-        return error.fields().isEmpty() ? ErrorResponses.send(res, error.error()) : ErrorResponses.validation(res, error.fields());
+        return error.fields().isEmpty() ? ErrorAnswers.of(error.error()) : ErrorAnswers.validation(error.fields());
     }
 
-    /** The JSON object of the request, or empty after the 415/413/400 has been answered. */
-    static Optional<JsonObject> object(ServerRequest req, ServerResponse res) {
+    /** The request's JSON object handed to {@code render}, or the 415/413/400 its body earns. */
+    static Answer withObject(ServerRequest req, java.util.function.Function<JsonObject, Answer> render) {
         return switch (read(req)) {
-            case Body.Parsed parsed -> Optional.of(parsed.object());
-            case Body.Rejected rejected -> {
-                reject(res, rejected.error());
-                yield Optional.empty();
-            }
+            case Body.Parsed parsed -> render.apply(parsed.object());
+            case Body.Rejected rejected -> reject(rejected.error());
         };
     }
 
@@ -138,7 +134,7 @@ final class JsonBodies {
      */
     static boolean isJson(String contentType) {
         String mediaType = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
-        if (mediaType.equals(JsonResponses.APPLICATION_JSON)) {
+        if (mediaType.equals(Answer.APPLICATION_JSON)) {
             return true;
         }
         int slash = mediaType.indexOf('/');

@@ -27,16 +27,16 @@ final class JsonDirectHandler implements DirectHandler {
         String requestId = RequestIds.from(request.headers());
         ACCESS.log(Level.INFO, "{0} {1} {2} request_id={3} (refused before routing: {4})",
                 request.method(), LoggedPaths.of(request.path()), String.valueOf(error.status()), requestId, eventType);
-        byte[] body = ErrorResponses.body(error, ErrorResponses.baseDetails(hub.gateway.domain.RiskAction.BLOCK, 0))
+        byte[] body = ErrorAnswers.body(error, ErrorAnswers.details(error))
                 .toString().getBytes(StandardCharsets.UTF_8);
         if (error.status() == Status.SERVICE_UNAVAILABLE_503.code()) {
             // Every 503 carries Retry-After (contract §10), Helidon's own included.
-            responseHeaders.set(HeaderNames.RETRY_AFTER, ErrorResponses.UNAVAILABLE_RETRY_AFTER_SECONDS);
+            responseHeaders.set(HeaderNames.RETRY_AFTER, ErrorAnswers.UNAVAILABLE_RETRY_AFTER_SECONDS);
         }
         return TransportResponse.builder()
                 .status(Status.create(error.status()))
                 .headers(responseHeaders)
-                .header(HeaderNames.CONTENT_TYPE, JsonResponses.APPLICATION_JSON)
+                .header(HeaderNames.CONTENT_TYPE, Answer.APPLICATION_JSON)
                 .header(RequestIds.HEADER, requestId)
                 .keepAlive(eventType.keepAlive())
                 .entity(body)

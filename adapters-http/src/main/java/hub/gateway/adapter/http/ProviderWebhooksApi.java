@@ -2,15 +2,13 @@ package hub.gateway.adapter.http;
 
 import static hub.gateway.adapter.http.Jsons.JSON;
 
+import hub.gateway.application.port.in.AnswerWebhookSubscriptionUseCase;
 import hub.gateway.application.port.in.ReceiveTransportWebhookUseCase;
 import hub.gateway.application.port.in.ReceiveTransportWebhookUseCase.WebhookReceipt;
-import hub.gateway.domain.RiskAction;
 import io.helidon.http.Header;
-import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
-import io.helidon.webserver.http.ServerResponse;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -33,51 +31,47 @@ final class ProviderWebhooksApi implements HttpService {
     /** Meta's webhook bodies are small; a batch of statuses stays far below this. */
     static final int MAX_BODY_BYTES = 1024 * 1024;
 
-    private final ReceiveTransportWebhookUseCase useCase;
+    private final ReceiveTransportWebhookUseCase receive;
+    private final AnswerWebhookSubscriptionUseCase subscription;
 
-    ProviderWebhooksApi(ReceiveTransportWebhookUseCase useCase) {
-        this.useCase = useCase;
+    ProviderWebhooksApi(ReceiveTransportWebhookUseCase receive, AnswerWebhookSubscriptionUseCase subscription) {
+        this.receive = receive;
+        this.subscription = subscription;
     }
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/whatsapp", this::subscribe)
-                .post("/whatsapp", this::receive)
+        rules.get("/whatsapp", Answer.handler(this::subscribe))
+                .post("/whatsapp", Answer.handler(this::receive))
                 .any("/whatsapp", Routes.methodNotAllowed("GET, POST"));
     }
 
     /** {@code hub.mode=subscribe&hub.verify_token=…&hub.challenge=…}: the challenge, as plain text, or 403. */
-    private void subscribe(ServerRequest req, ServerResponse res) {
+    private Answer subscribe(ServerRequest req) {
         Map<String, String> query = new LinkedHashMap<>();
         for (String name : req.query().names()) {
             // A repeated parameter counts once, by its first value, as most frameworks read it.
             req.query().all(name).stream().findFirst().ifPresent(value -> query.put(name, value));
         }
-        Optional<String> challenge = useCase.answerSubscription(META_CLOUD, query);
-        if (challenge.isPresent()) {
-            res.header(HeaderNames.CONTENT_TYPE, "text/plain").send(challenge.get());
-        } else {
-            ErrorResponses.send(res, ErrorCatalog.SUBSCRIPTION_FORBIDDEN);
-        }
+        Optional<String> challenge = subscription.answerSubscription(META_CLOUD, query);
+        return challenge.map(text -> Answer.text(200, text))
+                .orElseGet(() -> ErrorAnswers.of(ErrorCatalog.SUBSCRIPTION_FORBIDDEN));
     }
 
-    private void receive(ServerRequest req, ServerResponse res) {
+    private Answer receive(ServerRequest req) {
         OptionalLong declared = req.headers().contentLength();
         if (declared.isPresent() && declared.getAsLong() > MAX_BODY_BYTES) {
-            ErrorResponses.tooLarge(res, MAX_BODY_BYTES);
-            return;
+            return ErrorAnswers.tooLarge(MAX_BODY_BYTES);
         }
         byte[] body;
         if (req.content().hasEntity()) {
             switch (JsonBodies.readBounded(req.content().inputStream(), MAX_BODY_BYTES)) {
                 case JsonBodies.Bounded.Read read -> body = read.bytes();
                 case JsonBodies.Bounded.TooLarge ignored -> {
-                    ErrorResponses.tooLarge(res, MAX_BODY_BYTES);
-                    return;
+                    return ErrorAnswers.tooLarge(MAX_BODY_BYTES);
                 }
                 case JsonBodies.Bounded.Unreadable ignored -> {
-                    ErrorResponses.send(res, ErrorCatalog.BAD_REQUEST);
-                    return;
+                    return ErrorAnswers.of(ErrorCatalog.BAD_REQUEST);
                 }
             }
         } else {
@@ -88,19 +82,17 @@ final class ProviderWebhooksApi implements HttpService {
         // learns only that its JSON is refused, which the JSON specification already told it.
         Optional<JsonBodies.BodyError> hostile = JsonBodies.screen(body);
         if (hostile.isPresent()) {
-            JsonBodies.reject(res, hostile.get());
-            return;
+            return JsonBodies.reject(hostile.get());
         }
         // A StorageUnavailableException escapes to the edge filter, which answers 503: the provider
         // re-delivers on anything but 200, so nothing is lost.
-        switch (useCase.receive(META_CLOUD, headers(req), body)) {
-            case WebhookReceipt.Accepted ignored ->
-                    JsonResponses.send(res, JSON.createObjectBuilder().add("received", true).build());
-            case WebhookReceipt.Unauthenticated ignored -> ErrorResponses.send(res, ErrorCatalog.WEBHOOK_SIGNATURE_INVALID);
-            case WebhookReceipt.Malformed malformed -> ErrorResponses.send(res, ErrorCatalog.INVALID_JSON,
-                    ErrorResponses.baseDetails(RiskAction.BLOCK, 0).add("reason", malformed.reason()));
-            case WebhookReceipt.UnknownTransport ignored -> ErrorResponses.send(res, ErrorCatalog.NOT_FOUND);
-        }
+        return switch (receive.receive(META_CLOUD, headers(req), body)) {
+            case WebhookReceipt.Accepted ignored -> Answer.ok(JSON.createObjectBuilder().add("received", true).build());
+            case WebhookReceipt.Unauthenticated ignored -> ErrorAnswers.of(ErrorCatalog.WEBHOOK_SIGNATURE_INVALID);
+            case WebhookReceipt.Malformed malformed -> ErrorAnswers.of(ErrorCatalog.INVALID_JSON,
+                    ErrorAnswers.details(ErrorCatalog.INVALID_JSON).add("reason", malformed.reason()));
+            case WebhookReceipt.UnknownTransport ignored -> ErrorAnswers.of(ErrorCatalog.NOT_FOUND);
+        };
     }
 
     /** Every header by its lower-case name; a repeated header's values joined by commas (RFC 9110 §5.3). */

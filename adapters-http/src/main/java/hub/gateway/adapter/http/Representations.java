@@ -3,8 +3,8 @@ package hub.gateway.adapter.http;
 import static hub.gateway.adapter.http.Jsons.JSON;
 
 import hub.gateway.application.port.in.InstanceReport;
-import hub.gateway.application.port.out.Outbox.EventDelivery;
-import hub.gateway.application.port.out.RiskLedger.RiskEvent;
+import hub.gateway.application.port.in.ListWebhookDeliveriesUseCase.WebhookDelivery;
+import hub.gateway.application.port.in.ListRiskEventsUseCase.RiskEvent;
 import hub.gateway.domain.Instance;
 import hub.gateway.domain.Limits;
 import hub.gateway.domain.MessageRecord;
@@ -99,7 +99,7 @@ final class Representations {
                 .add("since", time(suppression.since()));
     }
 
-    static JsonObjectBuilder delivery(EventDelivery delivery) {
+    static JsonObjectBuilder delivery(WebhookDelivery delivery) {
         return JSON.createObjectBuilder()
                 .add("event_id", delivery.eventId())
                 .add("webhook_id", delivery.webhookId())

@@ -12,13 +12,12 @@ final class Routes {
 
     /** Registered after a path's real routes: whatever method reaches it is not one of theirs. */
     static Handler methodNotAllowed(String allowedMethods) {
-        return (req, res) -> {
-            res.header(HeaderNames.ALLOW, allowedMethods);
-            ErrorResponses.send(res, ErrorCatalog.METHOD_NOT_ALLOWED);
-        };
+        Answer answer = ErrorAnswers.of(ErrorCatalog.METHOD_NOT_ALLOWED)
+                .withHeader(HeaderNames.ALLOW.defaultCase(), allowedMethods);
+        return (req, res) -> answer.writeTo(res);
     }
 
     static void notFound(ServerRequest req, ServerResponse res) {
-        ErrorResponses.send(res, ErrorCatalog.NOT_FOUND);
+        ErrorAnswers.of(ErrorCatalog.NOT_FOUND).writeTo(res);
     }
 }

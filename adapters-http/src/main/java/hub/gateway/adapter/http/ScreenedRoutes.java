@@ -45,7 +45,7 @@ final class ScreenedRoutes {
             if (refused.isEmpty()) {
                 handler.handle(req, res);
             } else {
-                ErrorResponses.validation(res, refused);
+                ErrorAnswers.validation(refused).writeTo(res);
             }
         };
     }

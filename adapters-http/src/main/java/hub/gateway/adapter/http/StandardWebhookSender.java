@@ -94,7 +94,7 @@ final class StandardWebhookSender implements WebhookSender {
         Future<Integer> answer = EXCHANGES.submit(() -> {
             try (HttpClientResponse response = client.post(url)
                     .readTimeout(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())))
-                    .header(HeaderNames.CONTENT_TYPE, JsonResponses.APPLICATION_JSON)
+                    .header(HeaderNames.CONTENT_TYPE, Answer.APPLICATION_JSON)
                     .header(HeaderNames.USER_AGENT, USER_AGENT)
                     .header(WEBHOOK_ID, webhookId)
                     .header(WEBHOOK_TIMESTAMP, timestamp)

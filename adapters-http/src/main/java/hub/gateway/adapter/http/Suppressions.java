@@ -8,7 +8,6 @@ import hub.gateway.domain.PhoneNumber;
 import hub.gateway.domain.Refusal;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
-import io.helidon.webserver.http.ServerResponse;
 
 /**
  * The answers to blocking and lifting, shared by the client and the operator API. They differ only in how
@@ -20,34 +19,31 @@ final class Suppressions {
     }
 
     /** 201 for a new block, 200 for one that was already there: a retried POST is not an error. */
-    static void answerBlock(ServerResponse res, BlockRecipientResult result, ErrorCatalog unknownInstance) {
-        switch (result) {
-            case BlockRecipientResult.Blocked blocked -> {
-                res.status(Status.CREATED_201);
-                JsonResponses.send(res, Representations.suppression(blocked.suppression()).build());
-            }
+    static Answer answerBlock(BlockRecipientResult result, ErrorCatalog unknownInstance) {
+        return switch (result) {
+            case BlockRecipientResult.Blocked blocked ->
+                    Answer.json(Status.CREATED_201.code(), Representations.suppression(blocked.suppression()).build());
             case BlockRecipientResult.AlreadyBlocked existing ->
-                    JsonResponses.send(res, Representations.suppression(existing.suppression()).build());
-            case BlockRecipientResult.UnknownInstance ignored -> ErrorResponses.send(res, unknownInstance);
-            case BlockRecipientResult.Invalid invalid -> ErrorResponses.validation(res, invalid.fields());
-        }
+                    Answer.ok(Representations.suppression(existing.suppression()).build());
+            case BlockRecipientResult.UnknownInstance ignored -> ErrorAnswers.of(unknownInstance);
+            case BlockRecipientResult.Invalid invalid -> ErrorAnswers.validation(invalid.fields());
+        };
     }
 
-    static void answerLift(ServerResponse res, LiftSuppressionResult result, String instanceId, String phone,
-                           ErrorCatalog unknownInstance) {
-        switch (result) {
-            case LiftSuppressionResult.Lifted ignored -> JsonResponses.send(res, JSON.createObjectBuilder()
+    static Answer answerLift(LiftSuppressionResult result, String instanceId, String phone, ErrorCatalog unknownInstance) {
+        return switch (result) {
+            case LiftSuppressionResult.Lifted ignored -> Answer.ok(JSON.createObjectBuilder()
                     .add("instance_id", instanceId)
                     // The use case accepted the number, so it parses; the answer names it as it is stored.
                     .add("phone", PhoneNumber.parse(phone).map(PhoneNumber::e164).orElse(phone))
                     .add("lifted", true)
                     .build());
             // A recipient's own opt-out (or someone else's block) stays: the seed's refusal, same details as on a send.
-            case LiftSuppressionResult.NotYours ignored -> ErrorResponses.refusal(res, new Refusal.RecipientSuppressed());
-            case LiftSuppressionResult.NotSuppressed ignored -> ErrorResponses.send(res, ErrorCatalog.NOT_FOUND);
-            case LiftSuppressionResult.UnknownInstance ignored -> ErrorResponses.send(res, unknownInstance);
-            case LiftSuppressionResult.Invalid invalid -> ErrorResponses.validation(res, invalid.fields());
-        }
+            case LiftSuppressionResult.NotYours ignored -> ErrorAnswers.refusal(new Refusal.RecipientSuppressed());
+            case LiftSuppressionResult.NotSuppressed ignored -> ErrorAnswers.of(ErrorCatalog.NOT_FOUND);
+            case LiftSuppressionResult.UnknownInstance ignored -> ErrorAnswers.of(unknownInstance);
+            case LiftSuppressionResult.Invalid invalid -> ErrorAnswers.validation(invalid.fields());
+        };
     }
 
     /**

@@ -52,11 +52,11 @@ final class UrlScreen {
         return switch (inspect(prologue.uriPath().rawPath(), prologue.query().rawValue())) {
             case Verdict.Acceptable ignored -> true;
             case Verdict.Malformed ignored -> {
-                ErrorResponses.send(res, ErrorCatalog.BAD_REQUEST);
+                ErrorAnswers.of(ErrorCatalog.BAD_REQUEST).writeTo(res);
                 yield false;
             }
             case Verdict.Unacceptable unacceptable -> {
-                ErrorResponses.validation(res, unacceptable.parameters());
+                ErrorAnswers.validation(unacceptable.parameters()).writeTo(res);
                 yield false;
             }
         };

@@ -9,15 +9,14 @@ import hub.gateway.application.port.in.LiftSuppressionUseCase.LiftSuppressionRes
 import hub.gateway.application.port.in.ListSuppressionsUseCase.ListSuppressionsResult;
 import hub.gateway.application.port.in.ReceiveInboundMessageUseCase.InboundMessage;
 import hub.gateway.application.port.in.ReceiveInboundMessageUseCase.InboundResult;
-import hub.gateway.application.port.out.Outbox.EventDelivery;
-import hub.gateway.application.port.out.RiskLedger.RiskEvent;
+import hub.gateway.application.port.in.ListWebhookDeliveriesUseCase.WebhookDelivery;
+import hub.gateway.application.port.in.ListRiskEventsUseCase.RiskEvent;
 import hub.gateway.application.port.in.CreateAccountUseCase.CreateAccountResult;
 import hub.gateway.application.port.in.CreateInstanceUseCase.CreateInstanceResult;
 import hub.gateway.application.port.in.GetUsageUseCase.GetUsageResult;
-import hub.gateway.application.port.in.IdempotentAnswersUseCase;
-import hub.gateway.application.port.out.AbandonedSends;
+import hub.gateway.application.port.in.SweepLimboUseCase;
 import hub.gateway.application.port.in.InstanceReport;
-import hub.gateway.application.port.out.IdempotencyKeys.Claim;
+import hub.gateway.application.port.in.ClaimIdempotencyKeyUseCase.KeyClaim;
 import hub.gateway.application.port.in.IssueApiKeyUseCase.IssueApiKeyResult;
 import hub.gateway.application.port.in.ListMessagesUseCase.ListMessagesResult;
 import hub.gateway.application.port.in.RevokeApiKeyUseCase.RevokeApiKeyResult;
@@ -67,8 +66,10 @@ final class FakeUseCases {
     final AtomicReference<Function<SendMessageCommand, SendMessageResult>> send =
             new AtomicReference<>(c -> new SendMessageResult.Sent("wamid.1", 123));
     final AtomicReference<SendMessageCommand> lastSend = new AtomicReference<>();
-    final AtomicReference<Claim> claim = new AtomicReference<>(new Claim.Claimed());
+    final AtomicReference<KeyClaim> claim = new AtomicReference<>(new KeyClaim.Claimed());
     final AtomicReference<String> lastClaimHash = new AtomicReference<>();
+    /** The headers each remembered answer was stored with, by key. */
+    final Map<String, Map<String, String>> rememberedHeaders = new java.util.concurrent.ConcurrentHashMap<>();
     /** "key status body" of each remembered answer, and "key" of each released claim, in order. */
     final List<String> idempotencyCalls = new java.util.concurrent.CopyOnWriteArrayList<>();
     final AtomicReference<Boolean> ready = new AtomicReference<>(true);
@@ -130,14 +131,14 @@ final class FakeUseCases {
                 SuppressionReason.RECIPIENT_REQUESTED_STOP, SuppressedBy.RECIPIENT, Instant.parse("2026-05-08T10:00:00Z"));
     }
 
-    static EventDelivery delivery() {
-        return new EventDelivery(7, "evt_abc", "recipient.opted_out", "dead", 12,
+    static WebhookDelivery delivery() {
+        return new WebhookDelivery(7, "evt_abc", "recipient.opted_out", "dead", 12,
                 Optional.of(NOW), Optional.of(500), Optional.of("HTTP 500"), Optional.empty(),
                 Instant.parse("2026-05-07T10:00:00Z"));
     }
 
-    static EventDelivery freshDelivery() {
-        return new EventDelivery(8, "evt_def", "recipient.opted_in", "pending", 0,
+    static WebhookDelivery freshDelivery() {
+        return new WebhookDelivery(8, "evt_def", "recipient.opted_in", "pending", 0,
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(NOW), NOW);
     }
 
@@ -241,39 +242,26 @@ final class FakeUseCases {
                     lastRiskEventsLimit.set(limit);
                     return instanceId.equals("inst_12345") ? Optional.of(riskEvents()) : Optional.empty();
                 },
-                new ReceiveTransportWebhookUseCase() {
-                    @Override
-                    public WebhookReceipt receive(String transport, Map<String, String> headers, byte[] body) {
-                        ProviderWebhook call = new ProviderWebhook(transport, headers, body);
-                        lastWebhook.set(call);
-                        return webhook.get().apply(call);
-                    }
-
-                    @Override
-                    public Optional<String> answerSubscription(String transport, Map<String, String> query) {
-                        lastSubscriptionTransport.set(transport);
-                        lastSubscriptionQuery.set(query);
-                        return subscription.get().apply(query);
-                    }
+                (transport, headers, body) -> {
+                    ProviderWebhook call = new ProviderWebhook(transport, headers, body);
+                    lastWebhook.set(call);
+                    return webhook.get().apply(call);
                 },
-                new IdempotentAnswersUseCase() {
-                    @Override
-                    public Claim claim(AccountId accountId, String key, String requestHash) {
-                        lastClaimHash.set(requestHash);
-                        return claim.get();
-                    }
-
-                    @Override
-                    public void remember(AccountId accountId, String key, int status, String body) {
-                        idempotencyCalls.add("remember " + key + " " + status + " " + body);
-                    }
-
-                    @Override
-                    public void release(AccountId accountId, String key) {
-                        idempotencyCalls.add("release " + key);
-                    }
+                (transport, query) -> {
+                    lastSubscriptionTransport.set(transport);
+                    lastSubscriptionQuery.set(query);
+                    return subscription.get().apply(query);
                 },
+                (accountId, key, requestHash) -> {
+                    lastClaimHash.set(requestHash);
+                    return claim.get();
+                },
+                (accountId, key, status, headers, body) -> {
+                    rememberedHeaders.put(key, headers);
+                    idempotencyCalls.add("remember " + key + " " + status + " " + body);
+                },
+                (accountId, key) -> idempotencyCalls.add("release " + key),
                 () -> 0,
-                () -> new AbandonedSends.Round(0, false));
+                () -> new SweepLimboUseCase.Swept(0, false));
     }
 }

@@ -1,7 +1,7 @@
 package hub.gateway.adapter.http;
 
 import hub.gateway.application.port.in.SendMessageResult;
-import hub.gateway.application.port.out.IdempotencyKeys.Claim;
+import hub.gateway.application.port.in.ClaimIdempotencyKeyUseCase.KeyClaim;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -28,7 +28,7 @@ class IdempotencyRoutesTest {
     @BeforeEach
     void reset() {
         fakes.send.set(c -> new SendMessageResult.Sent("wamid.1", 123));
-        fakes.claim.set(new Claim.Claimed());
+        fakes.claim.set(new KeyClaim.Claimed());
         fakes.lastClaimHash.set(null);
         fakes.lastSend.set(null);
         fakes.idempotencyCalls.clear();
@@ -52,7 +52,7 @@ class IdempotencyRoutesTest {
     @Test
     void a_replay_answers_the_stored_status_and_body_without_sending() throws Exception {
         String stored = "{\"success\":true,\"status\":\"sent\",\"message_id\":\"wamid.9\",\"log_id\":9}";
-        fakes.claim.set(new Claim.Replay(200, stored));
+        fakes.claim.set(new KeyClaim.Replay(200, stored));
         HttpResponse<String> res = send("key-3", BODY);
         assertEquals(200, res.statusCode());
         assertEquals(stored, res.body());
@@ -61,28 +61,50 @@ class IdempotencyRoutesTest {
         assertEquals(List.of(), callsFor("key-3"));
     }
 
+    /** The stored answer is the answer as written: a 429 keeps its Retry-After, and a replay writes it again. */
+    @Test
+    void a_throttled_answer_is_remembered_and_replayed_with_its_headers() throws Exception {
+        fakes.send.set(c -> new SendMessageResult.Refused(
+                new hub.gateway.domain.Refusal.SendingThrottled(20, 20, java.time.Duration.ofSeconds(5))));
+        HttpResponse<String> first = send("key-8", BODY);
+        assertError(first, 429, "sending_throttled");
+        assertEquals("5", first.headers().firstValue("Retry-After").orElseThrow());
+        assertEquals(List.of("remember key-8 429 " + first.body()), callsFor("key-8"));
+        Map<String, String> stored = fakes.rememberedHeaders.get("key-8");
+        assertEquals(Map.of("Content-Type", "application/json", "Retry-After", "5"), stored);
+
+        fakes.lastSend.set(null);
+        fakes.claim.set(new KeyClaim.Replay(429, stored, first.body()));
+        HttpResponse<String> replay = send("key-8", BODY);
+        assertEquals(429, replay.statusCode());
+        assertEquals(first.body(), replay.body());
+        assertEquals("5", replay.headers().firstValue("Retry-After").orElseThrow());
+        assertEquals("application/json", replay.headers().firstValue("Content-Type").orElseThrow());
+        assertNull(fakes.lastSend.get());
+    }
+
     @Test
     void a_key_in_progress_is_409_and_a_reused_key_422() throws Exception {
-        fakes.claim.set(new Claim.InProgress());
+        fakes.claim.set(new KeyClaim.InProgress());
         assertError(send("key-4", BODY), 409, "idempotency_key_in_progress");
-        fakes.claim.set(new Claim.Reused());
+        fakes.claim.set(new KeyClaim.Reused());
         assertError(send("key-4", BODY), 422, "idempotency_key_reused");
         assertNull(fakes.lastSend.get());
     }
 
     @Test
     void an_unanswered_first_attempt_is_answered_from_its_log_row_without_sending() throws Exception {
-        fakes.claim.set(new Claim.AlreadySent(9, "wamid.9"));
+        fakes.claim.set(new KeyClaim.AlreadySent(9, "wamid.9"));
         HttpResponse<String> sent = send("key-6", BODY);
         assertEquals(200, sent.statusCode(), sent.body());
         assertEquals("{\"success\":true,\"status\":\"sent\",\"message_id\":\"wamid.9\",\"log_id\":9}", sent.body());
 
-        fakes.claim.set(new Claim.AlreadyFailed(10));
+        fakes.claim.set(new KeyClaim.AlreadyFailed(10));
         HttpResponse<String> failed = send("key-6", BODY);
         assertError(failed, 502, "gateway_send_failed");
         assertEquals(10, json(failed).getJsonObject("details").getInt("log_id"));
 
-        fakes.claim.set(new Claim.OutcomeUnknown(11));
+        fakes.claim.set(new KeyClaim.OutcomeUnknown(11));
         HttpResponse<String> unknown = send("key-6", BODY);
         assertError(unknown, 502, "gateway_send_failed");
         assertEquals(11, json(unknown).getJsonObject("details").getInt("log_id"));
@@ -136,10 +158,7 @@ class IdempotencyRoutesTest {
         assertNull(fakes.lastClaimHash.get());
     }
 
-    /**
-     * The calls about one key. The edge remembers an answer after writing it, so a call from the test before
-     * can still arrive after this test's reset: each test looks at its own key only.
-     */
+    /** The calls about one key: each test looks at its own key only. */
     private static List<String> callsFor(String key) {
         return fakes.idempotencyCalls.stream()
                 .filter(call -> call.startsWith("remember " + key + " ") || call.equals("release " + key))

@@ -22,7 +22,7 @@ class JsonDirectHandlerTest {
                 DirectHandler.EventType.OTHER, Status.SERVICE_UNAVAILABLE_503, ServerResponseHeaders.create(), "busy");
 
         assertEquals(503, response.status().code());
-        assertEquals(ErrorResponses.UNAVAILABLE_RETRY_AFTER_SECONDS,
+        assertEquals(ErrorAnswers.UNAVAILABLE_RETRY_AFTER_SECONDS,
                 response.headers().get(HeaderNames.RETRY_AFTER).get());
         String body = new String(response.entity().orElseThrow(), StandardCharsets.UTF_8);
         assertTrue(body.contains("\"error\":\"service_unavailable\""), body);

@@ -5,6 +5,8 @@ import hub.gateway.domain.AccountId;
 import io.helidon.dbclient.DbRow;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -31,7 +33,7 @@ final class PgIdempotencyKeys implements IdempotencyKeys {
             values (?, ?, ?, 'in_progress', ?)
             on conflict (account_id, key) do update
                set request_hash = excluded.request_hash, state = 'in_progress', status = null,
-                   body = null, created_at = excluded.created_at, log_id = null
+                   headers = null, body = null, created_at = excluded.created_at, log_id = null
              where idempotency_key.created_at <= ?
                 or (idempotency_key.state = 'in_progress' and idempotency_key.created_at <= ?
                     and not exists (select 1 from message_log m
@@ -40,7 +42,7 @@ final class PgIdempotencyKeys implements IdempotencyKeys {
             """;
 
     private static final String EXISTING = """
-            select k.request_hash, k.state, k.status, k.body, k.log_id, m.status as log_status, m.message_id
+            select k.request_hash, k.state, k.status, k.headers, k.body, k.log_id, m.status as log_status, m.message_id
               from idempotency_key k left join message_log m on m.id = k.log_id
              where k.account_id = ? and k.key = ?
             """;
@@ -76,12 +78,28 @@ final class PgIdempotencyKeys implements IdempotencyKeys {
     }
 
     @Override
-    public void remember(AccountId accountId, String key, int status, String body) {
+    public void remember(AccountId accountId, String key, int status, Map<String, String> headers, String body) {
         db.run(exec -> exec.dml("""
-                        update idempotency_key set state = 'answered', status = ?, body = ?
+                        update idempotency_key set state = 'answered', status = ?, headers = ?, body = ?
                          where account_id = ? and key = ? and state = 'in_progress'
                         """,
-                status, body, accountId.value(), key));
+                status, headerLines(headers), body, accountId.value(), key));
+    }
+
+    /** One "Name: value" per line, in the answer's order; an HTTP header never holds a line break. */
+    static String headerLines(Map<String, String> headers) {
+        StringBuilder lines = new StringBuilder();
+        headers.forEach((name, value) -> lines.append(name).append(": ").append(value).append('\n'));
+        return lines.toString();
+    }
+
+    static Map<String, String> headers(Optional<String> lines) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        lines.ifPresent(text -> text.lines().filter(line -> !line.isEmpty()).forEach(line -> {
+            int colon = line.indexOf(": ");
+            headers.put(line.substring(0, colon), line.substring(colon + 2));
+        }));
+        return headers;
     }
 
     @Override
@@ -94,7 +112,8 @@ final class PgIdempotencyKeys implements IdempotencyKeys {
             return new Claim.Reused();
         }
         if (Columns.string(row, "state").equals("answered")) {
-            return new Claim.Replay(Columns.intValue(row, "status"), Columns.string(row, "body"));
+            return new Claim.Replay(Columns.intValue(row, "status"), headers(Columns.optionalString(row, "headers")),
+                    Columns.string(row, "body"));
         }
         Optional<String> logStatus = Columns.optionalString(row, "log_status");
         if (logStatus.isEmpty()) {

@@ -46,7 +46,7 @@ final class PgMessageLog implements MessageLog {
                         returning id
                         """,
                 request.accountId().value(), request.instanceId(), request.phone().orElse(null),
-                request.purpose().orElse(null), request.error().wireName(), Columns.utc(request.at())))
+                request.purpose().orElse(null), LoggedReasons.of(request.reason()), Columns.utc(request.at())))
                 .map(row -> Columns.longValue(row, "id"))
                 .orElseThrow(() -> new IllegalStateException("insert returned no id"));
     }

@@ -2,7 +2,7 @@ package hub.gateway.adapter.persistence;
 
 import hub.gateway.application.port.out.QuotaLedger;
 import hub.gateway.application.port.out.QuotaLedger.DuplicateContentCheck;
-import hub.gateway.domain.ErrorCode;
+import hub.gateway.domain.RefusalReason;
 import hub.gateway.domain.InstanceId;
 import hub.gateway.domain.QuotaOutcome;
 import hub.gateway.domain.QuotaOutcome.Window;
@@ -27,7 +27,7 @@ import java.util.stream.Stream;
 final class PgQuotaLedger implements QuotaLedger {
     private static final String RESERVED = "reserved";
     private static final String DUPLICATE_CONTENT = "duplicate_content";
-    private static final String SUPPRESSED = ErrorCode.RECIPIENT_SUPPRESSED.wireName();
+    private static final String SUPPRESSED = LoggedReasons.of(RefusalReason.RECIPIENT_SUPPRESSED);
 
     private final Database db;
     private final Consumer<InstanceId> deliveryFailed;
@@ -87,12 +87,12 @@ final class PgQuotaLedger implements QuotaLedger {
     }
 
     @Override
-    public void giveBack(long logId, String errorCode, Instant at) {
+    public void giveBack(long logId, RefusalReason reason, Instant at) {
         db.call(exec -> exec.get("""
                         select m.instance_id
                           from give_back_quota(?, cast(? as text), cast(? as timestamptz)) as given_back, message_log m
                          where m.id = ?
-                        """, logId, errorCode, Columns.utc(at), logId))
+                        """, logId, LoggedReasons.of(reason), Columns.utc(at), logId))
                 .ifPresent(row -> deliveryFailed.accept(new InstanceId(row.column("instance_id").getString())));
     }
 
@@ -118,7 +118,7 @@ final class PgQuotaLedger implements QuotaLedger {
                                           else q.month_used end
                   from withdrawn w
                  where q.instance_id = w.instance_id
-                """, ErrorCode.SERVICE_UNAVAILABLE.wireName(), logId));
+                """, LoggedReasons.of(RefusalReason.DEADLINE_PASSED), logId));
     }
 
     @Override
@@ -146,10 +146,10 @@ final class PgQuotaLedger implements QuotaLedger {
     }
 
     private static Window windowRefusedBy(String outcome) {
-        return switch (ErrorCode.fromWireName(outcome)) {
-            case SENDING_THROTTLED -> Window.MINUTE;
-            case DAILY_MESSAGE_LIMIT_EXCEEDED -> Window.DAY;
-            case MONTHLY_MESSAGE_LIMIT_EXCEEDED -> Window.MONTH;
+        return switch (LoggedReasons.parse(outcome)) {
+            case MINUTE_LIMIT_REACHED -> Window.MINUTE;
+            case DAILY_LIMIT_REACHED -> Window.DAY;
+            case MONTHLY_LIMIT_REACHED -> Window.MONTH;
             default -> throw new IllegalStateException("reserve_quota answered an unknown outcome: " + outcome);
         };
     }

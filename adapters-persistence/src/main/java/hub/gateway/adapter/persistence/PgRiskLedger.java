@@ -2,7 +2,7 @@ package hub.gateway.adapter.persistence;
 
 import hub.gateway.application.port.out.RiskLedger;
 import hub.gateway.domain.ClientEvent.InstancePausedForReview;
-import hub.gateway.domain.ErrorCode;
+import hub.gateway.domain.RefusalReason;
 import hub.gateway.domain.InstanceId;
 import hub.gateway.domain.InstanceStatus;
 import hub.gateway.domain.RiskAction;
@@ -75,7 +75,7 @@ final class PgRiskLedger implements RiskLedger {
     public int recordViolation(Violation violation, Duration window) {
         RiskAssessment assessment = violation.assessment();
         Object[] logged = {violation.accountId().value(), violation.instanceId().value(), violation.phone(),
-                violation.purpose(), ErrorCode.POLICY_VIOLATION.wireName(), Columns.utc(violation.at()),
+                violation.purpose(), LoggedReasons.of(RefusalReason.POLICY_VIOLATION), Columns.utc(violation.at()),
                 assessment.score(), assessment.action().wireName()};
         Object[] counted = {violation.instanceId().value(), Columns.utc(violation.at().minus(window))};
         long violations = db.call(exec -> exec.get(VIOLATION,

@@ -1,5 +1,6 @@
 package hub.gateway.adapter.persistence;
 
+import hub.gateway.domain.RefusalReason;
 import hub.gateway.application.port.out.IdempotencyKeys;
 import hub.gateway.application.port.out.IdempotencyKeys.Claim;
 import hub.gateway.application.port.out.QuotaLedger.Reservation;
@@ -59,6 +60,25 @@ class IdempotencyKeysContractTest {
         keys.remember(account, key, 429, BODY);
         assertEquals(new Claim.Replay(429, BODY), keys.claim(account, key, "h1", NOW.plusSeconds(2)));
         assertEquals(new Claim.Replay(429, BODY), keys.claim(account, key, "h1", NOW.plus(Duration.ofHours(23))));
+    }
+
+    /** What is replayed is what was written: the answer's own headers too, in their order; a fresh claim has none. */
+    @Test
+    void theAnswersHeadersAreKeptWithIt() {
+        java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        headers.put("Retry-After", "17");
+        keys.claim(account, key, "h1", NOW);
+        keys.remember(account, key, 429, headers, BODY);
+        Claim replay = keys.claim(account, key, "h1", NOW.plusSeconds(2));
+        assertEquals(new Claim.Replay(429, headers, BODY), replay);
+        assertEquals(java.util.List.copyOf(headers.keySet()),
+                java.util.List.copyOf(((Claim.Replay) replay).headers().keySet()), "in the order written");
+
+        assertEquals(new Claim.Claimed(), keys.claim(account, key, "h1", NOW.plus(Duration.ofHours(25))));
+        keys.remember(account, key, 200, BODY);
+        assertEquals(new Claim.Replay(200, BODY), keys.claim(account, key, "h1", NOW.plus(Duration.ofHours(26))),
+                "a key claimed afresh keeps nothing of its old answer");
     }
 
     @Test
@@ -144,7 +164,7 @@ class IdempotencyKeysContractTest {
         String other = "key-" + UUID.randomUUID();
         keys.claim(sender.account(), other, "h1", NOW);
         long failed = sender.reserve(other);
-        database.persistence().quotaLedger().giveBack(failed, "gateway_send_failed", NOW.plusSeconds(1));
+        database.persistence().quotaLedger().giveBack(failed, RefusalReason.DELIVERY_FAILED, NOW.plusSeconds(1));
         assertEquals(new Claim.AlreadyFailed(failed), keys.claim(sender.account(), other, "h1", NOW.plus(Duration.ofHours(1))));
     }
 

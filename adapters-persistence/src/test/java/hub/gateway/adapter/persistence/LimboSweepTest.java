@@ -1,5 +1,6 @@
 package hub.gateway.adapter.persistence;
 
+import hub.gateway.domain.RefusalReason;
 import hub.gateway.application.port.out.AbandonedSends;
 import hub.gateway.application.port.out.AbandonedSends.Round;
 import hub.gateway.application.port.out.QuotaLedger.Reservation;
@@ -71,7 +72,7 @@ class LimboSweepTest {
             long sent = node.reserve(T0);
             long failed = node.reserve(T0);
             node.persistence.messageLog().markSent(sent, "wamid.S1", T0.plusSeconds(1));
-            node.persistence.quotaLedger().giveBack(failed, "gateway_send_failed", T0.plusSeconds(1));
+            node.persistence.quotaLedger().giveBack(failed, RefusalReason.DELIVERY_FAILED, T0.plusSeconds(1));
 
             assertEquals(new Round(0, false), node.sweep(T0.plusSeconds(60)));
             assertEquals("sent", node.find(sent).status());
@@ -167,7 +168,7 @@ class LimboSweepTest {
                     row.statusHistory().stream().map(MessageRecord.StatusChange::status).toList());
 
             // A late failure: nothing went out after all, so the quota comes back.
-            node.persistence.quotaLedger().giveBack(failing, "gateway_send_failed", swept.plusSeconds(1));
+            node.persistence.quotaLedger().giveBack(failing, RefusalReason.DELIVERY_FAILED, swept.plusSeconds(1));
             assertEquals("failed", node.find(failing).status());
             assertEquals(1, node.persistence.quotaLedger().usage(node.instance.id(), UsageWindows.at(T0, ZoneOffset.UTC)).day());
         }

@@ -1,11 +1,11 @@
 package hub.gateway.adapter.persistence;
 
+import hub.gateway.domain.RefusalReason;
 import hub.gateway.application.port.out.MessageLog;
 import hub.gateway.application.port.out.MessageLog.RefusedRequest;
 import hub.gateway.application.port.out.QuotaLedger.Reservation;
 import hub.gateway.domain.Account;
 import hub.gateway.domain.DeliveryStatus;
-import hub.gateway.domain.ErrorCode;
 import hub.gateway.domain.Instance;
 import hub.gateway.domain.InstanceId;
 import hub.gateway.domain.Limits;
@@ -49,7 +49,7 @@ class MessageLogTest {
     @Test
     void aRefusalIsStoredWithAnEmptyHistory() {
         long logId = log.recordRefusal(new RefusedRequest(account.id(), "no-such-instance", Optional.empty(),
-                Optional.of("marketing"), ErrorCode.INVALID_INSTANCE, NOW));
+                Optional.of("marketing"), RefusalReason.UNKNOWN_INSTANCE, NOW));
 
         MessageRecord record = log.find(account.id(), logId).orElseThrow();
         assertEquals(new MessageRecord(logId, Optional.empty(), "no-such-instance", Optional.empty(),
@@ -84,9 +84,9 @@ class MessageLogTest {
         long first = reserveOne();
         long second = reserveOne();
         long third = log.recordRefusal(new RefusedRequest(account.id(), instance.id().value(),
-                Optional.of("+966501234567"), Optional.of("support"), ErrorCode.RECIPIENT_SUPPRESSED, NOW));
+                Optional.of("+966501234567"), Optional.of("support"), RefusalReason.RECIPIENT_SUPPRESSED, NOW));
         log.markSent(second, "wamid.2", NOW);
-        database.persistence().quotaLedger().giveBack(first, "gateway_send_failed", NOW);
+        database.persistence().quotaLedger().giveBack(first, RefusalReason.DELIVERY_FAILED, NOW);
 
         List<MessageRecord> newestTwo = log.recent(account.id(), instance.id(), 2);
         assertEquals(List.of(third, second), newestTwo.stream().map(MessageRecord::logId).toList());
@@ -170,7 +170,7 @@ class MessageLogTest {
     @Test
     void anUnknownMessageIdIsFalse() {
         long refused = log.recordRefusal(new RefusedRequest(account.id(), instance.id().value(), Optional.empty(),
-                Optional.empty(), ErrorCode.INVALID_INSTANCE, NOW));
+                Optional.empty(), RefusalReason.UNKNOWN_INSTANCE, NOW));
 
         assertFalse(log.recordDeliveryStatus("wamid.unknown-" + Fixtures.shortId(), DeliveryStatus.DELIVERED, NOW,
                 Optional.empty()));

@@ -1,5 +1,6 @@
 package hub.gateway.adapter.persistence;
 
+import hub.gateway.domain.RefusalReason;
 import hub.gateway.application.port.out.QuotaLedger;
 import hub.gateway.application.port.out.QuotaLedger.Reservation;
 import hub.gateway.domain.Account;
@@ -127,8 +128,8 @@ class QuotaLedgerContractTest {
         Reserved failed = assertInstanceOf(Reserved.class, reserve(limits, LAST_HALF_MINUTE_OF_MARCH));
         Instant failedAt = LAST_HALF_MINUTE_OF_MARCH.plusSeconds(1);
 
-        ledger.giveBack(failed.logId(), "gateway_send_failed", failedAt);
-        ledger.giveBack(failed.logId(), "gateway_send_failed", failedAt);
+        ledger.giveBack(failed.logId(), RefusalReason.DELIVERY_FAILED, failedAt);
+        ledger.giveBack(failed.logId(), RefusalReason.DELIVERY_FAILED, failedAt);
 
         assertEquals(new Usage(1, 1, 1), ledger.usage(instance.id(), windowsAt(LAST_HALF_MINUTE_OF_MARCH)));
         MessageRecord logged = database.persistence().messageLog().find(account.id(), failed.logId()).orElseThrow();
@@ -144,7 +145,7 @@ class QuotaLedgerContractTest {
         Instant april = LAST_HALF_MINUTE_OF_MARCH.plusSeconds(45);
         reserve(limits, april);
 
-        ledger.giveBack(lastOfMarch.logId(), "gateway_send_failed", april);
+        ledger.giveBack(lastOfMarch.logId(), RefusalReason.DELIVERY_FAILED, april);
 
         assertEquals(new Usage(1, 1, 1), ledger.usage(instance.id(), windowsAt(april)));
     }
@@ -155,7 +156,7 @@ class QuotaLedgerContractTest {
         Reserved sent = assertInstanceOf(Reserved.class, reserve(limits, LAST_HALF_MINUTE_OF_MARCH));
         database.persistence().messageLog().markSent(sent.logId(), "wamid.1", LAST_HALF_MINUTE_OF_MARCH);
 
-        ledger.giveBack(sent.logId(), "gateway_send_failed", LAST_HALF_MINUTE_OF_MARCH);
+        ledger.giveBack(sent.logId(), RefusalReason.DELIVERY_FAILED, LAST_HALF_MINUTE_OF_MARCH);
 
         assertEquals(new Usage(1, 1, 1), ledger.usage(instance.id(), windowsAt(LAST_HALF_MINUTE_OF_MARCH)));
         assertEquals("sent", database.persistence().messageLog().find(account.id(), sent.logId()).orElseThrow().status());

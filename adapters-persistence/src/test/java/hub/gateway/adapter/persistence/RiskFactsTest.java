@@ -1,5 +1,6 @@
 package hub.gateway.adapter.persistence;
 
+import hub.gateway.domain.RefusalReason;
 import hub.gateway.application.port.out.MessageLog;
 import hub.gateway.application.port.out.QuotaLedger.Reservation;
 import hub.gateway.application.port.out.RiskFacts;
@@ -133,7 +134,7 @@ class RiskFactsTest {
     }
 
     private static void failed(Instance instance, PhoneNumber phone, Instant at) {
-        database.persistence().quotaLedger().giveBack(reserve(instance, phone, at), "gateway_send_failed", at);
+        database.persistence().quotaLedger().giveBack(reserve(instance, phone, at), RefusalReason.DELIVERY_FAILED, at);
     }
 
     private static void optOut(Instance instance, PhoneNumber phone, SuppressionReason reason, Instant at) {

@@ -27,8 +27,9 @@ final class LimboSweepService implements SweepLimboUseCase {
     }
 
     @Override
-    public AbandonedSends.Round sweep() {
+    public Swept sweep() {
         Instant now = clock.instant();
-        return abandoned.markUnknown(now.minus(limboAfter), now, BATCH);
+        AbandonedSends.Round round = abandoned.markUnknown(now.minus(limboAfter), now, BATCH);
+        return new Swept(round.marked(), round.more());
     }
 }

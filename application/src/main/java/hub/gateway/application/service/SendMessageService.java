@@ -14,7 +14,7 @@ import hub.gateway.application.port.out.Transport.Delivery;
 import hub.gateway.application.port.out.Transports;
 import hub.gateway.domain.BehaviourFacts;
 import hub.gateway.domain.ContentFingerprint;
-import hub.gateway.domain.ErrorCode;
+import hub.gateway.domain.RefusalReason;
 import hub.gateway.domain.FieldError;
 import hub.gateway.domain.FoldedText;
 import hub.gateway.domain.Instance;
@@ -177,7 +177,7 @@ final class SendMessageService implements SendMessageUseCase {
                 yield new SendMessageResult.Sent(delivered.messageId(), logId);
             }
             case Delivery.Failed failed -> {
-                quota.giveBack(logId, ErrorCode.GATEWAY_SEND_FAILED.wireName(), clock.instant());
+                quota.giveBack(logId, RefusalReason.DELIVERY_FAILED, clock.instant());
                 yield refused(new Refusal.DeliveryFailed(logId, failed.code(), failed.title()));
             }
         };
@@ -256,7 +256,7 @@ final class SendMessageService implements SendMessageUseCase {
     private SendMessageResult refusedAndLogged(SendMessageCommand command, String instanceId, PhoneNumber phone,
                                                MessagePurpose purpose, Refusal refusal) {
         messageLog.recordRefusal(new MessageLog.RefusedRequest(command.accountId(), instanceId,
-                Optional.of(phone.e164()), Optional.of(purpose.wireName()), refusal.code(), clock.instant()));
+                Optional.of(phone.e164()), Optional.of(purpose.wireName()), refusal.reason(), clock.instant()));
         return refused(refusal);
     }
 

@@ -1,10 +1,11 @@
 package hub.gateway.application.service;
 
 import hub.gateway.application.UseCases;
+import hub.gateway.application.port.in.ListRiskEventsUseCase;
 
 import java.security.SecureRandom;
 
-/** Wires the services to the ports; only {@link UseCases#create} calls it. */
+/** Wires the services to the ports; only {@code hub.gateway.application.factory.ApplicationFactory} calls it. */
 public final class Services {
     private Services() {
     }
@@ -19,6 +20,9 @@ public final class Services {
         InboundService inbound = new InboundService(lookup, ports.suppressions(), policies.keywords());
         WebhookDispatchService webhooks = new WebhookDispatchService(ports.outbox(), ports.webhookSender(), lookup,
                 policies.webhookRetries(), ports.clock(), random);
+        TransportWebhookService transportWebhooks = new TransportWebhookService(ports.transports(), ports.instances(),
+                ports.messageLog(), inbound);
+        IdempotentAnswersService idempotency = new IdempotentAnswersService(ports.idempotencyKeys(), ports.clock());
         return new UseCases(
                 new AuthenticateClientService(ports.apiKeys()),
                 new SendMessageService(ports.instances(), ports.quota(), ports.messageLog(), ports.transports(),
@@ -42,9 +46,14 @@ public final class Services {
                 webhooks,
                 webhooks,
                 (instanceId, limit) -> lookup.find(java.util.Optional.empty(), instanceId)
-                        .map(instance -> ports.riskLedger().recent(instance.id(), limit)),
-                new TransportWebhookService(ports.transports(), ports.instances(), ports.messageLog(), inbound),
-                new IdempotentAnswersService(ports.idempotencyKeys(), ports.clock()),
+                        .map(instance -> ports.riskLedger().recent(instance.id(), limit).stream()
+                                .map(e -> new ListRiskEventsUseCase.RiskEvent(e.id(), e.at(), e.assessment(), e.logId()))
+                                .toList()),
+                transportWebhooks,
+                transportWebhooks,
+                idempotency,
+                idempotency,
+                idempotency,
                 new RetentionService(ports.expiredRecords(), policies.logRetention(), ports.clock()),
                 new LimboSweepService(ports.abandonedSends(), policies.requestDeadline(), ports.clock()));
     }

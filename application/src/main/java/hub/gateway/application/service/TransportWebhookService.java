@@ -1,5 +1,6 @@
 package hub.gateway.application.service;
 
+import hub.gateway.application.port.in.AnswerWebhookSubscriptionUseCase;
 import hub.gateway.application.port.in.ReceiveInboundMessageUseCase;
 import hub.gateway.application.port.in.ReceiveInboundMessageUseCase.InboundMessage;
 import hub.gateway.application.port.in.ReceiveInboundMessageUseCase.InboundResult;
@@ -20,7 +21,7 @@ import java.util.Optional;
  * answer: a failure (the database away) answers an error, and the provider re-delivers; a re-delivery
  * applies nothing twice.
  */
-final class TransportWebhookService implements ReceiveTransportWebhookUseCase {
+final class TransportWebhookService implements ReceiveTransportWebhookUseCase, AnswerWebhookSubscriptionUseCase {
     private static final System.Logger LOG = System.getLogger(TransportWebhookService.class.getName());
 
     private final Transports transports;

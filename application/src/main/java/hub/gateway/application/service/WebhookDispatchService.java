@@ -96,8 +96,11 @@ final class WebhookDispatchService implements DeliverWebhooksUseCase, ListWebhoo
     }
 
     @Override
-    public Optional<List<Outbox.EventDelivery>> list(String instanceId, int limit) {
-        return instances.find(Optional.empty(), instanceId).map(i -> outbox.recent(i.id(), limit));
+    public Optional<List<WebhookDelivery>> list(String instanceId, int limit) {
+        return instances.find(Optional.empty(), instanceId).map(i -> outbox.recent(i.id(), limit).stream()
+                .map(d -> new WebhookDelivery(d.eventId(), d.webhookId(), d.type(), d.status(), d.attempts(),
+                        d.lastAttemptAt(), d.lastHttpStatus(), d.lastError(), d.nextAttemptAt(), d.createdAt()))
+                .toList());
     }
 
     @Override

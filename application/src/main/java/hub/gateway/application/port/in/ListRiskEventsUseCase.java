@@ -1,7 +1,8 @@
 package hub.gateway.application.port.in;
 
-import hub.gateway.application.port.out.RiskLedger.RiskEvent;
+import hub.gateway.domain.RiskAssessment;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,4 +10,8 @@ import java.util.Optional;
 public interface ListRiskEventsUseCase {
     /** Empty when the instance does not exist. */
     Optional<List<RiskEvent>> list(String instanceId, int limit);
+
+    /** One stored assessment; {@code logId} is the message-log row it belongs to, when it has one. */
+    record RiskEvent(long id, Instant at, RiskAssessment assessment, Optional<Long> logId) {
+    }
 }

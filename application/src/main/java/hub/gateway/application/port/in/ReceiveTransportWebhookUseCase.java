@@ -1,7 +1,6 @@
 package hub.gateway.application.port.in;
 
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * A transport provider's webhook: recipients' messages go to the inbound use case (so STOP works through
@@ -10,9 +9,6 @@ import java.util.Optional;
  */
 public interface ReceiveTransportWebhookUseCase {
     WebhookReceipt receive(String transport, Map<String, String> headers, byte[] body);
-
-    /** The subscription handshake's challenge, when the provider's verify token matches. */
-    Optional<String> answerSubscription(String transport, Map<String, String> query);
 
     sealed interface WebhookReceipt {
         /** @param applied updates that changed something; a re-delivery applies none */

@@ -4,6 +4,7 @@ import hub.gateway.domain.AccountId;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * The first answer to each {@code Idempotency-Key} of an account (contract §3). A key belongs to one account:
@@ -42,8 +43,16 @@ public interface IdempotencyKeys {
      */
     Claim claim(AccountId accountId, String key, String requestHash, Instant now);
 
-    /** Stores the first answer of a {@link Claim.Claimed} key, exactly as it was sent. */
-    void remember(AccountId accountId, String key, int status, String body);
+    /**
+     * Stores the first answer of a {@link Claim.Claimed} key, exactly as it is written: status, the answer's own
+     * headers (Content-Type, Retry-After…) and body.
+     */
+    void remember(AccountId accountId, String key, int status, Map<String, String> headers, String body);
+
+    /** An answer without headers of its own. */
+    default void remember(AccountId accountId, String key, int status, String body) {
+        remember(accountId, key, status, Map.of(), body);
+    }
 
     /**
      * Forgets a claim whose processing failed, so that the client may retry with the same key — unless its
@@ -56,8 +65,16 @@ public interface IdempotencyKeys {
         record Claimed() implements Claim {
         }
 
-        /** The key's first answer, to give again. */
-        record Replay(int status, String body) implements Claim {
+        /** The key's first answer, to give again exactly as it was written. */
+        record Replay(int status, Map<String, String> headers, String body) implements Claim {
+            public Replay {
+                // In the order written: a replay writes them in the same order.
+                headers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(headers));
+            }
+
+            public Replay(int status, String body) {
+                this(status, Map.of(), body);
+            }
         }
 
         /** Another request with this key and body is still being processed, or its send is unresolved. */

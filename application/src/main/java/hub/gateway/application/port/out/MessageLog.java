@@ -2,9 +2,9 @@ package hub.gateway.application.port.out;
 
 import hub.gateway.domain.AccountId;
 import hub.gateway.domain.DeliveryStatus;
-import hub.gateway.domain.ErrorCode;
 import hub.gateway.domain.InstanceId;
 import hub.gateway.domain.MessageRecord;
+import hub.gateway.domain.RefusalReason;
 
 import java.time.Instant;
 import java.util.List;
@@ -36,6 +36,6 @@ public interface MessageLog {
      * @param purpose    as the client declared it, lower-cased
      */
     record RefusedRequest(AccountId accountId, String instanceId, Optional<String> phone, Optional<String> purpose,
-                          ErrorCode error, Instant at) {
+                          RefusalReason reason, Instant at) {
     }
 }

@@ -8,6 +8,7 @@ import hub.gateway.domain.Limits;
 import hub.gateway.domain.MessagePurpose;
 import hub.gateway.domain.PhoneNumber;
 import hub.gateway.domain.QuotaOutcome;
+import hub.gateway.domain.RefusalReason;
 import hub.gateway.domain.SuppressionReason;
 import hub.gateway.domain.Usage;
 import hub.gateway.domain.UsageWindows;
@@ -28,8 +29,8 @@ import java.util.Set;
 public interface QuotaLedger {
     QuotaOutcome reserve(Reservation reservation);
 
-    /** Gives a reserved send's quota back and marks its log row failed with the given error. */
-    void giveBack(long logId, String errorCode, Instant at);
+    /** Gives a reserved send's quota back and marks its log row failed for the given reason. */
+    void giveBack(long logId, RefusalReason reason, Instant at);
 
     /**
      * Gives a reserved send's quota back before any delivery attempt (its deadline passed): the log row becomes
