@@ -111,7 +111,8 @@ class RequestDeadlineEndToEndTest {
         Response usage = gateway.get(line.apiKey(), "/api/usage?instance_id=" + line.instanceId());
         assertEquals(200, usage.status(), usage.body());
         assertEquals(1, usage.json().getJsonObject("daily").getInt("used"), usage.body());
-        assertEquals(1, usage.json().getJsonObject("per_minute").getInt("used"), usage.body());
+        // The minute is checked on the stored counter above: the API's figure starts again at zero when the clock
+        // passes a minute between the send and this read.
     }
 
     /** Nothing was sent, so the key is free again: the retry sends, once. */
