@@ -1,7 +1,7 @@
 package hub.gateway.adapter.persistence;
 
-import hub.gateway.application.port.out.QuotaLedger.DuplicateContentCheck;
-import hub.gateway.application.port.out.QuotaLedger.Reservation;
+import hub.gateway.application.port.out.SendReservation.DuplicateContentRule;
+import hub.gateway.application.port.out.SendReservation;
 import hub.gateway.application.port.out.RiskLedger.RiskEvent;
 import hub.gateway.domain.Account;
 import hub.gateway.domain.ContentFingerprint;
@@ -9,11 +9,12 @@ import hub.gateway.domain.Instance;
 import hub.gateway.domain.Limits;
 import hub.gateway.domain.MessagePurpose;
 import hub.gateway.domain.PhoneNumber;
-import hub.gateway.domain.QuotaOutcome;
-import hub.gateway.domain.QuotaOutcome.DuplicateContent;
-import hub.gateway.domain.QuotaOutcome.Reserved;
+import hub.gateway.domain.GateOutcome;
+import hub.gateway.domain.GateOutcome.DuplicateContent;
+import hub.gateway.domain.GateOutcome.Reserved;
 import hub.gateway.domain.RiskAction;
 import hub.gateway.domain.RiskAssessment;
+import hub.gateway.domain.RiskPolicy;
 import hub.gateway.domain.RiskSignal;
 import hub.gateway.domain.Usage;
 import hub.gateway.domain.UsageWindows;
@@ -52,15 +53,23 @@ class DuplicateContentTest {
     }
 
     @Test
-    void theTwentySixthDistinctRecipientIsRefusedAndNothingIsLoggedOrCounted() {
+    void theTwentySixthDistinctRecipientIsRefusedCountsNothingAndIsRecordedAsAViolation() {
         for (int i = 0; i < MAX_OTHERS; i++) {
             assertInstanceOf(Reserved.class, reserve(instance, text, recipient(i), NOW));
         }
 
-        assertEquals(new DuplicateContent(MAX_OTHERS), reserve(instance, text, recipient(MAX_OTHERS), NOW));
+        DuplicateContent refused = assertInstanceOf(DuplicateContent.class,
+                reserve(instance, text, recipient(MAX_OTHERS), NOW));
+        assertEquals(new DuplicateContent(MAX_OTHERS, 1, refused.logId()), refused);
         assertEquals(new Usage(MAX_OTHERS, MAX_OTHERS, MAX_OTHERS),
-                database.persistence().quotaLedger().usage(instance.id(), windows(NOW)));
-        assertEquals(MAX_OTHERS, database.persistence().messageLog().recent(account.id(), instance.id(), 100).size());
+                database.persistence().sendGate().usage(instance.id(), windows(NOW)));
+        // The refusal is logged as the violation it is, in the same call (it used to take a second statement).
+        assertEquals(MAX_OTHERS + 1, database.persistence().messageLog().recent(account.id(), instance.id(), 100).size());
+        assertEquals("policy_violation", database.persistence().messageLog().find(account.id(), refused.logId())
+                .orElseThrow().error().orElseThrow());
+        RiskEvent violation = database.persistence().riskLedger().recent(instance.id(), 1).getFirst();
+        assertEquals(Optional.of(refused.logId()), violation.logId());
+        assertEquals(RiskPolicy.defaults().duplicateContent(MAX_OTHERS, RiskAssessment.CLEAN), violation.assessment());
     }
 
     @Test
@@ -106,16 +115,16 @@ class DuplicateContentTest {
         assertEquals(NOW, event.at());
     }
 
-    private static QuotaOutcome reserve(Instance instance, ContentFingerprint text, PhoneNumber phone, Instant at) {
+    private static GateOutcome reserve(Instance instance, ContentFingerprint text, PhoneNumber phone, Instant at) {
         return reserve(instance, text, phone, at, RiskAssessment.CLEAN);
     }
 
-    private static QuotaOutcome reserve(Instance instance, ContentFingerprint text, PhoneNumber phone, Instant at,
+    private static GateOutcome reserve(Instance instance, ContentFingerprint text, PhoneNumber phone, Instant at,
                                         RiskAssessment assessment) {
-        return database.persistence().quotaLedger().reserve(new Reservation(instance.accountId(), instance.id(), phone,
+        return database.persistence().sendGate().reserve(Fixtures.reservation(instance.accountId(), instance.id(), phone,
                 MessagePurpose.TRANSACTIONAL, GENEROUS, windows(at),
                 Fixtures.blockingReasons(MessagePurpose.TRANSACTIONAL),
-                new DuplicateContentCheck(text, MAX_OTHERS, WINDOW), assessment));
+                Fixtures.duplicateContent(text, MAX_OTHERS, WINDOW), assessment));
     }
 
     private static UsageWindows windows(Instant at) {

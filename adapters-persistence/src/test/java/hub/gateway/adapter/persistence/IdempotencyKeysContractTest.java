@@ -1,15 +1,16 @@
 package hub.gateway.adapter.persistence;
 
+import hub.gateway.application.port.out.SendGate;
 import hub.gateway.application.port.out.IdempotencyKeys;
 import hub.gateway.application.port.out.IdempotencyKeys.Claim;
-import hub.gateway.application.port.out.QuotaLedger.Reservation;
+import hub.gateway.application.port.out.SendReservation;
 import hub.gateway.domain.Account;
 import hub.gateway.domain.AccountId;
 import hub.gateway.domain.Instance;
 import hub.gateway.domain.Limits;
 import hub.gateway.domain.MessagePurpose;
 import hub.gateway.domain.PhoneNumber;
-import hub.gateway.domain.QuotaOutcome.Reserved;
+import hub.gateway.domain.GateOutcome.Reserved;
 import hub.gateway.domain.RiskAssessment;
 import hub.gateway.domain.UsageWindows;
 import org.junit.jupiter.api.BeforeEach;
@@ -144,7 +145,7 @@ class IdempotencyKeysContractTest {
         String other = "key-" + UUID.randomUUID();
         keys.claim(sender.account(), other, "h1", NOW);
         long failed = sender.reserve(other);
-        database.persistence().quotaLedger().giveBack(failed, "gateway_send_failed", NOW.plusSeconds(1));
+        database.persistence().sendGate().giveBack(failed, SendGate.GiveBack.DELIVERY_FAILED, NOW.plusSeconds(1));
         assertEquals(new Claim.AlreadyFailed(failed), keys.claim(sender.account(), other, "h1", NOW.plus(Duration.ofHours(1))));
     }
 
@@ -197,12 +198,12 @@ class IdempotencyKeysContractTest {
         }
 
         long reserve(String idempotencyKey) {
-            Reservation reservation = new Reservation(account.id(), instance.id(),
+            SendReservation reservation = Fixtures.reservation(account.id(), instance.id(),
                     new PhoneNumber("+96650" + String.format("%07d", ++phones)), MessagePurpose.TRANSACTIONAL,
                     new Limits(1_000, 10_000, 100_000), UsageWindows.at(NOW, ZoneOffset.UTC),
                     Fixtures.blockingReasons(MessagePurpose.TRANSACTIONAL), Fixtures.anyContent(), RiskAssessment.CLEAN,
                     Optional.of(idempotencyKey));
-            return ((Reserved) database.persistence().quotaLedger().reserve(reservation)).logId();
+            return ((Reserved) database.persistence().sendGate().reserve(reservation)).logId();
         }
     }
 

@@ -1,7 +1,8 @@
 package hub.gateway.adapter.persistence;
 
-import hub.gateway.application.port.out.QuotaLedger;
-import hub.gateway.application.port.out.QuotaLedger.Reservation;
+import hub.gateway.application.port.out.SendGate;
+import hub.gateway.application.port.out.SendGate;
+import hub.gateway.application.port.out.SendReservation;
 import hub.gateway.domain.Account;
 import hub.gateway.domain.Instance;
 import hub.gateway.domain.InstanceId;
@@ -10,14 +11,14 @@ import hub.gateway.domain.MessagePurpose;
 import hub.gateway.domain.MessageRecord;
 import hub.gateway.domain.PhoneNumber;
 import hub.gateway.domain.RiskAssessment;
-import hub.gateway.domain.QuotaOutcome;
-import hub.gateway.domain.QuotaOutcome.Exhausted;
-import hub.gateway.domain.QuotaOutcome.Reserved;
-import hub.gateway.domain.QuotaOutcome.Suppressed;
+import hub.gateway.domain.GateOutcome;
+import hub.gateway.domain.GateOutcome.Exhausted;
+import hub.gateway.domain.GateOutcome.Reserved;
+import hub.gateway.domain.GateOutcome.Suppressed;
 import hub.gateway.domain.SuppressedBy;
 import hub.gateway.domain.Suppression;
 import hub.gateway.domain.SuppressionReason;
-import hub.gateway.domain.QuotaOutcome.Window;
+import hub.gateway.domain.GateOutcome.Window;
 import hub.gateway.domain.Usage;
 import hub.gateway.domain.UsageWindows;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,20 +44,20 @@ class QuotaLedgerContractTest {
     @RegisterExtension
     static final FreshDatabase database = new FreshDatabase();
 
-    private QuotaLedger ledger;
+    private SendGate ledger;
     private Account account;
     private Instance instance;
 
     @BeforeEach
     void freshInstance() {
-        ledger = database.persistence().quotaLedger();
+        ledger = database.persistence().sendGate();
         account = database.fixtures().account(RIYADH);
         instance = database.fixtures().instance(account);
     }
 
     @Test
     void aReservationCountsInTheMinuteTheDayAndTheMonth() {
-        QuotaOutcome outcome = reserve(new Limits(10, 100, 5), LAST_HALF_MINUTE_OF_MARCH);
+        GateOutcome outcome = reserve(new Limits(10, 100, 5), LAST_HALF_MINUTE_OF_MARCH);
 
         Reserved reserved = assertInstanceOf(Reserved.class, outcome);
         assertEquals(new Usage(1, 1, 1), ledger.usage(instance.id(), windowsAt(LAST_HALF_MINUTE_OF_MARCH)));
@@ -127,8 +128,8 @@ class QuotaLedgerContractTest {
         Reserved failed = assertInstanceOf(Reserved.class, reserve(limits, LAST_HALF_MINUTE_OF_MARCH));
         Instant failedAt = LAST_HALF_MINUTE_OF_MARCH.plusSeconds(1);
 
-        ledger.giveBack(failed.logId(), "gateway_send_failed", failedAt);
-        ledger.giveBack(failed.logId(), "gateway_send_failed", failedAt);
+        ledger.giveBack(failed.logId(), SendGate.GiveBack.DELIVERY_FAILED, failedAt);
+        ledger.giveBack(failed.logId(), SendGate.GiveBack.DELIVERY_FAILED, failedAt);
 
         assertEquals(new Usage(1, 1, 1), ledger.usage(instance.id(), windowsAt(LAST_HALF_MINUTE_OF_MARCH)));
         MessageRecord logged = database.persistence().messageLog().find(account.id(), failed.logId()).orElseThrow();
@@ -144,7 +145,7 @@ class QuotaLedgerContractTest {
         Instant april = LAST_HALF_MINUTE_OF_MARCH.plusSeconds(45);
         reserve(limits, april);
 
-        ledger.giveBack(lastOfMarch.logId(), "gateway_send_failed", april);
+        ledger.giveBack(lastOfMarch.logId(), SendGate.GiveBack.DELIVERY_FAILED, april);
 
         assertEquals(new Usage(1, 1, 1), ledger.usage(instance.id(), windowsAt(april)));
     }
@@ -155,7 +156,7 @@ class QuotaLedgerContractTest {
         Reserved sent = assertInstanceOf(Reserved.class, reserve(limits, LAST_HALF_MINUTE_OF_MARCH));
         database.persistence().messageLog().markSent(sent.logId(), "wamid.1", LAST_HALF_MINUTE_OF_MARCH);
 
-        ledger.giveBack(sent.logId(), "gateway_send_failed", LAST_HALF_MINUTE_OF_MARCH);
+        ledger.giveBack(sent.logId(), SendGate.GiveBack.DELIVERY_FAILED, LAST_HALF_MINUTE_OF_MARCH);
 
         assertEquals(new Usage(1, 1, 1), ledger.usage(instance.id(), windowsAt(LAST_HALF_MINUTE_OF_MARCH)));
         assertEquals("sent", database.persistence().messageLog().find(account.id(), sent.logId()).orElseThrow().status());
@@ -167,8 +168,8 @@ class QuotaLedgerContractTest {
         reserve(limits, LAST_HALF_MINUTE_OF_MARCH);
         Reserved late = assertInstanceOf(Reserved.class, reserve(limits, LAST_HALF_MINUTE_OF_MARCH));
 
-        ledger.withdraw(late.logId());
-        ledger.withdraw(late.logId());
+        ledger.giveBack(late.logId(), SendGate.GiveBack.DEADLINE_PASSED, LAST_HALF_MINUTE_OF_MARCH);
+        ledger.giveBack(late.logId(), SendGate.GiveBack.DEADLINE_PASSED, LAST_HALF_MINUTE_OF_MARCH);
 
         assertEquals(new Usage(1, 1, 1), ledger.usage(instance.id(), windowsAt(LAST_HALF_MINUTE_OF_MARCH)));
         MessageRecord logged = database.persistence().messageLog().find(account.id(), late.logId()).orElseThrow();
@@ -184,7 +185,7 @@ class QuotaLedgerContractTest {
         Instant april = LAST_HALF_MINUTE_OF_MARCH.plusSeconds(45);
         reserve(limits, april);
 
-        ledger.withdraw(lastOfMarch.logId());
+        ledger.giveBack(lastOfMarch.logId(), SendGate.GiveBack.DEADLINE_PASSED, LAST_HALF_MINUTE_OF_MARCH);
 
         assertEquals(new Usage(1, 1, 1), ledger.usage(instance.id(), windowsAt(april)));
     }
@@ -195,7 +196,7 @@ class QuotaLedgerContractTest {
         Reserved sent = assertInstanceOf(Reserved.class, reserve(limits, LAST_HALF_MINUTE_OF_MARCH));
         database.persistence().messageLog().markSent(sent.logId(), "wamid.1", LAST_HALF_MINUTE_OF_MARCH);
 
-        ledger.withdraw(sent.logId());
+        ledger.giveBack(sent.logId(), SendGate.GiveBack.DEADLINE_PASSED, LAST_HALF_MINUTE_OF_MARCH);
 
         assertEquals(new Usage(1, 1, 1), ledger.usage(instance.id(), windowsAt(LAST_HALF_MINUTE_OF_MARCH)));
         assertEquals("sent", database.persistence().messageLog().find(account.id(), sent.logId()).orElseThrow().status());
@@ -223,7 +224,7 @@ class QuotaLedgerContractTest {
         Limits limits = new Limits(100, 100, 100);
 
         for (MessagePurpose purpose : MessagePurpose.values()) {
-            QuotaOutcome outcome = reserve(purpose, limits, LAST_HALF_MINUTE_OF_MARCH);
+            GateOutcome outcome = reserve(purpose, limits, LAST_HALF_MINUTE_OF_MARCH);
             if (purpose == MessagePurpose.AUTHENTICATION) {
                 assertInstanceOf(Reserved.class, outcome, "login codes still reach a recipient who stopped");
             } else {
@@ -269,11 +270,11 @@ class QuotaLedgerContractTest {
         suppress(SuppressionReason.BLOCKED, SuppressedBy.CLIENT);
         Limits limits = new Limits(100, 100, 100);
 
-        assertInstanceOf(Reserved.class, ledger.reserve(new Reservation(account.id(), instance.id(),
+        assertInstanceOf(Reserved.class, ledger.reserve(Fixtures.reservation(account.id(), instance.id(),
                 new PhoneNumber("+966501234568"), MessagePurpose.SUPPORT, limits, windowsAt(LAST_HALF_MINUTE_OF_MARCH),
                 Fixtures.blockingReasons(MessagePurpose.SUPPORT), Fixtures.anyContent(), RiskAssessment.CLEAN)));
         Instance other = database.fixtures().instance(account);
-        assertInstanceOf(Reserved.class, ledger.reserve(new Reservation(account.id(), other.id(), PHONE,
+        assertInstanceOf(Reserved.class, ledger.reserve(Fixtures.reservation(account.id(), other.id(), PHONE,
                 MessagePurpose.SUPPORT, limits, windowsAt(LAST_HALF_MINUTE_OF_MARCH),
                 Fixtures.blockingReasons(MessagePurpose.SUPPORT), Fixtures.anyContent(), RiskAssessment.CLEAN)));
     }
@@ -283,12 +284,12 @@ class QuotaLedgerContractTest {
                 "test", Optional.empty());
     }
 
-    private QuotaOutcome reserve(Limits limits, Instant at) {
+    private GateOutcome reserve(Limits limits, Instant at) {
         return reserve(MessagePurpose.SUPPORT, limits, at);
     }
 
-    private QuotaOutcome reserve(MessagePurpose purpose, Limits limits, Instant at) {
-        return ledger.reserve(new Reservation(account.id(), instance.id(), PHONE, purpose, limits,
+    private GateOutcome reserve(MessagePurpose purpose, Limits limits, Instant at) {
+        return ledger.reserve(Fixtures.reservation(account.id(), instance.id(), PHONE, purpose, limits,
                 windowsAt(at), Fixtures.blockingReasons(purpose), Fixtures.anyContent(), RiskAssessment.CLEAN));
     }
 
