@@ -49,7 +49,7 @@ class ConcurrentDuplicateContentTest {
             for (int i = 0; i < RECIPIENTS; i++) {
                 PostgresPersistence node = i % 2 == 0 ? nodeA : nodeB;
                 SendReservation reservation = Fixtures.reservation(account.id(), instance.id(),
-                        DuplicateContentTest.recipient(i), MessagePurpose.TRANSACTIONAL,
+                        Fixtures.recipient(i), MessagePurpose.TRANSACTIONAL,
                         new Limits(10_000, 10_000, 10_000), windows,
                         Fixtures.blockingReasons(MessagePurpose.TRANSACTIONAL), check, RiskAssessment.CLEAN);
                 outcomes.add(threads.submit(() -> {

@@ -122,6 +122,11 @@ final class Fixtures {
                 suppressedBy, Optional.of(duplicateContent), limits, windows, assessment);
     }
 
+    /** The i-th of many distinct recipients. */
+    static PhoneNumber recipient(int i) {
+        return new PhoneNumber("+9665%08d".formatted(10_000_000 + i));
+    }
+
     static String shortId() {
         return UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     }

@@ -144,6 +144,6 @@ class RiskFactsTest {
     }
 
     private static PhoneNumber recipient(int i) {
-        return DuplicateContentTest.recipient(i);
+        return Fixtures.recipient(i);
     }
 }
