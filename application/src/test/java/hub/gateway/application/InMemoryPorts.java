@@ -49,8 +49,9 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, SendGate, Mes
         RiskFacts, RiskLedger, AbandonedSends {
     final Map<AccountId, Account> accounts = new HashMap<>();
     final Map<String, ApiKey> keys = new HashMap<>();
-    final Map<InstanceId, Instance> instances = new HashMap<>();
-    final Map<InstanceId, String> webhookSecrets = new HashMap<>();
+    // Concurrent: the outbox reads them under its own lock, never under this one's.
+    final Map<InstanceId, Instance> instances = new java.util.concurrent.ConcurrentHashMap<>();
+    final Map<InstanceId, String> webhookSecrets = new java.util.concurrent.ConcurrentHashMap<>();
     final Map<Long, MessageRecord> log = new HashMap<>();
     final Map<Long, Counted> counted = new HashMap<>();
     final Map<InstanceId, Counters> counters = new HashMap<>();
@@ -66,7 +67,15 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, SendGate, Mes
         this.clock = clock;
     }
 
-    final InMemoryOutbox outbox = new InMemoryOutbox();
+    final InMemoryOutbox outbox = new InMemoryOutbox(this::instance, this::webhookSecret);
+
+    private Optional<Instance> instance(InstanceId id) {
+        return Optional.ofNullable(instances.get(id));
+    }
+
+    private String webhookSecret(InstanceId id) {
+        return webhookSecrets.get(id);
+    }
     final InMemoryIdempotencyKeys idempotencyKeys = new InMemoryIdempotencyKeys(this, id -> Optional.ofNullable(log.get(id)));
     final List<WebhookSender.WebhookRequest> webhooksSent = new ArrayList<>();
     Function<WebhookSender.WebhookRequest, WebhookSender.WebhookResult> webhookReceiver = r -> {
@@ -145,7 +154,16 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, SendGate, Mes
 
     // SuppressionList
     final List<Suppression> suppressions = new ArrayList<>();
-    final List<String> audit = new ArrayList<>();
+    final List<AuditRow> audit = new ArrayList<>();
+
+    /** One row of suppression_audit. */
+    record AuditRow(InstanceId instance, PhoneNumber phone, String action, SuppressionReason reason, SuppressedBy actor,
+                    Instant at, String note) {
+        /** As the use-case tests read it: "lifted blocked by client: note". */
+        String line() {
+            return action + " " + reason.wireName() + " by " + actor.wireName() + ": " + note;
+        }
+    }
 
     @Override
     public synchronized List<Suppression> find(InstanceId instanceId, PhoneNumber phone) {
@@ -162,21 +180,25 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, SendGate, Mes
         if (find(suppression.instanceId(), suppression.phone()).stream().anyMatch(s -> s.reason() == suppression.reason())) {
             return false;
         }
+        event.ifPresent(outbox::append); // first: an event that cannot be stored makes no change at all
         suppressions.add(suppression);
-        audit.add("added " + suppression.reason().wireName() + " by " + suppression.by().wireName() + ": " + note);
-        event.ifPresent(outbox::append);
+        audit.add(new AuditRow(suppression.instanceId(), suppression.phone(), "added", suppression.reason(),
+                suppression.by(), suppression.since(), note));
         return true;
     }
 
     @Override
     public synchronized boolean lift(InstanceId instanceId, PhoneNumber phone, SuppressionReason reason, SuppressedBy liftedBy,
                                      Instant at, String note, Optional<ClientEvent> event) {
-        boolean removed = suppressions.removeIf(s -> s.instanceId().equals(instanceId) && s.phone().equals(phone) && s.reason() == reason);
-        if (removed) {
-            audit.add("lifted " + reason.wireName() + " by " + liftedBy.wireName() + ": " + note);
-            event.ifPresent(outbox::append);
+        boolean present = suppressions.stream()
+                .anyMatch(s -> s.instanceId().equals(instanceId) && s.phone().equals(phone) && s.reason() == reason);
+        if (!present) {
+            return false;
         }
-        return removed;
+        event.ifPresent(outbox::append); // first: an event that cannot be stored makes no change at all
+        suppressions.removeIf(s -> s.instanceId().equals(instanceId) && s.phone().equals(phone) && s.reason() == reason);
+        audit.add(new AuditRow(instanceId, phone, "lifted", reason, liftedBy, at, note));
+        return true;
     }
 
     // Accounts
