@@ -84,9 +84,13 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, SendGate, Mes
     };
 
     UseCases useCases() {
+        return useCases(UseCases.Policies.defaults());
+    }
+
+    UseCases useCases(UseCases.Policies policies) {
         return UseCases.create(new UseCases.Ports(this, this, this, this, this, this, () -> true, this, outbox,
                 r -> webhookReceiver.apply(r), url -> url.contains("169.254.") ? Optional.of("a metadata address") : Optional.empty(),
-                this, this, idempotencyKeys, noRetention(), this, clock), UseCases.Policies.defaults());
+                this, this, idempotencyKeys, noRetention(), this, clock), policies);
     }
 
     /** The retention sweep has its own test (RetentionServiceTest); the use-case tests keep everything. */
@@ -118,9 +122,12 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, SendGate, Mes
     BehaviourFacts behaviour = BehaviourFacts.NONE;
     final List<RiskEvent> riskEvents = new ArrayList<>();
 
+    int behaviourLookups;
+
     @Override
-    public BehaviourFacts recentBehaviour(InstanceId instanceId, int lastDeliveries, java.time.Duration optOutWindow,
-                                          int optOutsBeforeRecipients) {
+    public synchronized BehaviourFacts recentBehaviour(InstanceId instanceId, int lastDeliveries, java.time.Duration optOutWindow,
+                                                       int optOutsBeforeRecipients) {
+        behaviourLookups++;
         return behaviour;
     }
 
