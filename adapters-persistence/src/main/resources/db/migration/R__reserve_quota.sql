@@ -10,7 +10,7 @@
 -- The file keeps its name: Flyway knows a repeatable migration by it, and a renamed one would leave the applied
 -- entry of this one unresolved on every database migrated before.
 --
--- Its input is one jsonb document, built by PgSendGate with named fields (README of the shape there), and read
+-- Its input is one jsonb document, built by PgSendGate with named fields (the shape is in its comment), and read
 -- into variables once, at the top. Its answer is in the domain's words: outcome 'reserved', 'suppressed',
 -- 'duplicate_content' or 'exhausted' (with time_window 'minute', 'day' or 'month'). The error names it writes to
 -- message_log.error are the log's stored vocabulary, which the API shows as they are (GET /messages): this
@@ -21,6 +21,11 @@ drop function if exists reserve_quota(text, text, text, text, integer, integer, 
 drop function if exists reserve_quota(text, text, text, text, integer, integer, integer, timestamptz, date, date,
                                       timestamptz, text[], bigint, integer, timestamptz, integer, text, text, text,
                                       text);
+
+-- Risk signals travel as JSON arrays built in Java (StoredSignals) since the gate took one jsonb argument: V3's
+-- helpers that turned hex-encoded comma-separated texts into jsonb and back are no longer used by anything.
+drop function if exists risk_signals(text, text, text);
+drop function if exists risk_signal_field(jsonb, text);
 
 create or replace function send_gate_reserve(p_send jsonb)
     returns table (outcome text, time_window text, quota_limit integer, used integer, log_id bigint,

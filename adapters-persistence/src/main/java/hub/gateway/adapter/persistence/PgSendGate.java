@@ -7,20 +7,16 @@ import hub.gateway.domain.ErrorCode;
 import hub.gateway.domain.GateOutcome;
 import hub.gateway.domain.InstanceId;
 import hub.gateway.domain.RiskAssessment;
-import hub.gateway.domain.RiskSignal;
 import hub.gateway.domain.SuppressionReason;
 import hub.gateway.domain.Usage;
 import hub.gateway.domain.UsageWindows;
 import io.helidon.dbclient.DbRow;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -41,7 +37,7 @@ import java.util.function.Consumer;
  * and answers in the domain's words; the error names of the log rows it writes are its own (see its header).
  */
 final class PgSendGate implements SendGate {
-    private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
+    private static final JsonBuilderFactory JSON = StoredSignals.JSON;
     private static final String RESERVE = """
             select outcome, time_window, quota_limit, used, log_id, violations
               from send_gate_reserve(cast(? as jsonb))
@@ -115,18 +111,7 @@ final class PgSendGate implements SendGate {
         return JSON.createObjectBuilder()
                 .add("score", assessment.score())
                 .add("action", assessment.action().wireName())
-                .add("signals", signals(assessment.signals()));
-    }
-
-    private static JsonArrayBuilder signals(List<RiskSignal> signals) {
-        JsonArrayBuilder array = JSON.createArrayBuilder();
-        for (RiskSignal signal : signals) {
-            array.add(JSON.createObjectBuilder()
-                    .add("name", signal.name())
-                    .add("weight", signal.weight())
-                    .add("evidence", signal.evidence()));
-        }
-        return array;
+                .add("signals", StoredSignals.array(assessment.signals()));
     }
 
     private static GateOutcome.Window window(String window) {
