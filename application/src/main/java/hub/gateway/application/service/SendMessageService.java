@@ -78,12 +78,14 @@ final class SendMessageService implements SendMessageUseCase {
 
     @Override
     public SendMessageResult send(SendMessageCommand command) {
+        // Steps 3 and 4: the purpose.
         Optional<Refusal> purposeRefusal = checkPurpose(command.messagePurpose());
         if (purposeRefusal.isPresent()) {
             return refused(purposeRefusal.get());
         }
         MessagePurpose purpose = MessagePurpose.fromWireName(((Input.Text) command.messagePurpose()).value()).orElseThrow();
 
+        // Step 5: the fields.
         List<FieldError> problems = new ArrayList<>();
         Optional<String> instanceId = requireInstanceId(command.instanceId(), problems);
         Optional<PhoneNumber> phone = requirePhone(command.phone(), problems);
@@ -92,6 +94,7 @@ final class SendMessageService implements SendMessageUseCase {
             return refused(new Refusal.InvalidFields(problems));
         }
 
+        // Steps 6 and 7: the instance, and its review pause.
         Optional<Instance> found = InstanceId.isWellFormed(instanceId.get())
                 ? instances.find(new InstanceId(instanceId.get())).filter(i -> i.belongsTo(command.accountId()))
                 : Optional.empty();
@@ -103,8 +106,8 @@ final class SendMessageService implements SendMessageUseCase {
             return refusedAndLogged(command, instanceId.get(), phone.get(), purpose, new Refusal.InstancePaused());
         }
 
-        // Step 9, the part judged before anything is counted: the content, and the instance's recent behaviour.
-        // Folded once for every rule of it.
+        // Step 9, the part judged before anything is counted: the content, and the instance's recent behaviour;
+        // the text is folded once for every rule of it. Its duplicate-content rule is the gate's, below.
         Optional<FoldedText> content = assessRisk ? Optional.of(FoldedText.of(text.get().value())) : Optional.empty();
         RiskAssessment assessment = content.map(folded -> assess(instance, folded)).orElse(RiskAssessment.CLEAN);
         if (assessment.pauses()) {
@@ -119,7 +122,8 @@ final class SendMessageService implements SendMessageUseCase {
             // The client may have given up already: nothing is counted or sent (contract §10).
             return refusedAndLogged(command, instanceId.get(), phone.get(), purpose, new Refusal.DeadlinePassed());
         }
-        // Steps 8 to 11, in one atomic step of the gate: suppression, duplicate content, the three limits.
+        // Steps 8 to 11 in one atomic step of the gate: suppression, duplicate content (recorded as a violation by
+        // the gate itself), the speed, daily and monthly limits.
         UsageWindows windows = UsageWindows.at(clock.instant(), instance.timeZone());
         GateOutcome outcome = gate.reserve(new SendReservation(
                 new SendReservation.Send(command.accountId(), instance.id(), phone.get(), purpose, command.idempotencyKey()),
