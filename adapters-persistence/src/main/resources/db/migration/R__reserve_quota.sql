@@ -71,7 +71,9 @@ begin
         insert into message_log (account_id, instance_id, phone, message_purpose, status, error, created_at)
         values (v_account, v_instance, v_recipient, v_purpose, 'refused', 'recipient_suppressed', v_at)
         returning id into new_log_id;
-        return query select 'suppressed', null::text, null::integer, null::integer, new_log_id, null::integer;
+        outcome := 'suppressed';
+        log_id := new_log_id;
+        return next;
         return;
     end if;
 
@@ -106,11 +108,15 @@ begin
                             '[]'::jsonb),
                    new_log_id
               from (select v_duplicate as v) d;
-            return query
-                select 'duplicate_content', null::text, v_max_others, other_recipients, new_log_id,
-                       cast((select count(*) from risk_event r
-                              where r.instance_id = v_instance and r.action = 'block'
-                                and r.at > cast(v_duplicate ->> 'violations_since' as timestamptz)) as integer);
+            select count(*) into violations
+              from risk_event r
+             where r.instance_id = v_instance and r.action = 'block'
+               and r.at > cast(v_duplicate ->> 'violations_since' as timestamptz);
+            outcome := 'duplicate_content';
+            quota_limit := v_max_others;
+            used := other_recipients;
+            log_id := new_log_id;
+            return next;
             return;
         end if;
     end if;
@@ -142,7 +148,6 @@ begin
         returning id into new_log_id;
         outcome := 'exhausted';
         log_id := new_log_id;
-        violations := null;
         return next;
         return;
     end if;
@@ -175,6 +180,8 @@ begin
            and k.state = 'in_progress' and k.log_id is null;
     end if;
 
-    return query select 'reserved', null::text, null::integer, null::integer, new_log_id, null::integer;
+    outcome := 'reserved';
+    log_id := new_log_id;
+    return next;
 end;
 $$;
