@@ -121,6 +121,20 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, SendGate, Mes
     // RiskFacts and RiskLedger
     BehaviourFacts behaviour = BehaviourFacts.NONE;
     final List<RiskEvent> riskEvents = new ArrayList<>();
+    /** Whose each risk event is, by its id (risk_event.instance_id). */
+    private final Map<Long, InstanceId> riskEventInstances = new HashMap<>();
+
+    private void recordRiskEvent(InstanceId instance, Instant at, RiskAssessment assessment, Optional<Long> logId) {
+        RiskEvent event = new RiskEvent(riskEvents.size() + 1, at, assessment, logId);
+        riskEvents.add(event);
+        riskEventInstances.put(event.id(), instance);
+    }
+
+    /** The instance's 'block' events after {@code since}, as PgRiskLedger and send_gate_reserve count them. */
+    private int violationsSince(InstanceId instance, Instant since) {
+        return (int) riskEvents.stream().filter(e -> instance.equals(riskEventInstances.get(e.id()))
+                && e.assessment().action() == hub.gateway.domain.RiskAction.BLOCK && e.at().isAfter(since)).count();
+    }
 
     int behaviourLookups;
 
@@ -136,9 +150,8 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, SendGate, Mes
         long logId = recordRefusal(new RefusedRequest(violation.accountId(), violation.instanceId().value(),
                 Optional.of(violation.phone()), Optional.of(violation.purpose()), hub.gateway.domain.ErrorCode.POLICY_VIOLATION,
                 violation.at()));
-        riskEvents.add(new RiskEvent(riskEvents.size() + 1, violation.at(), violation.assessment(), Optional.of(logId)));
-        return (int) riskEvents.stream().filter(e -> e.assessment().action() == hub.gateway.domain.RiskAction.BLOCK
-                && e.at().isAfter(violation.at().minus(window))).count();
+        recordRiskEvent(violation.instanceId(), violation.at(), violation.assessment(), Optional.of(logId));
+        return violationsSince(violation.instanceId(), violation.at().minus(window));
     }
 
     @Override
@@ -148,7 +161,7 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, SendGate, Mes
             return false;
         }
         instances.put(instanceId, current.withStatus(InstanceStatus.PAUSED_FOR_REVIEW));
-        riskEvents.add(new RiskEvent(riskEvents.size() + 1, at, assessment, Optional.empty()));
+        recordRiskEvent(instanceId, at, assessment, Optional.empty());
         outbox.append(new ClientEvent.InstancePausedForReview(instanceId, current.name(), assessment.score(),
                 assessment.signals(), at));
         return true;
@@ -156,7 +169,8 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, SendGate, Mes
 
     @Override
     public synchronized List<RiskEvent> recent(InstanceId instanceId, int limit) {
-        return riskEvents.reversed().stream().limit(limit).toList();
+        return riskEvents.reversed().stream().filter(e -> instanceId.equals(riskEventInstances.get(e.id())))
+                .limit(limit).toList();
     }
 
     // SuppressionList
@@ -294,10 +308,9 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, SendGate, Mes
                     .map(Fingerprinted::recipient).distinct().count();
             if (others >= rule.maxOtherRecipients()) {
                 long logId = logged(send, "refused", "policy_violation", at);
-                riskEvents.add(new RiskEvent(riskEvents.size() + 1, at, counted(rule.violation(), others), Optional.of(logId)));
+                recordRiskEvent(send.instance(), at, counted(rule.violation(), others), Optional.of(logId));
                 Instant violationsSince = at.minus(rule.violationsWindow());
-                int violations = (int) riskEvents.stream().filter(e -> e.assessment().action() == hub.gateway.domain.RiskAction.BLOCK
-                        && e.at().isAfter(violationsSince)).count();
+                int violations = violationsSince(send.instance(), violationsSince);
                 return new GateOutcome.DuplicateContent(others, violations, logId);
             }
         }
@@ -326,7 +339,7 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, SendGate, Mes
         r.duplicateContent().ifPresent(rule -> fingerprinted.add(
                 new Fingerprinted(rule.fingerprint(), send.instance(), send.recipient(), at)));
         if (r.assessment().score() > 0) {
-            riskEvents.add(new RiskEvent(riskEvents.size() + 1, at, r.assessment(), Optional.of(logId)));
+            recordRiskEvent(send.instance(), at, r.assessment(), Optional.of(logId));
         }
         send.idempotencyKey().ifPresent(key -> idempotencyKeys.link(send.account(), key, logId));
         return new GateOutcome.Reserved(logId);

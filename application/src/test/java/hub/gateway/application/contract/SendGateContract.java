@@ -396,6 +396,22 @@ public abstract class SendGateContract {
     }
 
     @Test
+    void anotherInstancesViolationsAreNotCounted() {
+        InstanceId other = subject.instance(account);
+        ContentFingerprint otherText = ContentFingerprint.of(other, "Big sale today only " + UUID.randomUUID());
+        for (int i = 0; i < MAX_OTHERS; i++) {
+            reserveText(instance, text, recipient(i), NOW, RiskAssessment.CLEAN);
+            reserveText(other, otherText, recipient(i), NOW, RiskAssessment.CLEAN);
+        }
+        assertInstanceOf(DuplicateContent.class, reserveText(instance, text, recipient(MAX_OTHERS), NOW, RiskAssessment.CLEAN));
+
+        DuplicateContent others = assertInstanceOf(DuplicateContent.class,
+                reserveText(other, otherText, recipient(MAX_OTHERS), NOW, RiskAssessment.CLEAN));
+
+        assertEquals(1, others.violations());
+    }
+
+    @Test
     void aRepeatToAnExistingRecipientAnotherTextAndAnotherInstanceAreUnaffected() {
         for (int i = 0; i < MAX_OTHERS; i++) {
             reserveText(instance, text, recipient(i), NOW, RiskAssessment.CLEAN);
