@@ -15,6 +15,7 @@ module hub.gateway.adapter.persistence {
     // not pull into the module graph; without this, migrate() fails on the module path (ClassNotFoundException).
     requires tools.jackson.databind;
     requires com.github.benmanes.caffeine;
+    requires jakarta.json;
 
     exports hub.gateway.adapter.persistence;
     // Flyway finds the migrations as resources of this module.

@@ -1,152 +1,188 @@
--- reserve_quota, the send path's one statement (contract §3, steps 8 to 11; docs/design.md): suppression, then
--- under the instance's quota row lock the duplicate-content rule and the speed, daily and monthly limits; a
--- reserved send is counted, logged 'accepted', its fingerprint and risk assessment stored, and its
--- Idempotency-Key (when the request has one) linked to the new log row.
+-- send_gate_reserve, the send path's one statement (contract §3, steps 8 to 11; docs/design.md), behind the
+-- SendGate port (PgSendGate): suppression, then under the instance's quota row lock the duplicate-content rule
+-- and the speed, daily and monthly limits. A reserved send is counted, logged 'accepted', its fingerprint and risk
+-- assessment stored, and its Idempotency-Key (when the request has one) linked to the new log row. A refusal is
+-- logged; a duplicate-content refusal is a policy violation, recorded with its risk event here, and the answer
+-- carries the instance's count of violations so that the caller decides the review pause without asking again.
 --
--- Its one source from V8 on (earlier versions: V1, V2, V3, V6 and V7's plan setting). Re-applied whenever this
--- file changes; a signature that changes is dropped here first, so that no stale overload survives.
+-- The one source of the gate from V8 on (earlier versions: V1, V2, V3, V6 and V7's plan setting). Re-applied
+-- whenever this file changes; a signature that changes is dropped here first, so that no stale overload survives.
+-- The file keeps its name: Flyway knows a repeatable migration by it, and a renamed one would leave the applied
+-- entry of this one unresolved on every database migrated before.
+--
+-- Its input is one jsonb document, built by PgSendGate with named fields (the shape is in its comment), and read
+-- into variables once, at the top. Its answer is in the domain's words: outcome 'reserved', 'suppressed',
+-- 'duplicate_content' or 'exhausted' (with time_window 'minute', 'day' or 'month'). The error names it writes to
+-- message_log.error are the log's stored vocabulary, which the API shows as they are (GET /messages); they come
+-- in the document ('logged'), from the one table of them in Java (LoggedReasons), so that no spelling is written
+-- twice in two languages.
+drop function if exists reserve_quota(text, text, text, text, integer, integer, integer, timestamptz, date, date,
+                                      timestamptz, text[], bigint, integer, timestamptz, integer, text, text, text,
+                                      text, text);
 drop function if exists reserve_quota(text, text, text, text, integer, integer, integer, timestamptz, date, date,
                                       timestamptz, text[], bigint, integer, timestamptz, integer, text, text, text,
                                       text);
 
-create or replace function reserve_quota(p_instance_id text,
-                                         p_account_id text,
-                                         p_phone text,
-                                         p_purpose text,
-                                         p_per_minute_limit integer,
-                                         p_daily_limit integer,
-                                         p_monthly_limit integer,
-                                         p_minute timestamptz,
-                                         p_day date,
-                                         p_month date,
-                                         p_at timestamptz,
-                                         p_blocking_reasons text[],
-                                         p_fingerprint bigint,
-                                         p_max_other_recipients integer,
-                                         p_fingerprint_since timestamptz,
-                                         p_risk_score integer,
-                                         p_risk_action text,
-                                         p_signal_names text,
-                                         p_signal_weights text,
-                                         p_signal_evidence text,
-                                         p_idempotency_key text)
-    returns table (outcome text, quota_limit integer, used integer, log_id bigint)
+-- Risk signals travel as JSON arrays built in Java (StoredSignals) since the gate took one jsonb argument: V3's
+-- helpers that turned hex-encoded comma-separated texts into jsonb and back are no longer used by anything.
+drop function if exists risk_signals(text, text, text);
+drop function if exists risk_signal_field(jsonb, text);
+
+create or replace function send_gate_reserve(p_send jsonb)
+    returns table (outcome text, time_window text, quota_limit integer, used integer, log_id bigint,
+                   violations integer)
     language plpgsql
     -- V7: the plans of its statements are made once per connection and kept (docs/performance.md).
     set plan_cache_mode = force_generic_plan
 as
 $$
 declare
-    q                instance_quota%rowtype;
-    minute_count     integer;
-    day_count        integer;
-    month_count      integer;
-    other_recipients integer;
-    refusal          text;
-    refused_at       integer;
-    new_log_id       bigint;
+    v_account          text        := p_send ->> 'account';
+    v_instance         text        := p_send ->> 'instance';
+    v_recipient        text        := p_send ->> 'recipient';
+    v_purpose          text        := p_send ->> 'purpose';
+    v_idempotency_key  text        := p_send ->> 'idempotency_key';
+    -- A jsonb array of reason names: "suppressed_by ? reason" is the membership test.
+    v_suppressed_by    jsonb       := p_send -> 'suppressed_by';
+    -- Absent only when step 9 is switched off (GATEWAY_RISK_ASSESSMENT=off, a benchmark baseline).
+    v_duplicate        jsonb       := p_send -> 'duplicate_content';
+    v_fingerprint      bigint      := cast(v_duplicate ->> 'fingerprint' as bigint);
+    v_max_others       integer     := cast(v_duplicate ->> 'max_other_recipients' as integer);
+    v_duplicate_since  timestamptz := cast(v_duplicate ->> 'since' as timestamptz);
+    v_minute_limit     integer     := cast(p_send -> 'limits' ->> 'minute' as integer);
+    v_day_limit        integer     := cast(p_send -> 'limits' ->> 'day' as integer);
+    v_month_limit      integer     := cast(p_send -> 'limits' ->> 'month' as integer);
+    v_minute           timestamptz := cast(p_send -> 'windows' ->> 'minute' as timestamptz);
+    v_day              date        := cast(p_send -> 'windows' ->> 'day' as date);
+    v_month            date        := cast(p_send -> 'windows' ->> 'month' as date);
+    v_at               timestamptz := cast(p_send -> 'windows' ->> 'at' as timestamptz);
+    v_risk_score       integer     := cast(p_send -> 'assessment' ->> 'score' as integer);
+    v_logged           jsonb       := p_send -> 'logged';
+    q                  instance_quota%rowtype;
+    minute_count       integer;
+    day_count          integer;
+    month_count        integer;
+    other_recipients   integer;
+    refusal            text;
+    new_log_id         bigint;
 begin
     -- Before the quota row's lock: a suppressed recipient counts nothing, so it need not queue behind the
     -- instance's other sends.
     if exists (select 1 from suppression s
-                where s.instance_id = p_instance_id and s.phone = p_phone
-                  and s.reason = any (p_blocking_reasons)) then
+                where s.instance_id = v_instance and s.phone = v_recipient and v_suppressed_by ? s.reason) then
         insert into message_log (account_id, instance_id, phone, message_purpose, status, error, created_at)
-        values (p_account_id, p_instance_id, p_phone, p_purpose, 'refused', 'recipient_suppressed', p_at)
+        values (v_account, v_instance, v_recipient, v_purpose, 'refused', v_logged ->> 'suppressed', v_at)
         returning id into new_log_id;
-        outcome := 'recipient_suppressed';
-        quota_limit := null;
-        used := null;
+        outcome := 'suppressed';
         log_id := new_log_id;
         return next;
         return;
     end if;
 
-    select * into q from instance_quota where instance_id = p_instance_id for update;
+    select * into q from instance_quota where instance_id = v_instance for update;
     if not found then
         -- An instance created outside add() (or before this table existed) gets its row lazily; the
         -- foreign key still refuses an instance that does not exist.
-        insert into instance_quota (instance_id) values (p_instance_id) on conflict do nothing;
-        select * into q from instance_quota where instance_id = p_instance_id for update;
+        insert into instance_quota (instance_id) values (v_instance) on conflict do nothing;
+        select * into q from instance_quota where instance_id = v_instance for update;
     end if;
 
     -- Only under the lock: the previous holder's log row is committed by now, and this statement takes a
-    -- fresh snapshot (READ COMMITTED), so the count is exact across nodes. Nothing is written: the caller
-    -- records the violation with its own assessment.
-    select count(distinct m.phone) into other_recipients
-      from message_log m
-     where m.instance_id = p_instance_id and m.content_hash = p_fingerprint
-       and m.created_at > p_fingerprint_since and m.phone <> p_phone;
-    if other_recipients >= p_max_other_recipients then
-        outcome := 'duplicate_content';
-        quota_limit := p_max_other_recipients;
-        used := other_recipients;
-        log_id := null;
-        return next;
-        return;
+    -- fresh snapshot (READ COMMITTED), so the count is exact across nodes.
+    if v_duplicate is not null then
+        select count(distinct m.phone) into other_recipients
+          from message_log m
+         where m.instance_id = v_instance and m.content_hash = v_fingerprint
+           and m.created_at > v_duplicate_since and m.phone <> v_recipient;
+        if other_recipients >= v_max_others then
+            insert into message_log (account_id, instance_id, phone, message_purpose, status, error, created_at)
+            values (v_account, v_instance, v_recipient, v_purpose, 'refused', v_logged ->> 'violation', v_at)
+            returning id into new_log_id;
+            -- The violation's last signal is the duplicate-content one: its evidence gets the count.
+            insert into risk_event (instance_id, at, score, action, signals, log_id)
+            select v_instance, v_at, cast(v -> 'violation' ->> 'score' as integer), v -> 'violation' ->> 'action',
+                   coalesce((select jsonb_agg(case when t.ord = jsonb_array_length(v -> 'violation' -> 'signals')
+                                                   then jsonb_set(t.s, '{evidence}',
+                                                                  to_jsonb(replace(t.s ->> 'evidence', '{recipients}',
+                                                                                   other_recipients::text)))
+                                                   else t.s end order by t.ord)
+                               from jsonb_array_elements(v -> 'violation' -> 'signals') with ordinality as t (s, ord)),
+                            '[]'::jsonb),
+                   new_log_id
+              from (select v_duplicate as v) d;
+            select count(*) into violations
+              from risk_event r
+             where r.instance_id = v_instance and r.action = 'block'
+               and r.at > cast(v_duplicate ->> 'violations_since' as timestamptz);
+            outcome := 'duplicate_content';
+            quota_limit := v_max_others;
+            used := other_recipients;
+            log_id := new_log_id;
+            return next;
+            return;
+        end if;
     end if;
 
-    minute_count := case when q.minute_start = p_minute then q.minute_used else 0 end;
-    day_count := case when q.day_start = p_day then q.day_used else 0 end;
-    month_count := case when q.month_start = p_month then q.month_used else 0 end;
+    minute_count := case when q.minute_start = v_minute then q.minute_used else 0 end;
+    day_count := case when q.day_start = v_day then q.day_used else 0 end;
+    month_count := case when q.month_start = v_month then q.month_used else 0 end;
 
-    if minute_count >= p_per_minute_limit then
-        refusal := 'sending_throttled';
-        quota_limit := p_per_minute_limit;
-        refused_at := minute_count;
-    elsif day_count >= p_daily_limit then
-        refusal := 'daily_message_limit_exceeded';
-        quota_limit := p_daily_limit;
-        refused_at := day_count;
-    elsif month_count >= p_monthly_limit then
-        refusal := 'monthly_message_limit_exceeded';
-        quota_limit := p_monthly_limit;
-        refused_at := month_count;
+    if minute_count >= v_minute_limit then
+        refusal := v_logged ->> 'minute';
+        time_window := 'minute';
+        quota_limit := v_minute_limit;
+        used := minute_count;
+    elsif day_count >= v_day_limit then
+        refusal := v_logged ->> 'day';
+        time_window := 'day';
+        quota_limit := v_day_limit;
+        used := day_count;
+    elsif month_count >= v_month_limit then
+        refusal := v_logged ->> 'month';
+        time_window := 'month';
+        quota_limit := v_month_limit;
+        used := month_count;
     end if;
 
     if refusal is not null then
         insert into message_log (account_id, instance_id, phone, message_purpose, status, error, created_at)
-        values (p_account_id, p_instance_id, p_phone, p_purpose, 'refused', refusal, p_at)
+        values (v_account, v_instance, v_recipient, v_purpose, 'refused', refusal, v_at)
         returning id into new_log_id;
-        outcome := refusal;
-        used := refused_at;
+        outcome := 'exhausted';
         log_id := new_log_id;
         return next;
         return;
     end if;
 
     update instance_quota
-       set minute_start = p_minute, minute_used = minute_count + 1,
-           day_start    = p_day,    day_used    = day_count + 1,
-           month_start  = p_month,  month_used  = month_count + 1
-     where instance_id = p_instance_id;
+       set minute_start = v_minute, minute_used = minute_count + 1,
+           day_start    = v_day,    day_used    = day_count + 1,
+           month_start  = v_month,  month_used  = month_count + 1
+     where instance_id = v_instance;
 
     insert into message_log (account_id, instance_id, phone, message_purpose, status,
                              counted_minute, counted_day, counted_month, created_at, content_hash)
-    values (p_account_id, p_instance_id, p_phone, p_purpose, 'accepted', p_minute, p_day, p_month, p_at,
-            p_fingerprint)
+    values (v_account, v_instance, v_recipient, v_purpose, 'accepted', v_minute, v_day, v_month, v_at,
+            v_fingerprint)
     returning id into new_log_id;
 
-    if p_risk_score > 0 then
+    if v_risk_score > 0 then
         insert into risk_event (instance_id, at, score, action, signals, log_id)
-        values (p_instance_id, p_at, p_risk_score, p_risk_action,
-                coalesce(risk_signals(p_signal_names, p_signal_weights, p_signal_evidence), '[]'::jsonb),
-                new_log_id);
+        values (v_instance, v_at, v_risk_score, p_send -> 'assessment' ->> 'action',
+                coalesce(p_send -> 'assessment' -> 'signals', '[]'::jsonb), new_log_id);
     end if;
 
     -- The key's claim learns which row its request reserved, in this same statement: a retry after a crash is
     -- answered from that row and never sends again. Only a claim still in progress and not yet linked: a claim
     -- taken over meanwhile keeps the row of the request that took it over.
-    if p_idempotency_key is not null then
+    if v_idempotency_key is not null then
         update idempotency_key k
            set log_id = new_log_id
-         where k.account_id = p_account_id and k.key = p_idempotency_key
+         where k.account_id = v_account and k.key = v_idempotency_key
            and k.state = 'in_progress' and k.log_id is null;
     end if;
 
     outcome := 'reserved';
-    quota_limit := null;
-    used := null;
     log_id := new_log_id;
     return next;
 end;

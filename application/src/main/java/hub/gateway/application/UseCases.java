@@ -41,7 +41,7 @@ import hub.gateway.application.port.out.RiskLedger;
 import hub.gateway.application.port.out.SuppressionList;
 import hub.gateway.application.port.out.WebhookDestinations;
 import hub.gateway.application.port.out.WebhookSender;
-import hub.gateway.application.port.out.QuotaLedger;
+import hub.gateway.application.port.out.SendGate;
 import hub.gateway.application.port.out.StorageHealth;
 import hub.gateway.application.port.out.Transports;
 import hub.gateway.domain.OptOutKeywords;
@@ -85,7 +85,7 @@ public record UseCases(AuthenticateClientUseCase authenticateClient,
                        SweepLimboUseCase sweepLimbo) {
 
     /** The driven ports the use cases need. */
-    public record Ports(Accounts accounts, ApiKeys apiKeys, Instances instances, QuotaLedger quota,
+    public record Ports(Accounts accounts, ApiKeys apiKeys, Instances instances, SendGate sendGate,
                         MessageLog messageLog, Transports transports, StorageHealth storageHealth,
                         SuppressionList suppressions, Outbox outbox, WebhookSender webhookSender,
                         WebhookDestinations webhookDestinations, RiskFacts riskFacts, RiskLedger riskLedger,
@@ -99,11 +99,20 @@ public record UseCases(AuthenticateClientUseCase authenticateClient,
      * @param requestDeadline {@code GATEWAY_REQUEST_DEADLINE_MS}: a send still {@code accepted} twice this long
      *                        after its reservation is swept to {@code unknown}
      * @param logRetention    how long message-log rows and finished webhook events are kept (contract §10)
+     * @param assessRisk      {@code GATEWAY_RISK_ASSESSMENT}: false leaves step 9 out of every send (no assessment,
+     *                        no behaviour facts, no duplicate-content fingerprint) — a benchmark baseline only,
+     *                        never a production setting
      */
     public record Policies(OptOutKeywords keywords, RetrySchedule webhookRetries, RiskPolicy risk,
-                           Duration requestDeadline, Duration logRetention) {
+                           Duration requestDeadline, Duration logRetention, boolean assessRisk) {
         public static final Duration DEFAULT_REQUEST_DEADLINE = Duration.ofSeconds(5);
         public static final Duration DEFAULT_LOG_RETENTION = Duration.ofDays(400);
+
+        /** With step 9, as every deployment runs. */
+        public Policies(OptOutKeywords keywords, RetrySchedule webhookRetries, RiskPolicy risk,
+                        Duration requestDeadline, Duration logRetention) {
+            this(keywords, webhookRetries, risk, requestDeadline, logRetention, true);
+        }
 
         public static Policies defaults() {
             return new Policies(OptOutKeywords.DEFAULTS, RetrySchedule.DEFAULT, RiskPolicy.defaults(),

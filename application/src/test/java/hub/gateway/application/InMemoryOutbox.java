@@ -2,6 +2,7 @@ package hub.gateway.application;
 
 import hub.gateway.application.port.out.Outbox;
 import hub.gateway.domain.ClientEvent;
+import hub.gateway.domain.Instance;
 import hub.gateway.domain.InstanceId;
 
 import java.time.Duration;
@@ -9,32 +10,56 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
-/** The outbox as a list: claims the oldest pending event of each instance that is due and not leased. */
+/**
+ * The outbox as a list: claims the oldest pending event of each instance that is due and not leased, with the
+ * instance's webhook URL and secret as they are now. Times are kept to the microsecond, as PostgreSQL keeps them.
+ */
 final class InMemoryOutbox implements Outbox {
     static final class Row {
         final long id;
         final ClientEvent event;
+        final Instant createdAt;
         String status = "pending";
         int attempts;
         Instant firstAttemptAt;
         Instant lastAttemptAt;
         Integer lastHttpStatus;
         String lastError;
-        Instant nextAttemptAt = Instant.EPOCH;
+        Instant nextAttemptAt;
         Instant leasedUntil = Instant.EPOCH;
 
+        /** Due at once: when the change that emitted it was made. */
         Row(long id, ClientEvent event) {
             this.id = id;
             this.event = event;
+            this.createdAt = micros(event.timestamp());
+            this.nextAttemptAt = createdAt;
         }
     }
 
     final List<Row> rows = new ArrayList<>();
-    String webhookUrl = "https://client.example/hooks";
+    private final Function<InstanceId, Optional<Instance>> instances;
+    private final Function<InstanceId, String> webhookSecrets;
 
+    InMemoryOutbox(Function<InstanceId, Optional<Instance>> instances, Function<InstanceId, String> webhookSecrets) {
+        this.instances = instances;
+        this.webhookSecrets = webhookSecrets;
+    }
+
+    /** An event of an instance that does not exist cannot be stored (PostgreSQL's foreign key). */
     synchronized void append(ClientEvent event) {
+        if (instances.apply(event.instanceId()).isEmpty()) {
+            throw new IllegalStateException("no instance " + event.instanceId());
+        }
         rows.add(new Row(rows.size() + 1, event));
+    }
+
+    /** Rounded to the microsecond, as a timestamptz column keeps it. */
+    static Instant micros(Instant at) {
+        long micros = Math.round(at.getNano() / 1_000.0);
+        return Instant.ofEpochSecond(at.getEpochSecond()).plusNanos(micros * 1_000);
     }
 
     @Override
@@ -48,8 +73,10 @@ final class InMemoryOutbox implements Outbox {
             seen.add(row.event.instanceId());
             if (!row.nextAttemptAt.isAfter(now) && !row.leasedUntil.isAfter(now) && claimed.size() < max) {
                 row.leasedUntil = now.plus(lease);
-                claimed.add(new PendingEvent(row.id, "evt_" + row.id, row.event, Optional.ofNullable(webhookUrl),
-                        "whsec_dGVzdA==", row.attempts, Optional.ofNullable(row.firstAttemptAt)));
+                InstanceId instance = row.event.instanceId();
+                claimed.add(new PendingEvent(row.id, "evt_" + row.id, row.event,
+                        instances.apply(instance).flatMap(Instance::webhookUrl), webhookSecrets.apply(instance),
+                        row.attempts, Optional.ofNullable(row.firstAttemptAt)));
             }
         }
         return claimed;
@@ -91,7 +118,7 @@ final class InMemoryOutbox implements Outbox {
                 .map(r -> new EventDelivery(r.id, "evt_" + r.id, r.event.type(), r.status, r.attempts,
                         Optional.ofNullable(r.lastAttemptAt), Optional.ofNullable(r.lastHttpStatus),
                         Optional.ofNullable(r.lastError), r.status.equals("pending") ? Optional.of(r.nextAttemptAt) : Optional.empty(),
-                        Instant.EPOCH))
+                        r.createdAt))
                 .toList();
     }
 
@@ -104,8 +131,12 @@ final class InMemoryOutbox implements Outbox {
         if (!row.status.equals("dead") || !row.event.instanceId().equals(instanceId)) {
             return false;
         }
+        // A fresh retry series, as PgOutbox's: the last attempt's details stay for the operator.
         row.status = "pending";
-        row.nextAttemptAt = now;
+        row.nextAttemptAt = micros(now);
+        row.leasedUntil = Instant.EPOCH;
+        row.attempts = 0;
+        row.firstAttemptAt = null;
         return true;
     }
 }

@@ -6,7 +6,8 @@ import hub.gateway.application.port.out.Accounts;
 import hub.gateway.application.port.out.ApiKeys;
 import hub.gateway.application.port.out.Instances;
 import hub.gateway.application.port.out.MessageLog;
-import hub.gateway.application.port.out.QuotaLedger;
+import hub.gateway.application.port.out.SendGate;
+import hub.gateway.application.port.out.SendReservation;
 import hub.gateway.application.port.out.Transport;
 import hub.gateway.application.port.out.Transports;
 import hub.gateway.application.port.out.SuppressionList;
@@ -28,8 +29,9 @@ import hub.gateway.domain.PhoneNumber;
 import hub.gateway.domain.SuppressedBy;
 import hub.gateway.domain.Suppression;
 import hub.gateway.domain.SuppressionReason;
-import hub.gateway.domain.QuotaOutcome;
+import hub.gateway.domain.GateOutcome;
 import hub.gateway.domain.RefusalReason;
+import hub.gateway.domain.RiskPolicy;
 import hub.gateway.domain.Usage;
 import hub.gateway.domain.UsageWindows;
 
@@ -45,12 +47,13 @@ import java.util.Set;
 import java.util.function.Function;
 
 /** Hand-written in-memory ports for the use-case tests: simple, synchronized, and obviously right. */
-final class InMemoryPorts implements Accounts, ApiKeys, Instances, QuotaLedger, MessageLog, Transports, SuppressionList,
+final class InMemoryPorts implements Accounts, ApiKeys, Instances, SendGate, MessageLog, Transports, SuppressionList,
         RiskFacts, RiskLedger, AbandonedSends {
     final Map<AccountId, Account> accounts = new HashMap<>();
     final Map<String, ApiKey> keys = new HashMap<>();
-    final Map<InstanceId, Instance> instances = new HashMap<>();
-    final Map<InstanceId, String> webhookSecrets = new HashMap<>();
+    // Concurrent: the outbox reads them under its own lock, never under this one's.
+    final Map<InstanceId, Instance> instances = new java.util.concurrent.ConcurrentHashMap<>();
+    final Map<InstanceId, String> webhookSecrets = new java.util.concurrent.ConcurrentHashMap<>();
     final Map<Long, MessageRecord> log = new HashMap<>();
     final Map<Long, Counted> counted = new HashMap<>();
     final Map<InstanceId, Counters> counters = new HashMap<>();
@@ -66,7 +69,15 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, QuotaLedger, 
         this.clock = clock;
     }
 
-    final InMemoryOutbox outbox = new InMemoryOutbox();
+    final InMemoryOutbox outbox = new InMemoryOutbox(this::instance, this::webhookSecret);
+
+    private Optional<Instance> instance(InstanceId id) {
+        return Optional.ofNullable(instances.get(id));
+    }
+
+    private String webhookSecret(InstanceId id) {
+        return webhookSecrets.get(id);
+    }
     final InMemoryIdempotencyKeys idempotencyKeys = new InMemoryIdempotencyKeys(this, id -> Optional.ofNullable(log.get(id)));
     final List<WebhookSender.WebhookRequest> webhooksSent = new ArrayList<>();
     Function<WebhookSender.WebhookRequest, WebhookSender.WebhookResult> webhookReceiver = r -> {
@@ -75,9 +86,13 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, QuotaLedger, 
     };
 
     UseCases useCases() {
+        return useCases(UseCases.Policies.defaults());
+    }
+
+    UseCases useCases(UseCases.Policies policies) {
         return ApplicationFactory.create(new UseCases.Ports(this, this, this, this, this, this, () -> true, this, outbox,
                 r -> webhookReceiver.apply(r), url -> url.contains("169.254.") ? Optional.of("a metadata address") : Optional.empty(),
-                this, this, idempotencyKeys, noRetention(), this, clock), UseCases.Policies.defaults());
+                this, this, idempotencyKeys, noRetention(), this, clock), policies);
     }
 
     /** The retention sweep has its own test (RetentionServiceTest); the use-case tests keep everything. */
@@ -108,11 +123,27 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, QuotaLedger, 
     // RiskFacts and RiskLedger
     BehaviourFacts behaviour = BehaviourFacts.NONE;
     final List<RiskEvent> riskEvents = new ArrayList<>();
-    final Map<hub.gateway.domain.ContentFingerprint, java.util.Set<PhoneNumber>> fingerprints = new HashMap<>();
+    /** Whose each risk event is, by its id (risk_event.instance_id). */
+    private final Map<Long, InstanceId> riskEventInstances = new HashMap<>();
+
+    private void recordRiskEvent(InstanceId instance, Instant at, RiskAssessment assessment, Optional<Long> logId) {
+        RiskEvent event = new RiskEvent(riskEvents.size() + 1, at, assessment, logId);
+        riskEvents.add(event);
+        riskEventInstances.put(event.id(), instance);
+    }
+
+    /** The instance's 'block' events after {@code since}, as PgRiskLedger and send_gate_reserve count them. */
+    private int violationsSince(InstanceId instance, Instant since) {
+        return (int) riskEvents.stream().filter(e -> instance.equals(riskEventInstances.get(e.id()))
+                && e.assessment().action() == hub.gateway.domain.RiskAction.BLOCK && e.at().isAfter(since)).count();
+    }
+
+    int behaviourLookups;
 
     @Override
-    public BehaviourFacts recentBehaviour(InstanceId instanceId, int lastDeliveries, java.time.Duration optOutWindow,
-                                          int optOutsBeforeRecipients) {
+    public synchronized BehaviourFacts recentBehaviour(InstanceId instanceId, int lastDeliveries, java.time.Duration optOutWindow,
+                                                       int optOutsBeforeRecipients) {
+        behaviourLookups++;
         return behaviour;
     }
 
@@ -121,9 +152,8 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, QuotaLedger, 
         long logId = recordRefusal(new RefusedRequest(violation.accountId(), violation.instanceId().value(),
                 Optional.of(violation.phone()), Optional.of(violation.purpose()), RefusalReason.POLICY_VIOLATION,
                 violation.at()));
-        riskEvents.add(new RiskEvent(riskEvents.size() + 1, violation.at(), violation.assessment(), Optional.of(logId)));
-        return (int) riskEvents.stream().filter(e -> e.assessment().action() == hub.gateway.domain.RiskAction.BLOCK
-                && e.at().isAfter(violation.at().minus(window))).count();
+        recordRiskEvent(violation.instanceId(), violation.at(), violation.assessment(), Optional.of(logId));
+        return violationsSince(violation.instanceId(), violation.at().minus(window));
     }
 
     @Override
@@ -133,7 +163,7 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, QuotaLedger, 
             return false;
         }
         instances.put(instanceId, current.withStatus(InstanceStatus.PAUSED_FOR_REVIEW));
-        riskEvents.add(new RiskEvent(riskEvents.size() + 1, at, assessment, Optional.empty()));
+        recordRiskEvent(instanceId, at, assessment, Optional.empty());
         outbox.append(new ClientEvent.InstancePausedForReview(instanceId, current.name(), assessment.score(),
                 assessment.signals(), at));
         return true;
@@ -141,12 +171,22 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, QuotaLedger, 
 
     @Override
     public synchronized List<RiskEvent> recent(InstanceId instanceId, int limit) {
-        return riskEvents.reversed().stream().limit(limit).toList();
+        return riskEvents.reversed().stream().filter(e -> instanceId.equals(riskEventInstances.get(e.id())))
+                .limit(limit).toList();
     }
 
     // SuppressionList
     final List<Suppression> suppressions = new ArrayList<>();
-    final List<String> audit = new ArrayList<>();
+    final List<AuditRow> audit = new ArrayList<>();
+
+    /** One row of suppression_audit. */
+    record AuditRow(InstanceId instance, PhoneNumber phone, String action, SuppressionReason reason, SuppressedBy actor,
+                    Instant at, String note) {
+        /** As the use-case tests read it: "lifted blocked by client: note". */
+        String line() {
+            return action + " " + reason.wireName() + " by " + actor.wireName() + ": " + note;
+        }
+    }
 
     @Override
     public synchronized List<Suppression> find(InstanceId instanceId, PhoneNumber phone) {
@@ -163,21 +203,25 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, QuotaLedger, 
         if (find(suppression.instanceId(), suppression.phone()).stream().anyMatch(s -> s.reason() == suppression.reason())) {
             return false;
         }
+        event.ifPresent(outbox::append); // first: an event that cannot be stored makes no change at all
         suppressions.add(suppression);
-        audit.add("added " + suppression.reason().wireName() + " by " + suppression.by().wireName() + ": " + note);
-        event.ifPresent(outbox::append);
+        audit.add(new AuditRow(suppression.instanceId(), suppression.phone(), "added", suppression.reason(),
+                suppression.by(), suppression.since(), note));
         return true;
     }
 
     @Override
     public synchronized boolean lift(InstanceId instanceId, PhoneNumber phone, SuppressionReason reason, SuppressedBy liftedBy,
                                      Instant at, String note, Optional<ClientEvent> event) {
-        boolean removed = suppressions.removeIf(s -> s.instanceId().equals(instanceId) && s.phone().equals(phone) && s.reason() == reason);
-        if (removed) {
-            audit.add("lifted " + reason.wireName() + " by " + liftedBy.wireName() + ": " + note);
-            event.ifPresent(outbox::append);
+        boolean present = suppressions.stream()
+                .anyMatch(s -> s.instanceId().equals(instanceId) && s.phone().equals(phone) && s.reason() == reason);
+        if (!present) {
+            return false;
         }
-        return removed;
+        event.ifPresent(outbox::append); // first: an event that cannot be stored makes no change at all
+        suppressions.removeIf(s -> s.instanceId().equals(instanceId) && s.phone().equals(phone) && s.reason() == reason);
+        audit.add(new AuditRow(instanceId, phone, "lifted", reason, liftedBy, at, note));
+        return true;
     }
 
     // Accounts
@@ -222,7 +266,7 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, QuotaLedger, 
         return true;
     }
 
-    // QuotaLedger
+    // SendGate
     record Counted(InstanceId instance, UsageWindows windows) {
     }
 
@@ -241,42 +285,50 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, QuotaLedger, 
         }
     }
 
+    /** Content sent by each instance, as message_log's content_hash column keeps it. */
+    record Fingerprinted(hub.gateway.domain.ContentFingerprint fingerprint, InstanceId instance, PhoneNumber recipient,
+                         Instant at) {
+    }
+
+    final List<Fingerprinted> fingerprinted = new ArrayList<>();
+
+    /** As send_gate_reserve (R__reserve_quota.sql): the same checks, in the same order, with the same log rows. */
     @Override
-    public synchronized QuotaOutcome reserve(Reservation r) {
+    public synchronized GateOutcome reserve(SendReservation r) {
         duringReservation.run();
-        if (find(r.instanceId(), r.phone()).stream().anyMatch(s -> r.blockingReasons().contains(s.reason()))) {
-            long logId = nextLogId++;
-            log.put(logId, record(logId, r.accountId(), r.instanceId().value(), r.phone().e164(), r.purpose().wireName(),
-                    "refused", "recipient_suppressed"));
-            return new QuotaOutcome.Suppressed(logId);
+        SendReservation.Send send = r.send();
+        Instant at = r.windows().now();
+        if (find(send.instance(), send.recipient()).stream().anyMatch(s -> r.suppressedBy().contains(s.reason()))) {
+            return new GateOutcome.Suppressed(logged(send, "refused", "recipient_suppressed", at));
         }
-        java.util.Set<PhoneNumber> recipients = fingerprints.computeIfAbsent(r.duplicateContent().fingerprint(),
-                f -> new java.util.HashSet<>());
-        long others = recipients.stream().filter(p -> !p.equals(r.phone())).count();
-        if (others >= r.duplicateContent().maxOtherRecipients()) {
-            return new QuotaOutcome.DuplicateContent((int) others);
+        if (r.duplicateContent().isPresent()) {
+            SendReservation.DuplicateContentRule rule = r.duplicateContent().get();
+            Instant since = at.minus(rule.window());
+            int others = (int) fingerprinted.stream()
+                    .filter(f -> f.fingerprint().equals(rule.fingerprint()) && f.instance().equals(send.instance())
+                            && f.at().isAfter(since) && !f.recipient().equals(send.recipient()))
+                    .map(Fingerprinted::recipient).distinct().count();
+            if (others >= rule.maxOtherRecipients()) {
+                long logId = logged(send, "refused", "policy_violation", at);
+                recordRiskEvent(send.instance(), at, counted(rule.violation(), others), Optional.of(logId));
+                Instant violationsSince = at.minus(rule.violationsWindow());
+                int violations = violationsSince(send.instance(), violationsSince);
+                return new GateOutcome.DuplicateContent(others, violations, logId);
+            }
         }
-        Counters c = counters.computeIfAbsent(r.instanceId(), id -> new Counters());
+        Counters c = counters.computeIfAbsent(send.instance(), id -> new Counters());
         Usage used = c.in(r.windows());
-        QuotaOutcome.Window exhausted = used.minute() >= r.limits().perMinute() ? QuotaOutcome.Window.MINUTE
-                : used.day() >= r.limits().daily() ? QuotaOutcome.Window.DAY
-                : used.month() >= r.limits().monthly() ? QuotaOutcome.Window.MONTH
-                : null;
-        long logId = nextLogId++;
-        if (exhausted != null) {
-            int limit = switch (exhausted) {
-                case MINUTE -> r.limits().perMinute();
-                case DAY -> r.limits().daily();
-                case MONTH -> r.limits().monthly();
-            };
-            int count = switch (exhausted) {
-                case MINUTE -> used.minute();
-                case DAY -> used.day();
-                case MONTH -> used.month();
-            };
-            log.put(logId, record(logId, r.accountId(), r.instanceId().value(), r.phone().e164(), r.purpose().wireName(),
-                    "refused", exhausted.name()));
-            return new QuotaOutcome.Exhausted(exhausted, limit, count, logId);
+        if (used.minute() >= r.limits().perMinute()) {
+            return new GateOutcome.Exhausted(GateOutcome.Window.MINUTE, r.limits().perMinute(), used.minute(),
+                    logged(send, "refused", "sending_throttled", at));
+        }
+        if (used.day() >= r.limits().daily()) {
+            return new GateOutcome.Exhausted(GateOutcome.Window.DAY, r.limits().daily(), used.day(),
+                    logged(send, "refused", "daily_message_limit_exceeded", at));
+        }
+        if (used.month() >= r.limits().monthly()) {
+            return new GateOutcome.Exhausted(GateOutcome.Window.MONTH, r.limits().monthly(), used.month(),
+                    logged(send, "refused", "monthly_message_limit_exceeded", at));
         }
         c.minute = r.windows().minuteStart();
         c.day = r.windows().day();
@@ -284,43 +336,74 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, QuotaLedger, 
         c.minuteUsed = used.minute() + 1;
         c.dayUsed = used.day() + 1;
         c.monthUsed = used.month() + 1;
-        counted.put(logId, new Counted(r.instanceId(), r.windows()));
-        recipients.add(r.phone());
+        long logId = logged(send, "accepted", null, at);
+        counted.put(logId, new Counted(send.instance(), r.windows()));
+        r.duplicateContent().ifPresent(rule -> fingerprinted.add(
+                new Fingerprinted(rule.fingerprint(), send.instance(), send.recipient(), at)));
         if (r.assessment().score() > 0) {
-            riskEvents.add(new RiskEvent(riskEvents.size() + 1, r.windows().now(), r.assessment(), Optional.of(logId)));
+            recordRiskEvent(send.instance(), at, r.assessment(), Optional.of(logId));
         }
-        log.put(logId, record(logId, r.accountId(), r.instanceId().value(), r.phone().e164(), r.purpose().wireName(),
-                "accepted", null));
-        r.idempotencyKey().ifPresent(key -> idempotencyKeys.link(r.accountId(), key, logId));
-        return new QuotaOutcome.Reserved(logId);
+        send.idempotencyKey().ifPresent(key -> idempotencyKeys.link(send.account(), key, logId));
+        return new GateOutcome.Reserved(logId);
+    }
+
+    /** The duplicate-content signal, last of the violation's, gets the count where the policy left its mark. */
+    private static RiskAssessment counted(RiskAssessment violation, int recipients) {
+        List<hub.gateway.domain.RiskSignal> signals = new ArrayList<>(violation.signals());
+        if (!signals.isEmpty()) {
+            hub.gateway.domain.RiskSignal last = signals.removeLast();
+            signals.add(new hub.gateway.domain.RiskSignal(last.name(), last.weight(),
+                    last.evidence().replace(RiskPolicy.RECIPIENTS, Integer.toString(recipients))));
+        }
+        return new RiskAssessment(violation.score(), violation.action(), signals);
+    }
+
+    private long logged(SendReservation.Send send, String status, String error, Instant at) {
+        long logId = nextLogId++;
+        owners.put(logId, send.account());
+        log.put(logId, new MessageRecord(logId, Optional.empty(), send.instance().value(),
+                Optional.of(send.recipient().e164()), Optional.of(send.purpose().wireName()), status,
+                Optional.ofNullable(error), at, List.of()));
+        return logId;
     }
 
     @Override
-    public synchronized void giveBack(long logId, RefusalReason reason, Instant at) {
-        String errorCode = logged(reason);
-        if (!Set.of("accepted", "unknown").contains(log.get(logId).status())) {
+    public synchronized void giveBack(long logId, GiveBack reason, Instant at) {
+        switch (reason) {
+            case DELIVERY_FAILED -> deliveryFailed(logId, at);
+            case DEADLINE_PASSED -> withdraw(logId);
+        }
+    }
+
+    /** As give_back_quota: only the windows still current go down; the row is 'failed', with a history entry. */
+    private void deliveryFailed(long logId, Instant at) {
+        MessageRecord row = log.get(logId);
+        if (row == null || !Set.of("accepted", "unknown").contains(row.status())) {
             return;
         }
         Counted was = counted.remove(logId);
-        if (was == null) {
-            return;
+        if (was != null) {
+            countedDown(was);
         }
-        Counters c = counters.get(was.instance());
-        c.minuteUsed--;
-        c.dayUsed--;
-        c.monthUsed--;
-        MessageRecord row = log.get(logId);
-        log.put(logId, new MessageRecord(logId, Optional.empty(), row.instanceId(), row.phone(), row.messagePurpose(),
-                "failed", Optional.of(errorCode), row.createdAt(), appended(row, "failed", at)));
+        log.put(logId, new MessageRecord(logId, row.messageId(), row.instanceId(), row.phone(), row.messagePurpose(),
+                "failed", Optional.of("gateway_send_failed"), row.createdAt(), appended(row, "failed", at)));
     }
 
     /** As PostgreSQL's: only the windows still current go down; the row is 'refused', with no history entry. */
-    @Override
-    public synchronized void withdraw(long logId) {
-        Counted was = counted.remove(logId);
-        if (was == null) {
+    private void withdraw(long logId) {
+        MessageRecord row = log.get(logId);
+        if (row == null || !row.status().equals("accepted")) {
             return;
         }
+        Counted was = counted.remove(logId);
+        if (was != null) {
+            countedDown(was);
+        }
+        log.put(logId, new MessageRecord(logId, row.messageId(), row.instanceId(), row.phone(), row.messagePurpose(),
+                "refused", Optional.of("service_unavailable"), row.createdAt(), row.statusHistory()));
+    }
+
+    private void countedDown(Counted was) {
         Counters c = counters.get(was.instance());
         if (was.windows().minuteStart().equals(c.minute)) {
             c.minuteUsed = Math.max(0, c.minuteUsed - 1);
@@ -331,9 +414,6 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, QuotaLedger, 
         if (was.windows().monthStart().equals(c.month)) {
             c.monthUsed = Math.max(0, c.monthUsed - 1);
         }
-        MessageRecord row = log.get(logId);
-        log.put(logId, new MessageRecord(logId, Optional.empty(), row.instanceId(), row.phone(), row.messagePurpose(),
-                "refused", Optional.of("service_unavailable"), row.createdAt(), List.of()));
     }
 
     @Override

@@ -43,7 +43,8 @@ class OptOutAndWebhooksTest {
         account = ((CreateAccountUseCase.CreateAccountResult.Created) useCases.createAccount()
                 .create(new CreateAccountUseCase.CreateAccountCommand(Input.text("Shop"), Input.MISSING))).account().id();
         useCases.createInstance().create(new CreateInstanceUseCase.CreateInstanceCommand(Input.text(account.value()),
-                Input.text("shop-line"), Input.text("Shop line"), Input.text("starter"), Input.MISSING, Input.MISSING));
+                Input.text("shop-line"), Input.text("Shop line"), Input.text("starter"), Input.MISSING,
+                Input.text("https://client.example/hooks")));
     }
 
     @Test
@@ -86,7 +87,7 @@ class OptOutAndWebhooksTest {
                 new LiftSuppressionCommand(Optional.of(account), "shop-line", "+966509990001")));
         assertInstanceOf(LiftSuppressionResult.NotSuppressed.class, useCases.liftSuppression().lift(
                 new LiftSuppressionCommand(Optional.of(account), "shop-line", "+966509990001")));
-        assertTrue(ports.audit.stream().anyMatch(a -> a.startsWith("lifted blocked by client")));
+        assertTrue(ports.audit.stream().anyMatch(a -> a.line().startsWith("lifted blocked by client")));
     }
 
     @Test

@@ -97,6 +97,33 @@ class RiskAssessmentTest {
                 .anyMatch(s -> s.name().equals("failed_deliveries")));
     }
 
+    /** GATEWAY_RISK_ASSESSMENT=off, the step-9 benchmark's baseline: no assessment, no facts, no fingerprint. */
+    @Test
+    void switchedOffStep9AssessesNothingLooksUpNothingAndFingerprintsNothing() {
+        ports.behaviour = new BehaviourFacts(50, 12, 0, 40);
+        UseCases.Policies defaults = UseCases.Policies.defaults();
+        useCases = ports.useCases(new UseCases.Policies(defaults.keywords(), defaults.webhookRetries(), defaults.risk(),
+                defaults.requestDeadline(), defaults.logRetention(), false));
+
+        assertInstanceOf(SendMessageResult.Sent.class,
+                send("+966501234567", "Congratulations! You have won an iPhone. Claim your prize at bit.ly/win"));
+        for (int i = 0; i < 26; i++) {
+            assertInstanceOf(SendMessageResult.Sent.class, send(String.format("+9665012%05d", i + 1), "Our branch closes at 6 pm today."));
+        }
+
+        assertEquals(0, ports.behaviourLookups);
+        assertTrue(ports.riskEvents.isEmpty());
+        assertTrue(ports.fingerprinted.isEmpty());
+        assertEquals(InstanceStatus.ACTIVE, ports.instances.get(new InstanceId("shop-line")).status());
+    }
+
+    @Test
+    void switchedOnStep9LooksUpTheInstancesBehaviour() {
+        assertInstanceOf(SendMessageResult.Sent.class, send("+966501234567", "Your order has shipped"));
+        assertEquals(1, ports.behaviourLookups, "the switch's test above proves a negative only beside this one");
+        assertEquals(1, ports.fingerprinted.size());
+    }
+
     private SendMessageResult send(String phone, String text) {
         return useCases.sendMessage().send(new SendMessageCommand(account, Input.text("shop-line"), Input.text(phone),
                 Input.text(text), Input.text("transactional"), clock.instant().plusSeconds(5)));

@@ -61,7 +61,7 @@ public final class Gateway implements AutoCloseable {
             try {
                 UseCases useCases = ApplicationFactory.create(new UseCases.Ports(
                         persistence.accounts(), persistence.apiKeys(), persistence.instances(),
-                        persistence.quotaLedger(), persistence.messageLog(), loadTransports(config.settings()),
+                        persistence.sendGate(), persistence.messageLog(), loadTransports(config.settings()),
                         persistence.storageHealth(), persistence.suppressions(), persistence.outbox(),
                         GatewayHttp.webhookSender(config.webhookAllowPrivate()),
                         GatewayHttp.webhookDestinations(config.webhookAllowPrivate()),
@@ -69,7 +69,12 @@ public final class Gateway implements AutoCloseable {
                         persistence.idempotencyKeys(), persistence.expiredRecords(), persistence.abandonedSends(),
                         Clock.systemUTC()),
                         new UseCases.Policies(config.keywords(), RetrySchedule.DEFAULT, config.riskPolicy(),
-                                config.requestDeadline(), Duration.ofDays(config.logRetentionDays())));
+                                config.requestDeadline(), Duration.ofDays(config.logRetentionDays()),
+                                config.riskAssessment()));
+                if (!config.riskAssessment()) {
+                    LOG.warning("GATEWAY_RISK_ASSESSMENT=off: sends skip the risk assessment (step 9); a benchmark "
+                            + "baseline only, never for production");
+                }
 
                 Optional<Path> adminTokenFile = Optional.empty();
                 Optional<String> adminToken = config.adminToken();

@@ -23,6 +23,9 @@ import java.util.Optional;
  *                         later than this after the request arrived is not handed to the transport
  * @param logRetentionDays {@code GATEWAY_LOG_RETENTION_DAYS} (contract §10): message-log rows older than this
  *                         are removed in the background
+ * @param riskAssessment   {@code GATEWAY_RISK_ASSESSMENT} ({@code on}, the default, or {@code off}): off leaves step
+ *                         9 out of every send — no assessment, no behaviour facts, no duplicate-content fingerprint.
+ *                         A benchmark baseline only (scripts/benchmark-step9-cost), never a production setting
  */
 public record GatewayConfig(int port,
                             Optional<String> databaseUrl,
@@ -36,6 +39,7 @@ public record GatewayConfig(int port,
                             RiskPolicy riskPolicy,
                             Duration requestDeadline,
                             int logRetentionDays,
+                            boolean riskAssessment,
                             Map<String, String> settings) {
 
     public static GatewayConfig fromEnvironment(Map<String, String> env) {
@@ -54,6 +58,7 @@ public record GatewayConfig(int port,
                 riskPolicy(env),
                 Duration.ofMillis(intSetting(env, "GATEWAY_REQUEST_DEADLINE_MS", 5_000, 100, 120_000)),
                 intSetting(env, "GATEWAY_LOG_RETENTION_DAYS", 400, 1, 36_500),
+                onOffSetting(env, "GATEWAY_RISK_ASSESSMENT", true),
                 Map.copyOf(env));
     }
 
@@ -63,7 +68,8 @@ public record GatewayConfig(int port,
 
     public GatewayConfig withPort(int newPort) {
         return new GatewayConfig(newPort, databaseUrl, databaseUser, databasePassword, poolSize, dataDir, adminToken,
-                webhookAllowPrivate, keywords, riskPolicy, requestDeadline, logRetentionDays, settings);
+                webhookAllowPrivate, keywords, riskPolicy, requestDeadline, logRetentionDays, riskAssessment,
+                settings);
     }
 
     private static Optional<String> nonBlank(Map<String, String> env, String key) {
@@ -94,6 +100,18 @@ public record GatewayConfig(int port,
             case "true" -> true;
             case "false" -> false;
             default -> throw new ConfigurationException(key + " must be true or false, was '" + raw.get() + "'");
+        };
+    }
+
+    private static boolean onOffSetting(Map<String, String> env, String key, boolean fallback) {
+        Optional<String> raw = nonBlank(env, key);
+        if (raw.isEmpty()) {
+            return fallback;
+        }
+        return switch (raw.get().toLowerCase(java.util.Locale.ROOT)) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new ConfigurationException(key + " must be on or off, was '" + raw.get() + "'");
         };
     }
 

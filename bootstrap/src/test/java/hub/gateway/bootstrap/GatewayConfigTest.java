@@ -46,6 +46,17 @@ class GatewayConfigTest {
     }
 
     @Test
+    void theRiskAssessmentIsOnUnlessTheBenchmarkBaselineTurnsItOff() {
+        assertTrue(GatewayConfig.fromEnvironment(Map.of()).riskAssessment());
+        assertTrue(GatewayConfig.fromEnvironment(Map.of("GATEWAY_RISK_ASSESSMENT", "on")).riskAssessment());
+        assertFalse(GatewayConfig.fromEnvironment(Map.of("GATEWAY_RISK_ASSESSMENT", "OFF")).riskAssessment());
+        assertFalse(GatewayConfig.fromEnvironment(Map.of("GATEWAY_RISK_ASSESSMENT", "off")).withPort(9000).riskAssessment());
+        GatewayConfig.ConfigurationException wrong = assertThrows(GatewayConfig.ConfigurationException.class,
+                () -> GatewayConfig.fromEnvironment(Map.of("GATEWAY_RISK_ASSESSMENT", "false")));
+        assertTrue(wrong.getMessage().contains("GATEWAY_RISK_ASSESSMENT"), wrong.getMessage());
+    }
+
+    @Test
     void keywordListsComeFromTheEnvironment() {
         GatewayConfig config = GatewayConfig.fromEnvironment(Map.of("GATEWAY_OPT_OUT_KEYWORDS", "HALT, إيقاف الكل",
                 "GATEWAY_OPT_IN_KEYWORDS", "RESUME"));

@@ -194,6 +194,21 @@ public final class RiskPolicy {
 
     /** The same text to more than the allowed number of recipients: this alone blocks. */
     public RiskAssessment duplicateContent(int recipients, RiskAssessment contentAssessment) {
+        return duplicateContent(Integer.toString(recipients), contentAssessment);
+    }
+
+    /**
+     * {@link #duplicateContent(int, RiskAssessment)} before the recipients are counted: the send gate counts them
+     * under its lock and puts the count where {@link #RECIPIENTS} stands in the evidence.
+     */
+    public RiskAssessment duplicateContentToCount(RiskAssessment contentAssessment) {
+        return duplicateContent(RECIPIENTS, contentAssessment);
+    }
+
+    /** Where the count goes in the evidence of {@link #duplicateContentToCount}. */
+    public static final String RECIPIENTS = "{recipients}";
+
+    private RiskAssessment duplicateContent(String recipients, RiskAssessment contentAssessment) {
         List<RiskSignal> signals = new ArrayList<>(contentAssessment.signals());
         signals.add(new RiskSignal("duplicate_content", 100,
                 "the same text to " + recipients + " recipients within " + duplicateWindow.toMinutes() + " minutes"));

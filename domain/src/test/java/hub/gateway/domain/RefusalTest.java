@@ -29,9 +29,9 @@ class RefusalTest {
     @Test
     void exhaustedQuotaBecomesTheRefusalOfItsWindow() {
         UsageWindows windows = UsageWindows.at(java.time.Instant.parse("2026-05-08T10:00:30Z"), java.time.ZoneOffset.UTC);
-        Refusal throttled = QuotaOutcome.refusalFor(new QuotaOutcome.Exhausted(QuotaOutcome.Window.MINUTE, 20, 20, 1), windows);
+        Refusal throttled = GateOutcome.refusalFor(new GateOutcome.Exhausted(GateOutcome.Window.MINUTE, 20, 20, 1), windows);
         assertEquals(new Refusal.SendingThrottled(20, 20, Duration.ofSeconds(30)), throttled);
-        Refusal daily = QuotaOutcome.refusalFor(new QuotaOutcome.Exhausted(QuotaOutcome.Window.DAY, 100, 100, 1), windows);
+        Refusal daily = GateOutcome.refusalFor(new GateOutcome.Exhausted(GateOutcome.Window.DAY, 100, 100, 1), windows);
         assertEquals(new Refusal.DailyLimitReached(100, 100, Duration.ofSeconds(14 * 3600 - 30)), daily);
     }
 }

@@ -10,7 +10,7 @@ import hub.gateway.application.port.out.IdempotencyKeys;
 import hub.gateway.application.port.out.Instances;
 import hub.gateway.application.port.out.MessageLog;
 import hub.gateway.application.port.out.Outbox;
-import hub.gateway.application.port.out.QuotaLedger;
+import hub.gateway.application.port.out.SendGate;
 import hub.gateway.application.port.out.RiskFacts;
 import hub.gateway.application.port.out.RiskLedger;
 import hub.gateway.application.port.out.StorageHealth;
@@ -45,7 +45,7 @@ public final class PostgresPersistence implements AutoCloseable {
     private final Accounts accounts;
     private final ApiKeys apiKeys;
     private final Instances instances;
-    private final QuotaLedger quotaLedger;
+    private final SendGate sendGate;
     private final MessageLog messageLog;
     private final StorageHealth storageHealth;
     private final SuppressionList suppressions;
@@ -68,7 +68,7 @@ public final class PostgresPersistence implements AutoCloseable {
         PgRiskFacts pgRiskFacts = new PgRiskFacts(db, Clock.systemUTC());
         this.riskFacts = pgRiskFacts;
         // What changes an instance's risk facts on this node is seen by its next send, not when the cache expires.
-        this.quotaLedger = new PgQuotaLedger(db, pgRiskFacts::forget);
+        this.sendGate = new PgSendGate(db, pgRiskFacts::forget);
         this.messageLog = new PgMessageLog(db, pgRiskFacts::forget);
         this.storageHealth = new PgStorageHealth(availability);
         this.suppressions = new PgSuppressionList(db, pgRiskFacts::forget);
@@ -109,8 +109,8 @@ public final class PostgresPersistence implements AutoCloseable {
         return instances;
     }
 
-    public QuotaLedger quotaLedger() {
-        return quotaLedger;
+    public SendGate sendGate() {
+        return sendGate;
     }
 
     public MessageLog messageLog() {

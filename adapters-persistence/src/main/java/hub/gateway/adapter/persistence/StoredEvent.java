@@ -15,7 +15,7 @@ import java.util.Optional;
 
 /**
  * A client event as the outbox stores it: its type in {@code event_type}, its own fields in the jsonb
- * {@code payload}, built and read in SQL so that this module needs no JSON library. Both directions switch
+ * {@code payload}, built and read in SQL (its signals, a JSON array, by {@link StoredSignals}). Both directions switch
  * over the event type, so a new kind of event fails to compile (writing) or to load (reading) until it is
  * mapped here. A field an event does not have is null and left out of the payload.
  *
@@ -25,7 +25,7 @@ import java.util.Optional;
 record StoredEvent(String instanceId, String type, String instanceName, String from, String messageText,
                    String timestamp, Integer riskScore, StoredSignals signals) {
     private static final String BOUND_NAME = "cast(? as text)";
-    private static final StoredSignals NO_SIGNALS = new StoredSignals(null, null, null);
+    private static final StoredSignals NO_SIGNALS = StoredSignals.NONE;
 
     /**
      * An insert of the event, for a data-modifying CTE: it runs only when the CTE {@code change} returned a
@@ -101,20 +101,19 @@ record StoredEvent(String instanceId, String type, String instanceName, String f
      */
     static Object[] insertParameters(Optional<ClientEvent> event) {
         return event.map(StoredEvent::of).map(StoredEvent::insertParameters)
-                .orElseGet(() -> new Object[12]);
+                .orElseGet(() -> new Object[10]);
     }
 
     Object[] insertParameters() {
         Object at = Columns.utc(Instant.parse(timestamp));
         return new Object[] {instanceId, type, instanceName, from, messageText, timestamp, riskScore,
-                signals.names(), signals.weights(), signals.evidence(), at, at};
+                signals.json(), at, at};
     }
 
     /** The parameters of {@link #insertIfChanged(String, String)}: as {@link #insertParameters()}, no name. */
     Object[] insertParametersWithoutName() {
         Object at = Columns.utc(Instant.parse(timestamp));
-        return new Object[] {instanceId, type, from, messageText, timestamp, riskScore,
-                signals.names(), signals.weights(), signals.evidence(), at, at};
+        return new Object[] {instanceId, type, from, messageText, timestamp, riskScore, signals.json(), at, at};
     }
 
     /** jsonb_strip_nulls drops what an event does not have; a signal's own fields are never null. */

@@ -2,64 +2,73 @@ package hub.gateway.adapter.persistence;
 
 import hub.gateway.domain.RiskSignal;
 import io.helidon.dbclient.DbRow;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonBuilderFactory;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 
-import java.nio.charset.StandardCharsets;
+import java.io.StringReader;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * Risk signals as the database functions {@code risk_signals} and {@code risk_signal_field} (V3__risk.sql)
- * pass them: three comma-separated texts, names and evidence hex-encoded so that any text survives, weights
- * as decimals. This module has no JSON library; the jsonb is built and taken apart in SQL.
+ * Risk signals as every jsonb column stores them (risk_event.signals, a paused event's payload, the send gate's
+ * input): a JSON array of {@code {"name", "weight", "evidence"}}, built and read here with jakarta.json.
  */
-record StoredSignals(String names, String weights, String evidence) {
-    private static final HexFormat HEX = HexFormat.of();
-    private static final String SEPARATOR = ",";
+record StoredSignals(String json) {
+    static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
+    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
 
-    /** The jsonb array for three parameters, in this order: {@link #parameters()}. */
-    static final String JSONB_SQL = "risk_signals(cast(? as text), cast(? as text), cast(? as text))";
+    /** The jsonb value of one parameter, {@link #parameters()}; SQL null for {@link #NONE}. */
+    static final String JSONB_SQL = "cast(? as jsonb)";
+    /** No signals at all (an event that has none): SQL null, which jsonb_strip_nulls leaves out. */
+    static final StoredSignals NONE = new StoredSignals(null);
 
     static StoredSignals of(List<RiskSignal> signals) {
-        return new StoredSignals(
-                signals.stream().map(s -> hex(s.name())).collect(Collectors.joining(SEPARATOR)),
-                signals.stream().map(s -> Integer.toString(s.weight())).collect(Collectors.joining(SEPARATOR)),
-                signals.stream().map(s -> hex(s.evidence())).collect(Collectors.joining(SEPARATOR)));
+        return new StoredSignals(array(signals).build().toString());
     }
 
-    /** The three columns that {@link #read} takes back, from a jsonb signals expression. */
+    /** The signals as a JSON array, for a document built elsewhere (PgSendGate's input). */
+    static JsonArrayBuilder array(List<RiskSignal> signals) {
+        JsonArrayBuilder array = JSON.createArrayBuilder();
+        for (RiskSignal signal : signals) {
+            array.add(JSON.createObjectBuilder()
+                    .add("name", signal.name())
+                    .add("weight", signal.weight())
+                    .add("evidence", signal.evidence()));
+        }
+        return array;
+    }
+
+    /** The column that {@link #read} takes back, from a jsonb signals expression. */
     static String columns(String signalsJsonb) {
-        return """
-                risk_signal_field(%1$s, 'name') as signal_names, risk_signal_field(%1$s, 'weight') as signal_weights,
-                risk_signal_field(%1$s, 'evidence') as signal_evidence""".formatted(signalsJsonb);
+        return "cast(%s as text) as signals_json".formatted(signalsJsonb);
     }
 
-    /** Null columns (no signals, or an event without any) read as none. */
+    /** A null column (no signals, or an event without any) reads as none. */
     static List<RiskSignal> read(DbRow row) {
-        String weights = Columns.optionalString(row, "signal_weights").orElse("");
-        if (weights.isEmpty()) {
+        Optional<String> json = Columns.optionalString(row, "signals_json");
+        if (json.isEmpty()) {
             return List.of();
         }
-        String[] weight = weights.split(SEPARATOR, -1);
-        String[] name = Columns.optionalString(row, "signal_names").orElse("").split(SEPARATOR, -1);
-        String[] evidence = Columns.optionalString(row, "signal_evidence").orElse("").split(SEPARATOR, -1);
-        List<RiskSignal> signals = new ArrayList<>(weight.length);
-        for (int i = 0; i < weight.length; i++) {
-            signals.add(new RiskSignal(text(name, i), Integer.parseInt(weight[i]), text(evidence, i)));
+        JsonArray array;
+        try (JsonReader reader = READERS.createReader(new StringReader(json.get()))) {
+            array = reader.readArray();
+        }
+        List<RiskSignal> signals = new ArrayList<>(array.size());
+        for (JsonObject signal : array.getValuesAs(JsonObject.class)) {
+            signals.add(new RiskSignal(signal.getString("name", ""), signal.getInt("weight"),
+                    signal.getString("evidence", "")));
         }
         return List.copyOf(signals);
     }
 
     Object[] parameters() {
-        return new Object[] {names, weights, evidence};
-    }
-
-    private static String hex(String text) {
-        return HEX.formatHex(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String text(String[] hexes, int index) {
-        return index < hexes.length ? new String(HEX.parseHex(hexes[index]), StandardCharsets.UTF_8) : "";
+        return new Object[] {json};
     }
 }

@@ -1,13 +1,13 @@
 package hub.gateway.adapter.persistence;
 
-import hub.gateway.application.port.out.QuotaLedger.DuplicateContentCheck;
-import hub.gateway.application.port.out.QuotaLedger.Reservation;
+import hub.gateway.application.port.out.SendReservation.DuplicateContentRule;
+import hub.gateway.application.port.out.SendReservation;
 import hub.gateway.domain.Account;
 import hub.gateway.domain.ContentFingerprint;
 import hub.gateway.domain.Instance;
 import hub.gateway.domain.Limits;
 import hub.gateway.domain.MessagePurpose;
-import hub.gateway.domain.QuotaOutcome;
+import hub.gateway.domain.GateOutcome;
 import hub.gateway.domain.RiskAssessment;
 import hub.gateway.domain.UsageWindows;
 import hub.gateway.testdb.TestDatabase;
@@ -41,36 +41,40 @@ class ConcurrentDuplicateContentTest {
             Account account = fixtures.account(ZoneOffset.UTC);
             Instance instance = fixtures.instance(account);
             UsageWindows windows = UsageWindows.at(Instant.parse("2025-06-01T09:30:00Z"), ZoneOffset.UTC);
-            DuplicateContentCheck check = new DuplicateContentCheck(ContentFingerprint.of(instance.id(), "Limited offer"), MAX_OTHERS,
+            DuplicateContentRule check = Fixtures.duplicateContent(ContentFingerprint.of(instance.id(), "Limited offer"), MAX_OTHERS,
                     Duration.ofMinutes(60));
 
             CountDownLatch start = new CountDownLatch(1);
-            List<Future<QuotaOutcome>> outcomes = new ArrayList<>();
+            List<Future<GateOutcome>> outcomes = new ArrayList<>();
             for (int i = 0; i < RECIPIENTS; i++) {
                 PostgresPersistence node = i % 2 == 0 ? nodeA : nodeB;
-                Reservation reservation = new Reservation(account.id(), instance.id(),
-                        DuplicateContentTest.recipient(i), MessagePurpose.TRANSACTIONAL,
+                SendReservation reservation = Fixtures.reservation(account.id(), instance.id(),
+                        Fixtures.recipient(i), MessagePurpose.TRANSACTIONAL,
                         new Limits(10_000, 10_000, 10_000), windows,
                         Fixtures.blockingReasons(MessagePurpose.TRANSACTIONAL), check, RiskAssessment.CLEAN);
                 outcomes.add(threads.submit(() -> {
                     start.await();
-                    return node.quotaLedger().reserve(reservation);
+                    return node.sendGate().reserve(reservation);
                 }));
             }
             start.countDown();
 
             int reserved = 0;
             int refused = 0;
-            for (Future<QuotaOutcome> outcome : outcomes) {
+            for (Future<GateOutcome> outcome : outcomes) {
                 switch (outcome.get()) {
-                    case QuotaOutcome.Reserved r -> reserved++;
-                    case QuotaOutcome.DuplicateContent d when d.recipients() == MAX_OTHERS -> refused++;
-                    case QuotaOutcome other -> throw new AssertionError("unexpected outcome " + other);
+                    case GateOutcome.Reserved r -> reserved++;
+                    case GateOutcome.DuplicateContent d when d.recipients() == MAX_OTHERS -> refused++;
+                    case GateOutcome other -> throw new AssertionError("unexpected outcome " + other);
                 }
             }
             assertEquals(MAX_OTHERS, reserved);
             assertEquals(RECIPIENTS - MAX_OTHERS, refused);
-            assertEquals(MAX_OTHERS, nodeB.messageLog().recent(account.id(), instance.id(), 1_000).size());
+            var logged = nodeB.messageLog().recent(account.id(), instance.id(), 1_000);
+            assertEquals(MAX_OTHERS, logged.stream().filter(r -> r.status().equals("accepted")).count());
+            assertEquals(RECIPIENTS - MAX_OTHERS, logged.stream()
+                    .filter(r -> r.error().equals(java.util.Optional.of("policy_violation"))).count(),
+                    "each refusal is recorded as a violation by the same call");
         }
     }
 }

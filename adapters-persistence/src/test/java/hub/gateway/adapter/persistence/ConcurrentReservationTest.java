@@ -1,17 +1,17 @@
 package hub.gateway.adapter.persistence;
 
 import hub.gateway.testdb.TestDatabase;
-import hub.gateway.application.port.out.QuotaLedger.Reservation;
+import hub.gateway.application.port.out.SendReservation;
 import hub.gateway.domain.Account;
 import hub.gateway.domain.Instance;
 import hub.gateway.domain.Limits;
 import hub.gateway.domain.MessagePurpose;
 import hub.gateway.domain.PhoneNumber;
 import hub.gateway.domain.RiskAssessment;
-import hub.gateway.domain.QuotaOutcome;
-import hub.gateway.domain.QuotaOutcome.Exhausted;
-import hub.gateway.domain.QuotaOutcome.Reserved;
-import hub.gateway.domain.QuotaOutcome.Window;
+import hub.gateway.domain.GateOutcome;
+import hub.gateway.domain.GateOutcome.Exhausted;
+import hub.gateway.domain.GateOutcome.Reserved;
+import hub.gateway.domain.GateOutcome.Window;
 import hub.gateway.domain.Usage;
 import hub.gateway.domain.UsageWindows;
 import org.junit.jupiter.api.Test;
@@ -44,35 +44,35 @@ class ConcurrentReservationTest {
             Account account = fixtures.account(ZoneOffset.UTC);
             Instance instance = fixtures.instance(account);
             UsageWindows windows = UsageWindows.at(Instant.parse("2025-06-01T09:30:00Z"), ZoneOffset.UTC);
-            Reservation reservation = new Reservation(account.id(), instance.id(), new PhoneNumber("+966501234567"),
+            SendReservation reservation = Fixtures.reservation(account.id(), instance.id(), new PhoneNumber("+966501234567"),
                     MessagePurpose.TRANSACTIONAL, new Limits(DAILY_LIMIT, 10_000, 10_000), windows,
                     Fixtures.blockingReasons(MessagePurpose.TRANSACTIONAL), Fixtures.anyContent(), RiskAssessment.CLEAN);
 
             CountDownLatch start = new CountDownLatch(1);
-            List<Future<QuotaOutcome>> outcomes = new ArrayList<>();
+            List<Future<GateOutcome>> outcomes = new ArrayList<>();
             for (int i = 0; i < REQUESTS; i++) {
                 PostgresPersistence node = i % 2 == 0 ? nodeA : nodeB;
                 outcomes.add(threads.submit(() -> {
                     start.await();
-                    return node.quotaLedger().reserve(reservation);
+                    return node.sendGate().reserve(reservation);
                 }));
             }
             start.countDown();
 
             int reserved = 0;
             int refusedForTheDay = 0;
-            for (Future<QuotaOutcome> outcome : outcomes) {
+            for (Future<GateOutcome> outcome : outcomes) {
                 switch (outcome.get()) {
                     case Reserved r -> reserved++;
                     case Exhausted e when e.window() == Window.DAY && e.used() == DAILY_LIMIT -> refusedForTheDay++;
                     case Exhausted e -> throw new AssertionError("unexpected refusal " + e);
-                    case QuotaOutcome.Suppressed s -> throw new AssertionError("nobody is suppressed here");
-                    case QuotaOutcome.DuplicateContent d -> throw new AssertionError("one recipient only: " + d);
+                    case GateOutcome.Suppressed s -> throw new AssertionError("nobody is suppressed here");
+                    case GateOutcome.DuplicateContent d -> throw new AssertionError("one recipient only: " + d);
                 }
             }
             assertEquals(DAILY_LIMIT, reserved);
             assertEquals(REQUESTS - DAILY_LIMIT, refusedForTheDay);
-            assertEquals(new Usage(DAILY_LIMIT, DAILY_LIMIT, DAILY_LIMIT), nodeB.quotaLedger().usage(instance.id(), windows));
+            assertEquals(new Usage(DAILY_LIMIT, DAILY_LIMIT, DAILY_LIMIT), nodeB.sendGate().usage(instance.id(), windows));
             assertEquals(REQUESTS, nodeA.messageLog().recent(account.id(), instance.id(), 1_000).size());
         }
     }

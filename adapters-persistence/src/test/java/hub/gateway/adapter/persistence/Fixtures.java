@@ -1,7 +1,8 @@
 package hub.gateway.adapter.persistence;
 
 import hub.gateway.testdb.TestDatabase;
-import hub.gateway.application.port.out.QuotaLedger.DuplicateContentCheck;
+import hub.gateway.application.port.out.SendReservation;
+import hub.gateway.application.port.out.SendReservation.DuplicateContentRule;
 import hub.gateway.domain.Account;
 import hub.gateway.domain.AccountId;
 import hub.gateway.domain.ApiKey;
@@ -10,6 +11,11 @@ import hub.gateway.domain.ContentFingerprint;
 import hub.gateway.domain.Instance;
 import hub.gateway.domain.InstanceId;
 import hub.gateway.domain.InstanceStatus;
+import hub.gateway.domain.Limits;
+import hub.gateway.domain.PhoneNumber;
+import hub.gateway.domain.RiskAssessment;
+import hub.gateway.domain.RiskPolicy;
+import hub.gateway.domain.UsageWindows;
 import hub.gateway.domain.LimitOverrides;
 import hub.gateway.domain.MessagePurpose;
 import hub.gateway.domain.Plan;
@@ -87,9 +93,38 @@ final class Fixtures {
         return Arrays.stream(SuppressionReason.values()).filter(r -> r.blocks(purpose)).collect(Collectors.toSet());
     }
 
-    /** A duplicate-content check that never refuses: a text nobody else sends. */
-    static DuplicateContentCheck anyContent() {
-        return new DuplicateContentCheck(ContentFingerprint.of(new InstanceId("inst_any"), "text " + shortId()), 25, Duration.ofMinutes(60));
+    /** A duplicate-content rule that never refuses: a text nobody else sends. */
+    static DuplicateContentRule anyContent() {
+        return duplicateContent(ContentFingerprint.of(new InstanceId("inst_any"), "text " + shortId()), 25, Duration.ofMinutes(60));
+    }
+
+    /** As the send use case builds it with the default policy, for a clean text. */
+    static DuplicateContentRule duplicateContent(ContentFingerprint text, int maxOtherRecipients, Duration window) {
+        RiskPolicy policy = RiskPolicy.defaults();
+        return new DuplicateContentRule(text, maxOtherRecipients, window,
+                policy.duplicateContentToCount(RiskAssessment.CLEAN), policy.violationsWindow());
+    }
+
+    /** A reservation without an Idempotency-Key. */
+    static SendReservation reservation(AccountId account, InstanceId instance, PhoneNumber recipient,
+                                       MessagePurpose purpose, Limits limits, UsageWindows windows,
+                                       Set<SuppressionReason> suppressedBy, DuplicateContentRule duplicateContent,
+                                       RiskAssessment assessment) {
+        return reservation(account, instance, recipient, purpose, limits, windows, suppressedBy, duplicateContent,
+                assessment, Optional.empty());
+    }
+
+    static SendReservation reservation(AccountId account, InstanceId instance, PhoneNumber recipient,
+                                       MessagePurpose purpose, Limits limits, UsageWindows windows,
+                                       Set<SuppressionReason> suppressedBy, DuplicateContentRule duplicateContent,
+                                       RiskAssessment assessment, Optional<String> idempotencyKey) {
+        return new SendReservation(new SendReservation.Send(account, instance, recipient, purpose, idempotencyKey),
+                suppressedBy, Optional.of(duplicateContent), limits, windows, assessment);
+    }
+
+    /** The i-th of many distinct recipients. */
+    static PhoneNumber recipient(int i) {
+        return new PhoneNumber("+9665%08d".formatted(10_000_000 + i));
     }
 
     static String shortId() {

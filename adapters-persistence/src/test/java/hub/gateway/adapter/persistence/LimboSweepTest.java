@@ -1,9 +1,9 @@
 package hub.gateway.adapter.persistence;
 
-import hub.gateway.domain.RefusalReason;
+import hub.gateway.application.port.out.SendGate;
 import hub.gateway.application.port.out.AbandonedSends;
 import hub.gateway.application.port.out.AbandonedSends.Round;
-import hub.gateway.application.port.out.QuotaLedger.Reservation;
+import hub.gateway.application.port.out.SendReservation;
 import hub.gateway.domain.Account;
 import hub.gateway.domain.DeliveryStatus;
 import hub.gateway.domain.Instance;
@@ -11,7 +11,7 @@ import hub.gateway.domain.Limits;
 import hub.gateway.domain.MessagePurpose;
 import hub.gateway.domain.MessageRecord;
 import hub.gateway.domain.PhoneNumber;
-import hub.gateway.domain.QuotaOutcome.Reserved;
+import hub.gateway.domain.GateOutcome.Reserved;
 import hub.gateway.domain.RiskAssessment;
 import hub.gateway.domain.UsageWindows;
 import org.junit.jupiter.api.Test;
@@ -58,7 +58,7 @@ class LimboSweepTest {
                 assertEquals(List.of(new MessageRecord.StatusChange("unknown", now)), row.statusHistory());
             }
             assertEquals("accepted", node.find(young).status(), "younger than twice the deadline: left alone");
-            assertEquals(3, node.persistence.quotaLedger().usage(node.instance.id(), UsageWindows.at(now, ZoneOffset.UTC)).day(),
+            assertEquals(3, node.persistence.sendGate().usage(node.instance.id(), UsageWindows.at(now, ZoneOffset.UTC)).day(),
                     "the quota stays counted");
 
             assertEquals(new Round(1, false), node.sweep(T0.plusSeconds(26)), "its turn comes");
@@ -72,7 +72,7 @@ class LimboSweepTest {
             long sent = node.reserve(T0);
             long failed = node.reserve(T0);
             node.persistence.messageLog().markSent(sent, "wamid.S1", T0.plusSeconds(1));
-            node.persistence.quotaLedger().giveBack(failed, RefusalReason.DELIVERY_FAILED, T0.plusSeconds(1));
+            node.persistence.sendGate().giveBack(failed, SendGate.GiveBack.DELIVERY_FAILED, T0.plusSeconds(1));
 
             assertEquals(new Round(0, false), node.sweep(T0.plusSeconds(60)));
             assertEquals("sent", node.find(sent).status());
@@ -168,9 +168,9 @@ class LimboSweepTest {
                     row.statusHistory().stream().map(MessageRecord.StatusChange::status).toList());
 
             // A late failure: nothing went out after all, so the quota comes back.
-            node.persistence.quotaLedger().giveBack(failing, RefusalReason.DELIVERY_FAILED, swept.plusSeconds(1));
+            node.persistence.sendGate().giveBack(failing, SendGate.GiveBack.DELIVERY_FAILED, swept.plusSeconds(1));
             assertEquals("failed", node.find(failing).status());
-            assertEquals(1, node.persistence.quotaLedger().usage(node.instance.id(), UsageWindows.at(T0, ZoneOffset.UTC)).day());
+            assertEquals(1, node.persistence.sendGate().usage(node.instance.id(), UsageWindows.at(T0, ZoneOffset.UTC)).day());
         }
     }
 
@@ -206,11 +206,11 @@ class LimboSweepTest {
         }
 
         long reserve(Instant at) {
-            Reservation reservation = new Reservation(account.id(), instance.id(),
+            SendReservation reservation = Fixtures.reservation(account.id(), instance.id(),
                     new PhoneNumber("+96650" + String.format("%07d", ++phones)), MessagePurpose.TRANSACTIONAL,
                     new Limits(10_000, 100_000, 1_000_000), UsageWindows.at(at, ZoneOffset.UTC),
                     Fixtures.blockingReasons(MessagePurpose.TRANSACTIONAL), Fixtures.anyContent(), RiskAssessment.CLEAN);
-            return ((Reserved) persistence.quotaLedger().reserve(reservation)).logId();
+            return ((Reserved) persistence.sendGate().reserve(reservation)).logId();
         }
 
         Round sweep(Instant now) {

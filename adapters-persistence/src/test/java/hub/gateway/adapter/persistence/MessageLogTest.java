@@ -1,9 +1,10 @@
 package hub.gateway.adapter.persistence;
 
-import hub.gateway.domain.RefusalReason;
+import hub.gateway.application.port.out.SendGate;
 import hub.gateway.application.port.out.MessageLog;
 import hub.gateway.application.port.out.MessageLog.RefusedRequest;
-import hub.gateway.application.port.out.QuotaLedger.Reservation;
+import hub.gateway.application.port.out.SendReservation;
+import hub.gateway.domain.RefusalReason;
 import hub.gateway.domain.Account;
 import hub.gateway.domain.DeliveryStatus;
 import hub.gateway.domain.Instance;
@@ -14,7 +15,7 @@ import hub.gateway.domain.MessageRecord;
 import hub.gateway.domain.MessageRecord.StatusChange;
 import hub.gateway.domain.PhoneNumber;
 import hub.gateway.domain.RiskAssessment;
-import hub.gateway.domain.QuotaOutcome.Reserved;
+import hub.gateway.domain.GateOutcome.Reserved;
 import hub.gateway.domain.UsageWindows;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -86,7 +87,7 @@ class MessageLogTest {
         long third = log.recordRefusal(new RefusedRequest(account.id(), instance.id().value(),
                 Optional.of("+966501234567"), Optional.of("support"), RefusalReason.RECIPIENT_SUPPRESSED, NOW));
         log.markSent(second, "wamid.2", NOW);
-        database.persistence().quotaLedger().giveBack(first, RefusalReason.DELIVERY_FAILED, NOW);
+        database.persistence().sendGate().giveBack(first, SendGate.GiveBack.DELIVERY_FAILED, NOW);
 
         List<MessageRecord> newestTwo = log.recent(account.id(), instance.id(), 2);
         assertEquals(List.of(third, second), newestTwo.stream().map(MessageRecord::logId).toList());
@@ -184,9 +185,9 @@ class MessageLogTest {
     }
 
     private long reserveOne() {
-        Reservation reservation = new Reservation(account.id(), instance.id(), new PhoneNumber("+966501234567"),
+        SendReservation reservation = Fixtures.reservation(account.id(), instance.id(), new PhoneNumber("+966501234567"),
                 MessagePurpose.TRANSACTIONAL, new Limits(100, 1000, 100), UsageWindows.at(NOW, ZoneOffset.UTC),
                 Fixtures.blockingReasons(MessagePurpose.TRANSACTIONAL), Fixtures.anyContent(), RiskAssessment.CLEAN);
-        return ((Reserved) database.persistence().quotaLedger().reserve(reservation)).logId();
+        return ((Reserved) database.persistence().sendGate().reserve(reservation)).logId();
     }
 }

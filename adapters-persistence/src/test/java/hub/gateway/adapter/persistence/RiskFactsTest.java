@@ -1,8 +1,8 @@
 package hub.gateway.adapter.persistence;
 
-import hub.gateway.domain.RefusalReason;
+import hub.gateway.application.port.out.SendGate;
 import hub.gateway.application.port.out.MessageLog;
-import hub.gateway.application.port.out.QuotaLedger.Reservation;
+import hub.gateway.application.port.out.SendReservation;
 import hub.gateway.application.port.out.RiskFacts;
 import hub.gateway.application.port.out.RiskLedger.Violation;
 import hub.gateway.domain.Account;
@@ -12,7 +12,7 @@ import hub.gateway.domain.Instance;
 import hub.gateway.domain.Limits;
 import hub.gateway.domain.MessagePurpose;
 import hub.gateway.domain.PhoneNumber;
-import hub.gateway.domain.QuotaOutcome.Reserved;
+import hub.gateway.domain.GateOutcome.Reserved;
 import hub.gateway.domain.RiskAction;
 import hub.gateway.domain.RiskAssessment;
 import hub.gateway.domain.SuppressedBy;
@@ -120,10 +120,10 @@ class RiskFactsTest {
     }
 
     private static long reserve(Instance instance, PhoneNumber phone, Instant at) {
-        Reservation reservation = new Reservation(instance.accountId(), instance.id(), phone,
+        SendReservation reservation = Fixtures.reservation(instance.accountId(), instance.id(), phone,
                 MessagePurpose.TRANSACTIONAL, new Limits(10_000, 10_000, 10_000), UsageWindows.at(at, ZoneOffset.UTC),
                 Fixtures.blockingReasons(MessagePurpose.TRANSACTIONAL), Fixtures.anyContent(), RiskAssessment.CLEAN);
-        return ((Reserved) database.persistence().quotaLedger().reserve(reservation)).logId();
+        return ((Reserved) database.persistence().sendGate().reserve(reservation)).logId();
     }
 
     /** Returns the message id. */
@@ -134,7 +134,7 @@ class RiskFactsTest {
     }
 
     private static void failed(Instance instance, PhoneNumber phone, Instant at) {
-        database.persistence().quotaLedger().giveBack(reserve(instance, phone, at), RefusalReason.DELIVERY_FAILED, at);
+        database.persistence().sendGate().giveBack(reserve(instance, phone, at), SendGate.GiveBack.DELIVERY_FAILED, at);
     }
 
     private static void optOut(Instance instance, PhoneNumber phone, SuppressionReason reason, Instant at) {
@@ -144,6 +144,6 @@ class RiskFactsTest {
     }
 
     private static PhoneNumber recipient(int i) {
-        return DuplicateContentTest.recipient(i);
+        return Fixtures.recipient(i);
     }
 }

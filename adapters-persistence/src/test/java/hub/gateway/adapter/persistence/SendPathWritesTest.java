@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * The send path's database cost, as V6 and V7 shape it: marking a log row sent (and a later delivery status)
  * is a HOT update, which adds no index entry — it stays one only while no index of message_log names a column
- * those updates change —, and reserve_quota keeps its statements' plans instead of re-planning them per call.
+ * those updates change —, and the send gate's function keeps its statements' plans instead of re-planning them per call.
  */
 class SendPathWritesTest {
     @RegisterExtension
@@ -58,7 +58,7 @@ class SendPathWritesTest {
     void theQuotaStatementKeepsItsPlans() throws SQLException {
         long keeping = database.jdbc().count("""
                 select count(*) from pg_proc
-                 where proname = 'reserve_quota' and 'plan_cache_mode=force_generic_plan' = any (proconfig)
+                 where proname = 'send_gate_reserve' and 'plan_cache_mode=force_generic_plan' = any (proconfig)
                 """);
         assertEquals(1, keeping, "re-planned on every call, the duplicate probe cost more than itself (V7)");
     }

@@ -6,7 +6,8 @@ import hub.gateway.application.port.in.SendMessageResult;
 import hub.gateway.application.port.in.SendMessageUseCase;
 import hub.gateway.application.port.out.Instances;
 import hub.gateway.application.port.out.MessageLog;
-import hub.gateway.application.port.out.QuotaLedger;
+import hub.gateway.application.port.out.SendGate;
+import hub.gateway.application.port.out.SendReservation;
 import hub.gateway.application.port.out.RiskFacts;
 import hub.gateway.application.port.out.RiskLedger;
 import hub.gateway.application.port.out.Transport;
@@ -14,7 +15,6 @@ import hub.gateway.application.port.out.Transport.Delivery;
 import hub.gateway.application.port.out.Transports;
 import hub.gateway.domain.BehaviourFacts;
 import hub.gateway.domain.ContentFingerprint;
-import hub.gateway.domain.RefusalReason;
 import hub.gateway.domain.FieldError;
 import hub.gateway.domain.FoldedText;
 import hub.gateway.domain.Instance;
@@ -22,7 +22,7 @@ import hub.gateway.domain.InstanceId;
 import hub.gateway.domain.MessagePurpose;
 import hub.gateway.domain.MessageText;
 import hub.gateway.domain.PhoneNumber;
-import hub.gateway.domain.QuotaOutcome;
+import hub.gateway.domain.GateOutcome;
 import hub.gateway.domain.Refusal;
 import hub.gateway.domain.RiskAssessment;
 import hub.gateway.domain.RiskPolicy;
@@ -51,34 +51,41 @@ final class SendMessageService implements SendMessageUseCase {
                     .filter(r -> r.blocks(purpose)).collect(Collectors.toUnmodifiableSet())));
 
     private final Instances instances;
-    private final QuotaLedger quota;
+    private final SendGate gate;
     private final MessageLog messageLog;
     private final Transports transports;
     private final RiskFacts riskFacts;
     private final RiskLedger riskLedger;
     private final RiskPolicy policy;
+    /** False only for the step-9 cost benchmark's baseline (GATEWAY_RISK_ASSESSMENT=off): no step 9 at all. */
+    private final boolean assessRisk;
     private final Clock clock;
+    private final RiskAssessment cleanDuplicateViolation;
 
-    SendMessageService(Instances instances, QuotaLedger quota, MessageLog messageLog, Transports transports,
-                       RiskFacts riskFacts, RiskLedger riskLedger, RiskPolicy policy, Clock clock) {
+    SendMessageService(Instances instances, SendGate gate, MessageLog messageLog, Transports transports,
+                       RiskFacts riskFacts, RiskLedger riskLedger, RiskPolicy policy, boolean assessRisk, Clock clock) {
         this.instances = instances;
-        this.quota = quota;
+        this.gate = gate;
         this.messageLog = messageLog;
         this.transports = transports;
         this.riskFacts = riskFacts;
         this.riskLedger = riskLedger;
         this.policy = policy;
+        this.assessRisk = assessRisk;
         this.clock = clock;
+        this.cleanDuplicateViolation = policy.duplicateContentToCount(RiskAssessment.CLEAN);
     }
 
     @Override
     public SendMessageResult send(SendMessageCommand command) {
+        // Steps 3 and 4: the purpose.
         Optional<Refusal> purposeRefusal = checkPurpose(command.messagePurpose());
         if (purposeRefusal.isPresent()) {
             return refused(purposeRefusal.get());
         }
         MessagePurpose purpose = MessagePurpose.fromWireName(((Input.Text) command.messagePurpose()).value()).orElseThrow();
 
+        // Step 5: the fields.
         List<FieldError> problems = new ArrayList<>();
         Optional<String> instanceId = requireInstanceId(command.instanceId(), problems);
         Optional<PhoneNumber> phone = requirePhone(command.phone(), problems);
@@ -87,6 +94,7 @@ final class SendMessageService implements SendMessageUseCase {
             return refused(new Refusal.InvalidFields(problems));
         }
 
+        // Steps 6 and 7: the instance, and its review pause.
         Optional<Instance> found = InstanceId.isWellFormed(instanceId.get())
                 ? instances.find(new InstanceId(instanceId.get())).filter(i -> i.belongsTo(command.accountId()))
                 : Optional.empty();
@@ -98,11 +106,10 @@ final class SendMessageService implements SendMessageUseCase {
             return refusedAndLogged(command, instanceId.get(), phone.get(), purpose, new Refusal.InstancePaused());
         }
 
-        // Step 9, the part judged before anything is counted: the content, and the instance's recent behaviour.
-        BehaviourFacts facts = riskFacts.recentBehaviour(instance.id(), policy.failedDeliveriesOfLast(),
-                policy.optOutsWindow(), policy.optOutsMinimum());
-        FoldedText content = FoldedText.of(text.get().value());
-        RiskAssessment assessment = policy.assess(content, facts);
+        // Step 9, the part judged before anything is counted: the content, and the instance's recent behaviour;
+        // the text is folded once for every rule of it. Its duplicate-content rule is the gate's, below.
+        Optional<FoldedText> content = assessRisk ? Optional.of(FoldedText.of(text.get().value())) : Optional.empty();
+        RiskAssessment assessment = content.map(folded -> assess(instance, folded)).orElse(RiskAssessment.CLEAN);
         if (assessment.pauses()) {
             riskLedger.pauseForReview(instance.id(), assessment, clock.instant());
             return refusedAndLogged(command, instanceId.get(), phone.get(), purpose, new Refusal.InstancePaused());
@@ -115,22 +122,41 @@ final class SendMessageService implements SendMessageUseCase {
             // The client may have given up already: nothing is counted or sent (contract §10).
             return refusedAndLogged(command, instanceId.get(), phone.get(), purpose, new Refusal.DeadlinePassed());
         }
+        // Steps 8 to 11 in one atomic step of the gate: suppression, duplicate content (recorded as a violation by
+        // the gate itself), the speed, daily and monthly limits.
         UsageWindows windows = UsageWindows.at(clock.instant(), instance.timeZone());
-        QuotaOutcome outcome = quota.reserve(new QuotaLedger.Reservation(
-                command.accountId(), instance.id(), phone.get(), purpose, instance.limits(), windows,
+        GateOutcome outcome = gate.reserve(new SendReservation(
+                new SendReservation.Send(command.accountId(), instance.id(), phone.get(), purpose, command.idempotencyKey()),
                 blockingReasons(purpose),
-                new QuotaLedger.DuplicateContentCheck(ContentFingerprint.of(instance.id(), content),
-                        policy.duplicateRecipients(), policy.duplicateWindow()),
-                assessment, command.idempotencyKey()));
+                content.map(folded -> duplicateContentRule(instance, folded, assessment)),
+                instance.limits(), windows, assessment));
         return switch (outcome) {
-            case QuotaOutcome.Suppressed suppressed -> refused(new Refusal.RecipientSuppressed());
-            case QuotaOutcome.DuplicateContent duplicate -> violation(command, instance, phone.get(), purpose,
-                    policy.duplicateContent(duplicate.recipients(), assessment));
-            case QuotaOutcome.Exhausted exhausted -> refused(QuotaOutcome.refusalFor(exhausted, windows));
-            case QuotaOutcome.Reserved reserved -> deadlinePassed(command)
+            case GateOutcome.Suppressed suppressed -> refused(new Refusal.RecipientSuppressed());
+            case GateOutcome.DuplicateContent duplicate -> violated(instance,
+                    policy.duplicateContent(duplicate.recipients(), assessment), duplicate.violations());
+            case GateOutcome.Exhausted exhausted -> refused(GateOutcome.refusalFor(exhausted, windows));
+            // Step 12: the transport, unless the client may have given up meanwhile.
+            case GateOutcome.Reserved reserved -> deadlinePassed(command)
                     ? withdrawn(reserved.logId())
                     : deliver(instance, phone.get(), text.get(), reserved.logId());
         };
+    }
+
+    private RiskAssessment assess(Instance instance, FoldedText content) {
+        BehaviourFacts facts = riskFacts.recentBehaviour(instance.id(), policy.failedDeliveriesOfLast(),
+                policy.optOutsWindow(), policy.optOutsMinimum());
+        return policy.assess(content, facts);
+    }
+
+    /** Step 9's duplicate-content rule, which the gate checks under the instance's lock (contract §3). */
+    private SendReservation.DuplicateContentRule duplicateContentRule(Instance instance, FoldedText content,
+                                                                      RiskAssessment assessment) {
+        // What the gate records if it refuses the text; the same for every clean text, which most are.
+        RiskAssessment violation = assessment == RiskAssessment.CLEAN
+                ? cleanDuplicateViolation : policy.duplicateContentToCount(assessment);
+        return new SendReservation.DuplicateContentRule(
+                ContentFingerprint.of(instance.id(), content), policy.duplicateRecipients(),
+                policy.duplicateWindow(), violation, policy.violationsWindow());
     }
 
     /** Checked before the reservation and after it; a cache hit costs one clock read each. */
@@ -143,19 +169,24 @@ final class SendMessageService implements SendMessageUseCase {
      * and retried, so the send is never handed to the transport, and its quota goes back.
      */
     private SendMessageResult withdrawn(long logId) {
-        quota.withdraw(logId);
+        gate.giveBack(logId, SendGate.GiveBack.DEADLINE_PASSED, clock.instant());
         LOG.log(System.Logger.Level.WARNING, () -> "log " + logId + ": reserved after the request's deadline; not sent");
         return refused(new Refusal.DeadlinePassed());
     }
 
-    /**
-     * A refused send is recorded with its assessment; if it is one violation too many within the window,
-     * this very assessment pauses the instance and the answer is the pause (contract §3, step 9).
-     */
+    /** A refused send is recorded with its assessment (contract §3, step 9), then judged for the pause. */
     private SendMessageResult violation(SendMessageCommand command, Instance instance, PhoneNumber phone,
                                         MessagePurpose purpose, RiskAssessment assessment) {
         int violations = riskLedger.recordViolation(new RiskLedger.Violation(command.accountId(), instance.id(),
                 phone.e164(), purpose.wireName(), assessment, clock.instant()), policy.violationsWindow());
+        return violated(instance, assessment, violations);
+    }
+
+    /**
+     * A recorded violation: if it is one too many within the window, this very assessment pauses the instance and
+     * the answer is the pause.
+     */
+    private SendMessageResult violated(Instance instance, RiskAssessment assessment, int violations) {
         Optional<RiskAssessment> pause = policy.pauseForViolations(violations, assessment);
         if (pause.isPresent()) {
             riskLedger.pauseForReview(instance.id(), pause.get(), clock.instant());
@@ -177,7 +208,7 @@ final class SendMessageService implements SendMessageUseCase {
                 yield new SendMessageResult.Sent(delivered.messageId(), logId);
             }
             case Delivery.Failed failed -> {
-                quota.giveBack(logId, RefusalReason.DELIVERY_FAILED, clock.instant());
+                gate.giveBack(logId, SendGate.GiveBack.DELIVERY_FAILED, clock.instant());
                 yield refused(new Refusal.DeliveryFailed(logId, failed.code(), failed.title()));
             }
         };

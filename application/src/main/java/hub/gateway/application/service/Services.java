@@ -11,7 +11,7 @@ public final class Services {
     }
 
     public static UseCases build(UseCases.Ports ports, UseCases.Policies policies, SecureRandom random) {
-        InstanceReports reports = new InstanceReports(ports.quota(), ports.clock());
+        InstanceReports reports = new InstanceReports(ports.sendGate(), ports.clock());
         InstanceLookup lookup = new InstanceLookup(ports.instances());
         ClientReadService reads = new ClientReadService(ports.instances(), ports.messageLog(), reports);
         AdminService admin = new AdminService(ports.accounts(), ports.apiKeys(), ports.instances(), ports.transports(),
@@ -25,8 +25,8 @@ public final class Services {
         IdempotentAnswersService idempotency = new IdempotentAnswersService(ports.idempotencyKeys(), ports.clock());
         return new UseCases(
                 new AuthenticateClientService(ports.apiKeys()),
-                new SendMessageService(ports.instances(), ports.quota(), ports.messageLog(), ports.transports(),
-                        ports.riskFacts(), ports.riskLedger(), policies.risk(), ports.clock()),
+                new SendMessageService(ports.instances(), ports.sendGate(), ports.messageLog(), ports.transports(),
+                        ports.riskFacts(), ports.riskLedger(), policies.risk(), policies.assessRisk(), ports.clock()),
                 reads,
                 reads,
                 reads,

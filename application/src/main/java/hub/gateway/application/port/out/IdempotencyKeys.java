@@ -15,7 +15,7 @@ import java.util.Map;
  * afresh.
  *
  * <p>A claim still in progress (its answer never stored: its node died, or could not store it) is judged by the
- * send its request reserved. {@link QuotaLedger#reserve} links the claim to the reserved send's log row in the
+ * send its request reserved. {@link SendGate#reserve} links the claim to the reserved send's log row in the
  * reservation's own statement, so a claim either has such a row or its request never reserved anything:
  * <ul>
  *     <li>linked to a row still {@code accepted}: the first attempt is unresolved — {@link Claim.InProgress},

@@ -17,8 +17,8 @@ import java.util.Optional;
  *
  * <p>Every change appends to an audit trail that is never rewritten (who, when, why), and stores its
  * client event, if any, in the same transaction: a change is never without its event, nor an event
- * without its change. The send path does not call this port: the quota reservation checks suppression in
- * the same statement (see {@link QuotaLedger.Reservation#blockingReasons()}).
+ * without its change. The send path does not call this port: the send gate checks suppression in
+ * the same statement (see {@link SendReservation#suppressedBy()}).
  */
 public interface SuppressionList {
     /** Every suppression of one recipient of one instance (none, one, or one per reason). */

@@ -1,54 +1,73 @@
-package hub.gateway.adapter.persistence;
+package hub.gateway.application.contract;
 
-import hub.gateway.domain.RefusalReason;
+import hub.gateway.application.port.out.AbandonedSends;
 import hub.gateway.application.port.out.IdempotencyKeys;
 import hub.gateway.application.port.out.IdempotencyKeys.Claim;
-import hub.gateway.application.port.out.QuotaLedger.Reservation;
-import hub.gateway.domain.Account;
+import hub.gateway.application.port.out.MessageLog;
+import hub.gateway.application.port.out.SendGate;
+import hub.gateway.application.port.out.SendReservation;
 import hub.gateway.domain.AccountId;
-import hub.gateway.domain.Instance;
+import hub.gateway.domain.ContentFingerprint;
+import hub.gateway.domain.GateOutcome.Reserved;
+import hub.gateway.domain.InstanceId;
 import hub.gateway.domain.Limits;
 import hub.gateway.domain.MessagePurpose;
 import hub.gateway.domain.PhoneNumber;
-import hub.gateway.domain.QuotaOutcome.Reserved;
 import hub.gateway.domain.RiskAssessment;
+import hub.gateway.domain.RiskPolicy;
+import hub.gateway.domain.SuppressionReason;
 import hub.gateway.domain.UsageWindows;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 /**
- * The IdempotencyKeys port's contract, against PostgreSQL: each claim outcome, expiry, a claim never answered judged
- * by the send it reserved (linked by reserve_quota), and one winner under load.
+ * The IdempotencyKeys port's contract: each claim outcome, expiry, and a claim never answered judged by the send it
+ * reserved (linked by {@link SendGate#reserve}).
  */
-class IdempotencyKeysContractTest {
-    private static final Instant NOW = Instant.parse("2025-05-01T10:00:00.123456Z");
+public abstract class IdempotencyKeysContract {
+    protected static final Instant NOW = Instant.parse("2025-05-01T10:00:00.123456Z");
     private static final String BODY = "{\"success\":true,\"status\":\"sent\",\"message_id\":\"wamid.1\",\"log_id\":1}";
 
-    @RegisterExtension
-    static final FreshDatabase database = new FreshDatabase();
+    /** The keys under test, and the ports of the same store whose sends they are judged by. */
+    public interface Subject {
+        IdempotencyKeys keys();
 
+        SendGate gate();
+
+        MessageLog messageLog();
+
+        AbandonedSends abandonedSends();
+
+        /** A new account. */
+        AccountId account();
+
+        /** A new active instance of the account. */
+        InstanceId instance(AccountId account);
+    }
+
+    /** Called before each test; the subject may be shared by the tests of a class, their ids never are. */
+    protected abstract Subject subject();
+
+    private Subject subject;
     private IdempotencyKeys keys;
-    private AccountId account;
-    private String key;
+    protected AccountId account;
+    protected String key;
 
     @BeforeEach
     void freshKey() {
-        keys = database.persistence().idempotencyKeys();
+        subject = subject();
+        keys = subject.keys();
         account = new AccountId("acc_" + UUID.randomUUID());
         key = "key-" + UUID.randomUUID();
     }
@@ -146,7 +165,7 @@ class IdempotencyKeysContractTest {
         assertEquals(new Claim.Reused(), keys.claim(sender.account(), key, "h2", NOW.plusSeconds(2)));
 
         Instant later = NOW.plus(Duration.ofHours(2));
-        database.persistence().abandonedSends().markUnknown(later.minusSeconds(10), later, 1_000);
+        subject.abandonedSends().markUnknown(later.minusSeconds(10), later, 1_000);
         assertEquals(new Claim.OutcomeUnknown(logId), keys.claim(sender.account(), key, "h1", later));
         assertEquals(new Claim.OutcomeUnknown(logId), keys.claim(sender.account(), key, "h1", later.plusSeconds(60)));
     }
@@ -156,7 +175,7 @@ class IdempotencyKeysContractTest {
         Sender sender = new Sender();
         keys.claim(sender.account(), key, "h1", NOW);
         long sent = sender.reserve(key);
-        database.persistence().messageLog().markSent(sent, "wamid.K1", NOW.plusSeconds(1));
+        subject.messageLog().markSent(sent, "wamid.K1", NOW.plusSeconds(1));
         assertEquals(new Claim.AlreadySent(sent, "wamid.K1"), keys.claim(sender.account(), key, "h1", NOW.plusSeconds(2)));
         keys.release(sender.account(), key);
         assertEquals(new Claim.AlreadySent(sent, "wamid.K1"), keys.claim(sender.account(), key, "h1", NOW.plusSeconds(3)));
@@ -164,7 +183,7 @@ class IdempotencyKeysContractTest {
         String other = "key-" + UUID.randomUUID();
         keys.claim(sender.account(), other, "h1", NOW);
         long failed = sender.reserve(other);
-        database.persistence().quotaLedger().giveBack(failed, RefusalReason.DELIVERY_FAILED, NOW.plusSeconds(1));
+        subject.gate().giveBack(failed, SendGate.GiveBack.DELIVERY_FAILED, NOW.plusSeconds(1));
         assertEquals(new Claim.AlreadyFailed(failed), keys.claim(sender.account(), other, "h1", NOW.plus(Duration.ofHours(1))));
     }
 
@@ -173,25 +192,25 @@ class IdempotencyKeysContractTest {
         Sender sender = new Sender();
         keys.claim(sender.account(), key, "h1", NOW);
         long logId = sender.reserve(key);
-        database.persistence().messageLog().markSent(logId, "wamid.K2", NOW.plusSeconds(1));
+        subject.messageLog().markSent(logId, "wamid.K2", NOW.plusSeconds(1));
         keys.remember(sender.account(), key, 200, BODY);
         assertEquals(new Claim.Replay(200, BODY), keys.claim(sender.account(), key, "h1", NOW.plusSeconds(2)));
     }
 
-    /** 'refused' sent nothing and counted nothing (a withdrawn reservation): like a claim with no row at all. */
+    /** 'refused' sent nothing and counted nothing (a reservation withdrawn at its deadline): like no row at all. */
     @Test
-    void aLinkedRefusedRowIsAbandonedAfterFiveMinutesAndMayBeReleased() throws Exception {
+    void aLinkedRefusedRowIsAbandonedAfterFiveMinutesAndMayBeReleased() {
         Sender sender = new Sender();
         keys.claim(sender.account(), key, "h1", NOW);
         long logId = sender.reserve(key);
-        database.jdbc().update("update message_log set status = 'refused', error = 'service_unavailable' where id = ?", logId);
+        subject.gate().giveBack(logId, SendGate.GiveBack.DEADLINE_PASSED, NOW);
         assertEquals(new Claim.InProgress(), keys.claim(sender.account(), key, "h1", NOW.plus(Duration.ofMinutes(4))));
         assertEquals(new Claim.Claimed(), keys.claim(sender.account(), key, "h1", NOW.plus(IdempotencyKeys.ABANDONED_AFTER)));
 
         String other = "key-" + UUID.randomUUID();
         keys.claim(sender.account(), other, "h1", NOW);
         long withdrawn = sender.reserve(other);
-        database.jdbc().update("update message_log set status = 'refused' where id = ?", withdrawn);
+        subject.gate().giveBack(withdrawn, SendGate.GiveBack.DEADLINE_PASSED, NOW);
         keys.release(sender.account(), other);
         assertEquals(new Claim.Claimed(), keys.claim(sender.account(), other, "h1", NOW.plusSeconds(1)));
     }
@@ -207,52 +226,27 @@ class IdempotencyKeysContractTest {
     }
 
     /** An account with an instance that reserves sends, as the send use case does. */
-    private static final class Sender {
-        private final Account account = database.fixtures().account(ZoneOffset.UTC);
-        private final Instance instance = database.fixtures().instance(account);
+    private final class Sender {
+        private final AccountId account = subject.account();
+        private final InstanceId instance = subject.instance(account);
         private int phones;
 
         AccountId account() {
-            return account.id();
+            return account;
         }
 
         long reserve(String idempotencyKey) {
-            Reservation reservation = new Reservation(account.id(), instance.id(),
-                    new PhoneNumber("+96650" + String.format("%07d", ++phones)), MessagePurpose.TRANSACTIONAL,
-                    new Limits(1_000, 10_000, 100_000), UsageWindows.at(NOW, ZoneOffset.UTC),
-                    Fixtures.blockingReasons(MessagePurpose.TRANSACTIONAL), Fixtures.anyContent(), RiskAssessment.CLEAN,
-                    Optional.of(idempotencyKey));
-            return ((Reserved) database.persistence().quotaLedger().reserve(reservation)).logId();
-        }
-    }
-
-    @Test
-    void twentyParallelClaimsOnTwoNodesHaveExactlyOneWinner() throws Exception {
-        TestDb db = TestDb.fresh();
-        int claims = 20;
-        try (PostgresPersistence nodeA = db.connect(10);
-             PostgresPersistence nodeB = db.connect(10);
-             ExecutorService threads = Executors.newFixedThreadPool(claims)) {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Claim>> results = new ArrayList<>();
-            for (int i = 0; i < claims; i++) {
-                IdempotencyKeys node = (i % 2 == 0 ? nodeA : nodeB).idempotencyKeys();
-                results.add(threads.submit(() -> {
-                    start.await();
-                    return node.claim(account, key, "h1", NOW);
-                }));
-            }
-            start.countDown();
-            int claimed = 0;
-            for (Future<Claim> result : results) {
-                Claim claim = result.get();
-                if (claim instanceof Claim.Claimed) {
-                    claimed++;
-                } else {
-                    assertEquals(new Claim.InProgress(), claim);
-                }
-            }
-            assertEquals(1, claimed);
+            RiskPolicy policy = RiskPolicy.defaults();
+            SendReservation reservation = new SendReservation(
+                    new SendReservation.Send(account, instance, new PhoneNumber("+96650" + String.format("%07d", ++phones)),
+                            MessagePurpose.TRANSACTIONAL, Optional.of(idempotencyKey)),
+                    Arrays.stream(SuppressionReason.values()).filter(r -> r.blocks(MessagePurpose.TRANSACTIONAL))
+                            .collect(Collectors.toSet()),
+                    Optional.of(new SendReservation.DuplicateContentRule(
+                            ContentFingerprint.of(instance, "text " + UUID.randomUUID()), 25, Duration.ofMinutes(60),
+                            policy.duplicateContentToCount(RiskAssessment.CLEAN), policy.violationsWindow())),
+                    new Limits(1_000, 10_000, 100_000), UsageWindows.at(NOW, ZoneOffset.UTC), RiskAssessment.CLEAN);
+            return assertInstanceOf(Reserved.class, subject.gate().reserve(reservation)).logId();
         }
     }
 }

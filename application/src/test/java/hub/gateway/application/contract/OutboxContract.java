@@ -1,9 +1,10 @@
-package hub.gateway.adapter.persistence;
+package hub.gateway.application.contract;
 
 import hub.gateway.application.port.out.Outbox;
 import hub.gateway.application.port.out.Outbox.EventDelivery;
 import hub.gateway.application.port.out.Outbox.PendingEvent;
-import hub.gateway.domain.Account;
+import hub.gateway.application.port.out.SuppressionList;
+import hub.gateway.domain.AccountId;
 import hub.gateway.domain.ClientEvent.RecipientOptedOut;
 import hub.gateway.domain.Instance;
 import hub.gateway.domain.InstanceId;
@@ -13,11 +14,9 @@ import hub.gateway.domain.Suppression;
 import hub.gateway.domain.SuppressionReason;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
@@ -28,10 +27,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The Outbox port's contract, against PostgreSQL. Claims see every instance of the shared database, so each
- * test looks only at its own instances' events.
+ * The Outbox port's contract. Claims see every instance of the store, which a subject may share between tests, so
+ * each test looks only at its own instances' events.
  */
-class OutboxContractTest {
+public abstract class OutboxContract {
     /** Nanoseconds on purpose: the event's timestamp must come back exactly as it went in. */
     private static final Instant CREATED = Instant.parse("2025-05-01T10:00:00.123456789Z");
     /** Times the outbox stores as columns: PostgreSQL keeps microseconds. */
@@ -39,19 +38,37 @@ class OutboxContractTest {
     private static final Duration LEASE = Duration.ofMinutes(1);
     private static final int ALL = 1_000;
 
-    @RegisterExtension
-    static final FreshDatabase database = new FreshDatabase();
+    /** The outbox under test, and the list whose changes put events into it. */
+    public interface Subject {
+        Outbox outbox();
 
+        SuppressionList suppressions();
+
+        /** A new account. */
+        AccountId account();
+
+        /**
+         * A new active instance of the account, with webhook URL {@code https://example.com/hook} and secret
+         * {@code whsec_dGVzdA==}.
+         */
+        Instance instance(AccountId account);
+    }
+
+    /** Called before each test; the subject may be shared by the tests of a class, their ids never are. */
+    protected abstract Subject subject();
+
+    private Subject subject;
     private Outbox outbox;
-    private Account account;
+    private AccountId account;
     private Instance instance;
     private int nextPhone;
 
     @BeforeEach
     void freshInstance() {
-        outbox = database.persistence().outbox();
-        account = database.fixtures().account(ZoneOffset.UTC);
-        instance = database.fixtures().instance(account);
+        subject = subject();
+        outbox = subject.outbox();
+        account = subject.account();
+        instance = subject.instance(account);
     }
 
     @Test
@@ -72,7 +89,7 @@ class OutboxContractTest {
     void onlyTheHeadOfAnInstanceIsClaimedAndALeaseHoldsItsInstance() {
         emit(instance);
         emit(instance);
-        Instance other = database.fixtures().instance(account);
+        Instance other = subject.instance(account);
         emit(other);
 
         List<PendingEvent> first = claimed(outbox.claimDue(NOW, ALL, LEASE), instance, other);
@@ -144,7 +161,7 @@ class OutboxContractTest {
         outbox.failed(dead.eventId(), NOW, "HTTP 410", Optional.of(410), Optional.empty());
         PendingEvent second = claimOne(instance, NOW).orElseThrow();
         outbox.delivered(second.eventId(), NOW, 200);
-        Instance other = database.fixtures().instance(account);
+        Instance other = subject.instance(account);
 
         assertFalse(outbox.replay(other.id(), dead.eventId(), NOW), "another instance's event");
         assertFalse(outbox.replay(instance.id(), second.eventId(), NOW), "a delivered event");
@@ -172,8 +189,8 @@ class OutboxContractTest {
     @Test
     void aClaimTakesAtMostMax() {
         emit(instance);
-        emit(database.fixtures().instance(account));
-        emit(database.fixtures().instance(account));
+        emit(subject.instance(account));
+        emit(subject.instance(account));
 
         assertEquals(2, outbox.claimDue(NOW, 2, LEASE).size(), "three heads are due, two are asked for");
         assertTrue(outbox.claimDue(NOW, 0, LEASE).isEmpty());
@@ -191,14 +208,14 @@ class OutboxContractTest {
         assertTrue(recent.get(0).eventId() > recent.get(1).eventId());
         assertEquals(RecipientOptedOut.TYPE, recent.get(0).type());
         assertEquals(Instant.parse("2025-05-01T10:00:00.123457Z"), recent.get(0).createdAt(),
-                "PostgreSQL rounds to microseconds");
+                "kept to the microsecond, rounded, as PostgreSQL keeps it");
         assertTrue(outbox.recent(new InstanceId("nobody-here"), 10).isEmpty());
     }
 
     private RecipientOptedOut emit(Instance target) {
         PhoneNumber phone = new PhoneNumber("+96650100" + String.format("%04d", ++nextPhone));
         RecipientOptedOut event = new RecipientOptedOut(target.id(), target.name(), phone, "STOP", CREATED);
-        database.persistence().suppressions().add(new Suppression(target.id(), phone, SuppressionReason.RECIPIENT_REQUESTED_STOP,
+        subject.suppressions().add(new Suppression(target.id(), phone, SuppressionReason.RECIPIENT_REQUESTED_STOP,
                 SuppressedBy.RECIPIENT, CREATED), "STOP", Optional.of(event));
         return event;
     }

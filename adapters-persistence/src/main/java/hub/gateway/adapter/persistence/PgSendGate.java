@@ -1,0 +1,191 @@
+package hub.gateway.adapter.persistence;
+
+import hub.gateway.application.port.out.SendGate;
+import hub.gateway.application.port.out.SendReservation;
+import hub.gateway.application.port.out.SendReservation.DuplicateContentRule;
+import hub.gateway.domain.RefusalReason;
+import hub.gateway.domain.GateOutcome;
+import hub.gateway.domain.InstanceId;
+import hub.gateway.domain.RiskAssessment;
+import hub.gateway.domain.SuppressionReason;
+import hub.gateway.domain.Usage;
+import hub.gateway.domain.UsageWindows;
+import io.helidon.dbclient.DbRow;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonBuilderFactory;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+
+import java.time.Instant;
+import java.util.function.Consumer;
+
+/**
+ * Exact limits across nodes: each reservation is one round trip to {@code send_gate_reserve} (R__reserve_quota.sql),
+ * which checks the recipient's suppression, then locks the instance's quota row and, under that lock, checks
+ * duplicate content and the limits, so reservations of one instance are serialised by PostgreSQL itself.
+ *
+ * <p>The function takes one jsonb document with named fields, built here:
+ * <pre>{@code
+ * {"account", "instance", "recipient", "purpose", "idempotency_key" (absent: none),
+ *  "suppressed_by": ["blocked", ...],
+ *  "duplicate_content": {"fingerprint", "max_other_recipients", "since", "violations_since",
+ *                        "violation": {"score", "action", "signals"}}  (absent: step 9 switched off),
+ *  "limits": {"minute", "day", "month"},
+ *  "windows": {"minute", "day", "month", "at"},
+ *  "assessment": {"score", "action", "signals": [{"name", "weight", "evidence"}, ...]}}
+ * }</pre>
+ * and answers in the domain's words; the error names of the log rows it writes are its own (see its header).
+ */
+final class PgSendGate implements SendGate {
+    private static final JsonBuilderFactory JSON = StoredSignals.JSON;
+    private static final String RESERVE = """
+            select outcome, time_window, quota_limit, used, log_id, violations
+              from send_gate_reserve(cast(? as jsonb))
+            """;
+
+    private final Database db;
+    private final Consumer<InstanceId> deliveryFailed;
+
+    /** @param deliveryFailed told of the instance whose send failed and was given back (its risk facts changed) */
+    PgSendGate(Database db, Consumer<InstanceId> deliveryFailed) {
+        this.db = db;
+        this.deliveryFailed = deliveryFailed;
+    }
+
+    @Override
+    public GateOutcome reserve(SendReservation reservation) {
+        String input = input(reservation).toString();
+        DbRow row = db.call(exec -> exec.get(RESERVE, input))
+                .orElseThrow(() -> new IllegalStateException("send_gate_reserve returned no row"));
+        String outcome = Columns.string(row, "outcome");
+        long logId = Columns.longValue(row, "log_id");
+        return switch (outcome) {
+            case "reserved" -> new GateOutcome.Reserved(logId);
+            case "suppressed" -> new GateOutcome.Suppressed(logId);
+            case "duplicate_content" -> new GateOutcome.DuplicateContent(Columns.intValue(row, "used"),
+                    Columns.intValue(row, "violations"), logId);
+            case "exhausted" -> new GateOutcome.Exhausted(window(Columns.string(row, "time_window")),
+                    Columns.intValue(row, "quota_limit"), Columns.intValue(row, "used"), logId);
+            default -> throw new IllegalStateException("send_gate_reserve answered an unknown outcome: " + outcome);
+        };
+    }
+
+    /** How the gate's refusals are spelled in message_log.error: built once from the one table of spellings. */
+    private static final JsonObject LOGGED = JSON.createObjectBuilder()
+            .add("suppressed", LoggedReasons.of(RefusalReason.RECIPIENT_SUPPRESSED))
+            .add("violation", LoggedReasons.of(RefusalReason.POLICY_VIOLATION))
+            .add("minute", LoggedReasons.of(RefusalReason.MINUTE_LIMIT_REACHED))
+            .add("day", LoggedReasons.of(RefusalReason.DAILY_LIMIT_REACHED))
+            .add("month", LoggedReasons.of(RefusalReason.MONTHLY_LIMIT_REACHED))
+            .build();
+
+    static JsonObject input(SendReservation reservation) {
+        SendReservation.Send send = reservation.send();
+        UsageWindows windows = reservation.windows();
+        JsonArrayBuilder suppressedBy = JSON.createArrayBuilder();
+        for (SuppressionReason reason : reservation.suppressedBy()) {
+            suppressedBy.add(reason.wireName());
+        }
+        JsonObjectBuilder input = JSON.createObjectBuilder()
+                .add("account", send.account().value())
+                .add("instance", send.instance().value())
+                .add("recipient", send.recipient().e164())
+                .add("purpose", send.purpose().wireName())
+                .add("suppressed_by", suppressedBy)
+                .add("limits", JSON.createObjectBuilder()
+                        .add("minute", reservation.limits().perMinute())
+                        .add("day", reservation.limits().daily())
+                        .add("month", reservation.limits().monthly()))
+                .add("windows", JSON.createObjectBuilder()
+                        .add("minute", windows.minuteStart().toString())
+                        .add("day", windows.day().toString())
+                        .add("month", windows.monthStart().toString())
+                        .add("at", windows.now().toString()))
+                .add("assessment", assessment(reservation.assessment()))
+                .add("logged", LOGGED);
+        send.idempotencyKey().ifPresent(key -> input.add("idempotency_key", key));
+        reservation.duplicateContent().ifPresent(rule -> input.add("duplicate_content", duplicateContent(rule, windows.now())));
+        return input.build();
+    }
+
+    private static JsonObjectBuilder duplicateContent(DuplicateContentRule rule, Instant now) {
+        return JSON.createObjectBuilder()
+                .add("fingerprint", rule.fingerprint().value())
+                .add("max_other_recipients", rule.maxOtherRecipients())
+                .add("since", now.minus(rule.window()).toString())
+                .add("violation", assessment(rule.violation()))
+                .add("violations_since", now.minus(rule.violationsWindow()).toString());
+    }
+
+    private static JsonObjectBuilder assessment(RiskAssessment assessment) {
+        return JSON.createObjectBuilder()
+                .add("score", assessment.score())
+                .add("action", assessment.action().wireName())
+                .add("signals", StoredSignals.array(assessment.signals()));
+    }
+
+    private static GateOutcome.Window window(String window) {
+        return switch (window) {
+            case "minute" -> GateOutcome.Window.MINUTE;
+            case "day" -> GateOutcome.Window.DAY;
+            case "month" -> GateOutcome.Window.MONTH;
+            default -> throw new IllegalStateException("send_gate_reserve answered an unknown window: " + window);
+        };
+    }
+
+    @Override
+    public void giveBack(long logId, GiveBack reason, Instant at) {
+        switch (reason) {
+            case DELIVERY_FAILED -> deliveryFailed(logId, at);
+            case DEADLINE_PASSED -> withdraw(logId);
+        }
+    }
+
+    private void deliveryFailed(long logId, Instant at) {
+        db.call(exec -> exec.get("""
+                        select m.instance_id
+                          from give_back_quota(?, cast(? as text), cast(? as timestamptz)) as given_back, message_log m
+                         where m.id = ?
+                        """, logId, LoggedReasons.of(RefusalReason.DELIVERY_FAILED), Columns.utc(at), logId))
+                .ifPresent(row -> deliveryFailed.accept(new InstanceId(row.column("instance_id").getString())));
+    }
+
+    /**
+     * One statement, so that the row and its counters change together: the row's update returns the windows it
+     * was counted in (columns it leaves alone), and only counters still in those windows go down — the rule of
+     * give_back_quota, without its 'failed' status and history entry.
+     */
+    private void withdraw(long logId) {
+        db.run(exec -> exec.dml("""
+                with withdrawn as (
+                    update message_log
+                       set status = 'refused', error = ?
+                     where id = ? and status = 'accepted'
+                    returning instance_id, counted_minute, counted_day, counted_month)
+                update instance_quota q
+                   set minute_used = case when q.minute_start = w.counted_minute then greatest(q.minute_used - 1, 0)
+                                          else q.minute_used end,
+                       day_used    = case when q.day_start = w.counted_day then greatest(q.day_used - 1, 0)
+                                          else q.day_used end,
+                       month_used  = case when q.month_start = w.counted_month then greatest(q.month_used - 1, 0)
+                                          else q.month_used end
+                  from withdrawn w
+                 where q.instance_id = w.instance_id
+                """, LoggedReasons.of(RefusalReason.DEADLINE_PASSED), logId));
+    }
+
+    @Override
+    public Usage usage(InstanceId instanceId, UsageWindows windows) {
+        return db.call(exec -> exec.get("""
+                        select case when minute_start = cast(? as timestamptz) then minute_used else 0 end as minute,
+                               case when day_start = cast(? as date) then day_used else 0 end as day,
+                               case when month_start = cast(? as date) then month_used else 0 end as month
+                          from instance_quota
+                         where instance_id = ?
+                        """,
+                Columns.utc(windows.minuteStart()), windows.day(), windows.monthStart(), instanceId.value()))
+                .map(row -> new Usage(Columns.intValue(row, "minute"), Columns.intValue(row, "day"),
+                        Columns.intValue(row, "month")))
+                .orElse(Usage.NONE);
+    }
+}

@@ -1,0 +1,94 @@
+package hub.gateway.adapter.persistence;
+
+import hub.gateway.application.contract.SuppressionListContract;
+import hub.gateway.application.port.out.Outbox;
+import hub.gateway.application.port.out.SuppressionList;
+import hub.gateway.domain.AccountId;
+import hub.gateway.domain.Instance;
+import hub.gateway.domain.InstanceId;
+import hub.gateway.domain.PhoneNumber;
+import hub.gateway.domain.SuppressedBy;
+import hub.gateway.domain.SuppressionReason;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The SuppressionList port's contract against PostgreSQL, and its audit trail's own guard. */
+class PgSuppressionListContractTest extends SuppressionListContract {
+    @RegisterExtension
+    static final FreshDatabase database = new FreshDatabase();
+
+    @Override
+    protected Subject subject() {
+        PostgresPersistence persistence = database.persistence();
+        return new Subject() {
+            @Override
+            public SuppressionList suppressions() {
+                return persistence.suppressions();
+            }
+
+            @Override
+            public Outbox outbox() {
+                return persistence.outbox();
+            }
+
+            @Override
+            public AccountId account() {
+                return database.fixtures().account(ZoneOffset.UTC).id();
+            }
+
+            @Override
+            public Instance instance(AccountId account) {
+                return database.fixtures().instance(persistence.accounts().find(account).orElseThrow());
+            }
+
+            @Override
+            public long audited(InstanceId instance, String action) {
+                return count("select count(*) from suppression_audit where instance_id = ? and action = ?",
+                        instance.value(), action);
+            }
+
+            @Override
+            public long audited(InstanceId instance, PhoneNumber phone, String action, SuppressionReason reason,
+                                SuppressedBy actor, Instant at, String note) {
+                return count("""
+                        select count(*) from suppression_audit
+                         where instance_id = ? and phone = ? and action = ? and reason = ?
+                           and actor = ? and at = ? and note = ?
+                        """, instance.value(), phone.e164(), action, reason.wireName(), actor.wireName(),
+                        at.atOffset(ZoneOffset.UTC), note);
+            }
+        };
+    }
+
+    private static long count(String sql, Object... parameters) {
+        try {
+            return database.jdbc().count(sql, parameters);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void theAuditTrailCannotBeRewritten() {
+        database.persistence().suppressions().add(block(at()), "client API", Optional.empty());
+
+        SQLException update = assertThrows(SQLException.class, () -> database.jdbc().update(
+                "update suppression_audit set note = 'nothing happened' where instance_id = ?", instance.id().value()));
+        SQLException delete = assertThrows(SQLException.class, () -> database.jdbc().update(
+                "delete from suppression_audit where instance_id = ?", instance.id().value()));
+
+        SQLException truncate = assertThrows(SQLException.class, () -> database.jdbc().update("truncate suppression_audit"));
+
+        assertTrue(update.getMessage().contains("append-only"), update.getMessage());
+        assertTrue(truncate.getMessage().contains("append-only"), truncate.getMessage());
+        assertTrue(delete.getMessage().contains("append-only"), delete.getMessage());
+    }
+}
