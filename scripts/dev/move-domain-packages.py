@@ -57,7 +57,7 @@ PACKAGES = {
               "RiskRule", "RiskRules", "RiskSettings"]),
     "webhook": (True, "what clients are told: client events and the retry schedule",
                 ["ClientEvent", "RetrySchedule"]),
-    "text": (False, "the text-matching engine behind risk and opt-out (not exported)",
+    "text": (False, "the text-matching engine behind risk and opt-out",
              ["TextNormaliser", "TextPattern", "PatternShape", "PhraseList", "PhraseStarts", "WordForms"]),
 }
 # Shared kernel that stays in hub.gateway.domain itself (exported): hashing, used by account, risk and
@@ -161,6 +161,12 @@ def add_imports(src, imports):
     return src[:at] + "\n" + lines + src[at:]
 
 
+def sort_gateway_imports(src):
+    """Keeps each run of consecutive `import hub.gateway...;` lines sorted (and free of duplicates)."""
+    return re.sub(r"(?:^import hub\.gateway\.[\w.*]+;[ \t]*\n)+",
+                  lambda m: "".join(sorted(set(m.group(0).splitlines(keepends=True)))), src, flags=re.M)
+
+
 # ---------------------------------------------------------------- main
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -217,6 +223,12 @@ def main():
             else:
                 unknown.append(rel)
 
+    untracked = [f for f in sh("git", "ls-files", "--others", "--exclude-standard", cwd=root).splitlines()
+                 if f.endswith(".java") or f.endswith(".md")]
+    if untracked:
+        print("WARNING: untracked files are not rewritten (git add them first):", file=sys.stderr)
+        for u in untracked:
+            print("  " + u, file=sys.stderr)
     print(f"{len(moves)} domain files move, {len(res_moves)} resources move")
     for old, new in sorted(moves.items()):
         print(f"  {old} -> {new}")
@@ -232,10 +244,10 @@ def main():
         return 3
 
     # ---- validate the named edits before touching anything
-    def current_path(type_name):
+    def current_path(type_name, after_move=False):
         for old, new in moves.items():
             if Path(old).stem == type_name and old.startswith("domain/src/main"):
-                return root / old
+                return root / (new if after_move else old)
         pkg = table.get(type_name, BASE)
         return root / "domain/src/main/java" / pkg.replace(".", "/") / f"{type_name}.java"
 
@@ -281,6 +293,8 @@ def main():
                          else m.group(0), text)
         out = slashed.sub(lambda m: f"{moved_names[m.group(1)].replace('.', '/')}/{m.group(1)}"
                           if m.group(1) in moved_names else m.group(0), out)
+        if rel.endswith(".java") and out != text:
+            out = sort_gateway_imports(out)
         if rel.endswith(".java"):
             out = wildcard.sub("".join(f"import {e}.*;\n" for e in exported) + f"import {BASE}.*;\n", out)
         if len(set(RESOURCES.values())) == 1:
@@ -306,11 +320,11 @@ def main():
                 continue   # main code never sees a test type
             needed.add(f"{target}.{name}")
         needed -= set(re.findall(r"^import\s+([\w.]+)\s*;", src, re.M))
-        p.write_text(add_imports(src, needed))
+        p.write_text(sort_gateway_imports(add_imports(src, needed)))
 
     # ---- 4. named visibility edits
     for type_name, old, new in VISIBILITY:
-        p = current_path(type_name)
+        p = current_path(type_name, after_move=True)
         text = p.read_text()
         if old in text:
             p.write_text(text.replace(old, new, 1))
@@ -338,7 +352,7 @@ def main():
     design = root / "docs/design.md"
     if design.exists():
         text = design.read_text()
-        section = design_section()
+        section = design_section(root)
         if "\n## Domain packages\n" in text:
             text = re.sub(r"\n## Domain packages\n.*?(?=\n## |\Z)", "\n" + section.rstrip("\n") + "\n", text,
                           count=1, flags=re.S)
@@ -353,10 +367,13 @@ def main():
     return 0
 
 
-def design_section():
+def design_section(root):
     rows = []
     for pkg, (exported, about, types) in PACKAGES.items():
-        rows.append(f"- `domain.{pkg}`{'' if exported else ' (not exported)'}: {about}.")
+        present = [t for t in types
+                   if (root / "domain/src/main/java" / BASE_PATH / pkg / f"{t}.java").exists()]
+        rows.append(f"- `domain.{pkg}`{'' if exported else ' (not exported)'} — {about}: "
+                    + ", ".join(f"`{t}`" for t in present) + ".")
     return ("## Domain packages\n\n"
             "`domain` is split by business concept, one package each; `hub.gateway.domain` itself keeps only the\n"
             "shared kernel (`Sha256`). The text-matching engine is internal: `module-info` does not export it and\n"
