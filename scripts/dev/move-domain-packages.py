@@ -162,8 +162,8 @@ def add_imports(src, imports):
 
 
 def sort_gateway_imports(src):
-    """Keeps each run of consecutive `import hub.gateway...;` lines sorted (and free of duplicates)."""
-    return re.sub(r"(?:^import hub\.gateway\.[\w.*]+;[ \t]*\n)+",
+    """Keeps each run of consecutive `import hub.gateway.domain...;` lines sorted (and free of duplicates)."""
+    return re.sub(r"(?:^import hub\.gateway\.domain\.[\w.*]+;[ \t]*\n)+",
                   lambda m: "".join(sorted(set(m.group(0).splitlines(keepends=True)))), src, flags=re.M)
 
 
