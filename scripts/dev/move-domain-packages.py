@@ -45,7 +45,7 @@ PACKAGES = {
     # apart is what keeps the packages free of cycles (Instance -> Plan, ContentFingerprint -> InstanceId,
     # Refusal -> RiskSignal, QuotaOutcome -> Refusal would close a loop if the outcome lived in quota).
     "send": (True, "the decision on one send: the gate's outcome and reservation, refusals and their codes",
-             ["QuotaOutcome", "Refusal",
+             ["QuotaOutcome", "Refusal", "RefusalReason",
               # if present (the send gate, issue 11 items 1 and 4):
               "ErrorCode", "GateOutcome", "SendReservation", "SendGateOutcome", "Exhausted"]),
     "suppression": (True, "who must not be messaged: suppressions, their reasons, opt-out keywords",
