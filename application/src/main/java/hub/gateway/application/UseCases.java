@@ -44,9 +44,9 @@ import hub.gateway.application.port.out.WebhookSender;
 import hub.gateway.application.port.out.SendGate;
 import hub.gateway.application.port.out.StorageHealth;
 import hub.gateway.application.port.out.Transports;
-import hub.gateway.domain.OptOutKeywords;
-import hub.gateway.domain.RetrySchedule;
-import hub.gateway.domain.RiskPolicy;
+import hub.gateway.domain.risk.RiskPolicy;
+import hub.gateway.domain.suppression.OptOutKeywords;
+import hub.gateway.domain.webhook.RetrySchedule;
 
 import java.time.Clock;
 import java.time.Duration;

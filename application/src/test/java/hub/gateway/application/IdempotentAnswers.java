@@ -1,7 +1,7 @@
 package hub.gateway.application;
 
 import hub.gateway.application.port.in.ClaimIdempotencyKeyUseCase.KeyClaim;
-import hub.gateway.domain.AccountId;
+import hub.gateway.domain.account.AccountId;
 
 /** The three idempotency use cases side by side, as the edge uses them: claim, then remember or release. */
 record IdempotentAnswers(UseCases useCases) {

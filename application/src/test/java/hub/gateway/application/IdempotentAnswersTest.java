@@ -3,7 +3,7 @@ package hub.gateway.application;
 import hub.gateway.application.OptOutAndWebhooksTest.MutableClock;
 import hub.gateway.application.port.out.IdempotencyKeys;
 import hub.gateway.application.port.in.ClaimIdempotencyKeyUseCase.KeyClaim;
-import hub.gateway.domain.AccountId;
+import hub.gateway.domain.account.AccountId;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

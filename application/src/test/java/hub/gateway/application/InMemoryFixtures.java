@@ -1,12 +1,12 @@
 package hub.gateway.application;
 
-import hub.gateway.domain.Account;
-import hub.gateway.domain.AccountId;
-import hub.gateway.domain.Instance;
-import hub.gateway.domain.InstanceId;
-import hub.gateway.domain.InstanceStatus;
-import hub.gateway.domain.LimitOverrides;
-import hub.gateway.domain.Plan;
+import hub.gateway.domain.account.Account;
+import hub.gateway.domain.account.AccountId;
+import hub.gateway.domain.account.Instance;
+import hub.gateway.domain.account.InstanceId;
+import hub.gateway.domain.account.InstanceStatus;
+import hub.gateway.domain.quota.LimitOverrides;
+import hub.gateway.domain.quota.Plan;
 
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -1,8 +1,8 @@
 package hub.gateway.application;
 
 import hub.gateway.application.port.out.IdempotencyKeys;
-import hub.gateway.domain.AccountId;
-import hub.gateway.domain.MessageRecord;
+import hub.gateway.domain.account.AccountId;
+import hub.gateway.domain.message.MessageRecord;
 
 import java.time.Instant;
 import java.util.HashMap;

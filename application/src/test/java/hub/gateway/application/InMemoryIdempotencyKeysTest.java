@@ -5,8 +5,8 @@ import hub.gateway.application.port.out.AbandonedSends;
 import hub.gateway.application.port.out.IdempotencyKeys;
 import hub.gateway.application.port.out.MessageLog;
 import hub.gateway.application.port.out.SendGate;
-import hub.gateway.domain.AccountId;
-import hub.gateway.domain.InstanceId;
+import hub.gateway.domain.account.AccountId;
+import hub.gateway.domain.account.InstanceId;
 
 import java.time.Clock;
 import java.time.ZoneOffset;

@@ -1,9 +1,9 @@
 package hub.gateway.application;
 
 import hub.gateway.application.port.out.Outbox;
-import hub.gateway.domain.ClientEvent;
-import hub.gateway.domain.Instance;
-import hub.gateway.domain.InstanceId;
+import hub.gateway.domain.account.Instance;
+import hub.gateway.domain.account.InstanceId;
+import hub.gateway.domain.webhook.ClientEvent;
 
 import java.time.Duration;
 import java.time.Instant;

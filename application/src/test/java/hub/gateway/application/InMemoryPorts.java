@@ -14,26 +14,26 @@ import hub.gateway.application.port.out.SuppressionList;
 import hub.gateway.application.port.out.WebhookSender;
 import hub.gateway.application.port.out.RiskFacts;
 import hub.gateway.application.port.out.RiskLedger;
-import hub.gateway.domain.BehaviourFacts;
-import hub.gateway.domain.RiskAssessment;
-import hub.gateway.domain.Account;
-import hub.gateway.domain.AccountId;
-import hub.gateway.domain.ApiKey;
-import hub.gateway.domain.ApiKeyHash;
-import hub.gateway.domain.Instance;
-import hub.gateway.domain.InstanceId;
-import hub.gateway.domain.InstanceStatus;
-import hub.gateway.domain.MessageRecord;
-import hub.gateway.domain.ClientEvent;
-import hub.gateway.domain.PhoneNumber;
-import hub.gateway.domain.SuppressedBy;
-import hub.gateway.domain.Suppression;
-import hub.gateway.domain.SuppressionReason;
-import hub.gateway.domain.GateOutcome;
-import hub.gateway.domain.RefusalReason;
-import hub.gateway.domain.RiskPolicy;
-import hub.gateway.domain.Usage;
-import hub.gateway.domain.UsageWindows;
+import hub.gateway.domain.account.Account;
+import hub.gateway.domain.account.AccountId;
+import hub.gateway.domain.account.ApiKey;
+import hub.gateway.domain.account.ApiKeyHash;
+import hub.gateway.domain.account.Instance;
+import hub.gateway.domain.account.InstanceId;
+import hub.gateway.domain.account.InstanceStatus;
+import hub.gateway.domain.message.MessageRecord;
+import hub.gateway.domain.message.PhoneNumber;
+import hub.gateway.domain.quota.Usage;
+import hub.gateway.domain.quota.UsageWindows;
+import hub.gateway.domain.risk.BehaviourFacts;
+import hub.gateway.domain.risk.RiskAssessment;
+import hub.gateway.domain.risk.RiskPolicy;
+import hub.gateway.domain.send.GateOutcome;
+import hub.gateway.domain.send.RefusalReason;
+import hub.gateway.domain.suppression.SuppressedBy;
+import hub.gateway.domain.suppression.Suppression;
+import hub.gateway.domain.suppression.SuppressionReason;
+import hub.gateway.domain.webhook.ClientEvent;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -135,7 +135,7 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, SendGate, Mes
     /** The instance's 'block' events after {@code since}, as PgRiskLedger and send_gate_reserve count them. */
     private int violationsSince(InstanceId instance, Instant since) {
         return (int) riskEvents.stream().filter(e -> instance.equals(riskEventInstances.get(e.id()))
-                && e.assessment().action() == hub.gateway.domain.RiskAction.BLOCK && e.at().isAfter(since)).count();
+                && e.assessment().action() == hub.gateway.domain.risk.RiskAction.BLOCK && e.at().isAfter(since)).count();
     }
 
     int behaviourLookups;
@@ -286,7 +286,7 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, SendGate, Mes
     }
 
     /** Content sent by each instance, as message_log's content_hash column keeps it. */
-    record Fingerprinted(hub.gateway.domain.ContentFingerprint fingerprint, InstanceId instance, PhoneNumber recipient,
+    record Fingerprinted(hub.gateway.domain.risk.ContentFingerprint fingerprint, InstanceId instance, PhoneNumber recipient,
                          Instant at) {
     }
 
@@ -349,10 +349,10 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, SendGate, Mes
 
     /** The duplicate-content signal, last of the violation's, gets the count where the policy left its mark. */
     private static RiskAssessment counted(RiskAssessment violation, int recipients) {
-        List<hub.gateway.domain.RiskSignal> signals = new ArrayList<>(violation.signals());
+        List<hub.gateway.domain.risk.RiskSignal> signals = new ArrayList<>(violation.signals());
         if (!signals.isEmpty()) {
-            hub.gateway.domain.RiskSignal last = signals.removeLast();
-            signals.add(new hub.gateway.domain.RiskSignal(last.name(), last.weight(),
+            hub.gateway.domain.risk.RiskSignal last = signals.removeLast();
+            signals.add(new hub.gateway.domain.risk.RiskSignal(last.name(), last.weight(),
                     last.evidence().replace(RiskPolicy.RECIPIENTS, Integer.toString(recipients))));
         }
         return new RiskAssessment(violation.score(), violation.action(), signals);
@@ -502,7 +502,7 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, SendGate, Mes
     }
 
     @Override
-    public Optional<String> problemWith(String name, hub.gateway.domain.TransportAccount account) {
+    public Optional<String> problemWith(String name, hub.gateway.domain.account.TransportAccount account) {
         return Optional.empty();
     }
 
@@ -513,7 +513,7 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, SendGate, Mes
     }
 
     @Override
-    public synchronized boolean recordDeliveryStatus(String providerMessageId, hub.gateway.domain.DeliveryStatus status,
+    public synchronized boolean recordDeliveryStatus(String providerMessageId, hub.gateway.domain.message.DeliveryStatus status,
                                                      Instant at, Optional<String> error) {
         for (MessageRecord row : log.values()) {
             if (row.messageId().equals(Optional.of(providerMessageId))) {

@@ -6,8 +6,8 @@ import hub.gateway.application.port.out.MessageLog;
 import hub.gateway.application.port.out.RiskLedger;
 import hub.gateway.application.port.out.SendGate;
 import hub.gateway.application.port.out.SuppressionList;
-import hub.gateway.domain.AccountId;
-import hub.gateway.domain.InstanceId;
+import hub.gateway.domain.account.AccountId;
+import hub.gateway.domain.account.InstanceId;
 
 import java.time.Clock;
 import java.time.Instant;

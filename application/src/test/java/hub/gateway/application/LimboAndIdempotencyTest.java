@@ -10,10 +10,10 @@ import hub.gateway.application.port.in.SweepLimboUseCase.Swept;
 import hub.gateway.application.port.out.IdempotencyKeys;
 import hub.gateway.application.port.in.ClaimIdempotencyKeyUseCase.KeyClaim;
 import hub.gateway.application.port.out.Transport;
-import hub.gateway.domain.AccountId;
-import hub.gateway.domain.InstanceId;
-import hub.gateway.domain.MessageRecord;
-import hub.gateway.domain.UsageWindows;
+import hub.gateway.domain.account.AccountId;
+import hub.gateway.domain.account.InstanceId;
+import hub.gateway.domain.message.MessageRecord;
+import hub.gateway.domain.quota.UsageWindows;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -12,9 +12,9 @@ import hub.gateway.application.port.in.ReceiveInboundMessageUseCase.InboundResul
 import hub.gateway.application.port.in.SendMessageCommand;
 import hub.gateway.application.port.in.SendMessageResult;
 import hub.gateway.application.port.out.WebhookSender;
-import hub.gateway.domain.AccountId;
-import hub.gateway.domain.ClientEvent;
-import hub.gateway.domain.Refusal;
+import hub.gateway.domain.account.AccountId;
+import hub.gateway.domain.send.Refusal;
+import hub.gateway.domain.webhook.ClientEvent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -7,12 +7,12 @@ import hub.gateway.application.port.in.Input;
 import hub.gateway.application.port.in.SendMessageCommand;
 import hub.gateway.application.port.in.SendMessageResult;
 import hub.gateway.application.port.out.Transport;
-import hub.gateway.domain.AccountId;
-import hub.gateway.domain.InstanceId;
-import hub.gateway.domain.MessageRecord;
-import hub.gateway.domain.Refusal;
-import hub.gateway.domain.Usage;
-import hub.gateway.domain.UsageWindows;
+import hub.gateway.domain.account.AccountId;
+import hub.gateway.domain.account.InstanceId;
+import hub.gateway.domain.message.MessageRecord;
+import hub.gateway.domain.quota.Usage;
+import hub.gateway.domain.quota.UsageWindows;
+import hub.gateway.domain.send.Refusal;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

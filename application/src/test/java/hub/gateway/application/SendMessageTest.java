@@ -9,11 +9,11 @@ import hub.gateway.application.port.in.SendMessageCommand;
 import hub.gateway.application.port.in.SendMessageResult;
 import hub.gateway.application.port.in.UpdateInstanceUseCase;
 import hub.gateway.application.port.out.Transport;
-import hub.gateway.domain.AccountId;
-import hub.gateway.domain.FieldError;
-import hub.gateway.domain.InstanceId;
-import hub.gateway.domain.InstanceStatus;
-import hub.gateway.domain.Refusal;
+import hub.gateway.domain.account.AccountId;
+import hub.gateway.domain.account.InstanceId;
+import hub.gateway.domain.account.InstanceStatus;
+import hub.gateway.domain.message.FieldError;
+import hub.gateway.domain.send.Refusal;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -120,7 +120,7 @@ class SendMessageTest {
         Refusal.DeliveryFailed failed = (Refusal.DeliveryFailed) ((SendMessageResult.Refused) send("support", "+966501234567")).refusal();
         assertEquals("131026", failed.transportCode());
         assertEquals("failed", ports.log.get(failed.logId()).status());
-        assertEquals(0, ports.usage(new InstanceId("shop-line"), hub.gateway.domain.UsageWindows.at(clock.instant(), ZoneOffset.UTC)).day());
+        assertEquals(0, ports.usage(new InstanceId("shop-line"), hub.gateway.domain.quota.UsageWindows.at(clock.instant(), ZoneOffset.UTC)).day());
     }
 
     @Test
@@ -130,7 +130,7 @@ class SendMessageTest {
         };
         Refusal refusal = ((SendMessageResult.Refused) send("support", "+966501234567")).refusal();
         assertInstanceOf(Refusal.DeliveryFailed.class, refusal);
-        assertEquals(0, ports.usage(new InstanceId("shop-line"), hub.gateway.domain.UsageWindows.at(clock.instant(), ZoneOffset.UTC)).day());
+        assertEquals(0, ports.usage(new InstanceId("shop-line"), hub.gateway.domain.quota.UsageWindows.at(clock.instant(), ZoneOffset.UTC)).day());
     }
 
     private SendMessageResult send(String purpose, String phone) {

@@ -13,7 +13,7 @@ import java.util.List;
  * instead of leaving the rules with nothing to check.
  */
 enum GatewayModules {
-    DOMAIN("hub.gateway.domain.Plan"),
+    DOMAIN("hub.gateway.domain.quota.Plan"),
     APPLICATION("hub.gateway.application.factory.ApplicationFactory"),
     HTTP("hub.gateway.adapter.http.GatewayHttp"),
     PERSISTENCE("hub.gateway.adapter.persistence.PostgresPersistence"),

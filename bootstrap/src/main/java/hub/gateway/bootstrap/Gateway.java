@@ -6,7 +6,7 @@ import hub.gateway.application.UseCases;
 import hub.gateway.application.factory.ApplicationFactory;
 import hub.gateway.application.port.out.Transports;
 import hub.gateway.application.spi.TransportProvider;
-import hub.gateway.domain.RetrySchedule;
+import hub.gateway.domain.webhook.RetrySchedule;
 
 import java.nio.file.Path;
 import java.security.SecureRandom;

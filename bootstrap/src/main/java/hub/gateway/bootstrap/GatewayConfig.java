@@ -1,7 +1,7 @@
 package hub.gateway.bootstrap;
 
-import hub.gateway.domain.OptOutKeywords;
-import hub.gateway.domain.RiskPolicy;
+import hub.gateway.domain.risk.RiskPolicy;
+import hub.gateway.domain.suppression.OptOutKeywords;
 
 import java.io.IOException;
 import java.io.Reader;

@@ -4,7 +4,7 @@ import hub.gateway.application.port.out.Transport;
 import hub.gateway.application.port.out.TransportWebhooks;
 import hub.gateway.application.port.out.Transports;
 import hub.gateway.application.spi.TransportProvider;
-import hub.gateway.domain.TransportAccount;
+import hub.gateway.domain.account.TransportAccount;
 
 import java.util.Map;
 import java.util.Optional;

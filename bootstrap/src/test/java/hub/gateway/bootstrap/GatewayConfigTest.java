@@ -1,6 +1,6 @@
 package hub.gateway.bootstrap;
 
-import hub.gateway.domain.InboundIntent;
+import hub.gateway.domain.suppression.InboundIntent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +31,7 @@ class GatewayConfigTest {
     @Test
     void aPolicyFileReplacesTheShippedPolicyWithoutARebuild(@TempDir Path dir) throws IOException {
         String shipped;
-        try (InputStream in = hub.gateway.domain.RiskPolicy.class.getResourceAsStream(hub.gateway.domain.RiskPolicy.DEFAULT_RESOURCE)) {
+        try (InputStream in = hub.gateway.domain.risk.RiskPolicy.class.getResourceAsStream(hub.gateway.domain.risk.RiskPolicy.DEFAULT_RESOURCE)) {
             shipped = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         Path policy = dir.resolve("policy.properties");

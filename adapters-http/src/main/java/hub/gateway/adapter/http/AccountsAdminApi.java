@@ -7,7 +7,7 @@ import hub.gateway.application.port.in.CreateAccountUseCase.CreateAccountCommand
 import hub.gateway.application.port.in.CreateAccountUseCase.CreateAccountResult;
 import hub.gateway.application.port.in.IssueApiKeyUseCase;
 import hub.gateway.application.port.in.IssueApiKeyUseCase.IssueApiKeyResult;
-import hub.gateway.domain.AccountId;
+import hub.gateway.domain.account.AccountId;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;

@@ -2,7 +2,7 @@ package hub.gateway.adapter.http;
 
 import hub.gateway.application.port.in.AuthenticateClientUseCase;
 import hub.gateway.application.port.in.AuthenticateClientUseCase.ClientAuthentication;
-import hub.gateway.domain.AccountId;
+import hub.gateway.domain.account.AccountId;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;

@@ -8,7 +8,7 @@ import hub.gateway.application.port.in.LiftSuppressionUseCase;
 import hub.gateway.application.port.in.LiftSuppressionUseCase.LiftSuppressionCommand;
 import hub.gateway.application.port.in.ListSuppressionsUseCase;
 import hub.gateway.application.port.in.ListSuppressionsUseCase.ListSuppressionsResult;
-import hub.gateway.domain.AccountId;
+import hub.gateway.domain.account.AccountId;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;

@@ -2,9 +2,9 @@ package hub.gateway.adapter.http;
 
 import static hub.gateway.adapter.http.Jsons.JSON;
 
-import hub.gateway.domain.FieldError;
-import hub.gateway.domain.Refusal;
-import hub.gateway.domain.RiskAction;
+import hub.gateway.domain.message.FieldError;
+import hub.gateway.domain.risk.RiskAction;
+import hub.gateway.domain.send.Refusal;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import jakarta.json.JsonArrayBuilder;

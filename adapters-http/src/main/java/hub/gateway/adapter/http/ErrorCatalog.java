@@ -1,6 +1,6 @@
 package hub.gateway.adapter.http;
 
-import hub.gateway.domain.RiskAction;
+import hub.gateway.domain.risk.RiskAction;
 
 /**
  * The one table of errors the edge answers with: wire code, HTTP status, message text, and the

@@ -1,7 +1,7 @@
 package hub.gateway.adapter.http;
 
-import hub.gateway.domain.FieldError;
 import hub.gateway.domain.Sha256;
+import hub.gateway.domain.message.FieldError;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;

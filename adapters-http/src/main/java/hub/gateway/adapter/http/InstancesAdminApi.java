@@ -9,7 +9,7 @@ import hub.gateway.application.port.in.InstanceReport;
 import hub.gateway.application.port.in.UpdateInstanceUseCase;
 import hub.gateway.application.port.in.UpdateInstanceUseCase.UpdateInstanceCommand;
 import hub.gateway.application.port.in.UpdateInstanceUseCase.UpdateInstanceResult;
-import hub.gateway.domain.InstanceStatus;
+import hub.gateway.domain.account.InstanceStatus;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;

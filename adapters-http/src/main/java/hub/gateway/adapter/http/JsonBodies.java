@@ -3,7 +3,7 @@ package hub.gateway.adapter.http;
 import static hub.gateway.adapter.http.Jsons.JSON;
 
 import hub.gateway.application.port.in.Input;
-import hub.gateway.domain.FieldError;
+import hub.gateway.domain.message.FieldError;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import jakarta.json.JsonNumber;

@@ -2,7 +2,7 @@ package hub.gateway.adapter.http;
 
 import static hub.gateway.adapter.http.Jsons.JSON;
 
-import hub.gateway.domain.FieldError;
+import hub.gateway.domain.message.FieldError;
 import jakarta.json.JsonException;
 import jakarta.json.stream.JsonParser;
 

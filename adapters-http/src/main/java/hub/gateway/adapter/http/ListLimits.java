@@ -1,7 +1,7 @@
 package hub.gateway.adapter.http;
 
 import hub.gateway.application.port.in.ListMessagesUseCase;
-import hub.gateway.domain.FieldError;
+import hub.gateway.domain.message.FieldError;
 import io.helidon.webserver.http.ServerRequest;
 
 import java.util.List;

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
  * A request's path as the access log may show it. A path may be anything a client sent: characters outside
  * printable ASCII (which could forge or break log lines) become '?', and it is cut at 200 characters. A path may
  * also hold a phone number ({@code DELETE /api/suppressions/{instance_id}/{phone}}): a run of seven or more
- * digits keeps only its last two, as {@link hub.gateway.domain.PhoneNumber#masked()} does.
+ * digits keeps only its last two, as {@link hub.gateway.domain.message.PhoneNumber#masked()} does.
  */
 final class LoggedPaths {
     private static final int MAX_LENGTH = 200;

@@ -6,7 +6,7 @@ import hub.gateway.application.port.in.GetMessageUseCase;
 import hub.gateway.application.port.in.ListMessagesUseCase;
 import hub.gateway.application.port.in.ListMessagesUseCase.ListMessagesQuery;
 import hub.gateway.application.port.in.ListMessagesUseCase.ListMessagesResult;
-import hub.gateway.domain.AccountId;
+import hub.gateway.domain.account.AccountId;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;

@@ -4,8 +4,8 @@ import static hub.gateway.adapter.http.Jsons.JSON;
 
 import hub.gateway.application.port.in.BlockRecipientUseCase.BlockRecipientResult;
 import hub.gateway.application.port.in.LiftSuppressionUseCase.LiftSuppressionResult;
-import hub.gateway.domain.PhoneNumber;
-import hub.gateway.domain.Refusal;
+import hub.gateway.domain.message.PhoneNumber;
+import hub.gateway.domain.send.Refusal;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 

@@ -1,6 +1,6 @@
 package hub.gateway.adapter.http;
 
-import hub.gateway.domain.FieldError;
+import hub.gateway.domain.message.FieldError;
 import io.helidon.common.parameters.Parameters;
 import io.helidon.http.HttpPrologue;
 import io.helidon.webserver.http.ServerRequest;

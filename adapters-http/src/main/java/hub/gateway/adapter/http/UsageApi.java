@@ -2,7 +2,7 @@ package hub.gateway.adapter.http;
 
 import hub.gateway.application.port.in.GetUsageUseCase;
 import hub.gateway.application.port.in.GetUsageUseCase.GetUsageResult;
-import hub.gateway.domain.AccountId;
+import hub.gateway.domain.account.AccountId;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;

@@ -2,7 +2,7 @@ package hub.gateway.adapter.http;
 
 import static hub.gateway.adapter.http.Jsons.JSON;
 
-import hub.gateway.domain.ClientEvent;
+import hub.gateway.domain.webhook.ClientEvent;
 import jakarta.json.JsonObject;
 
 import java.nio.charset.StandardCharsets;

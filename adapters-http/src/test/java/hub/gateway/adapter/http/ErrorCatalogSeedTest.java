@@ -73,7 +73,7 @@ class ErrorCatalogSeedTest {
     void every_error_code_has_its_own_row_with_its_wire_name() {
         // The codes of the seed and every code a refusal is answered with.
         java.util.Set<String> errorCodes = new java.util.HashSet<>(seed.errorTable().keySet());
-        for (hub.gateway.domain.Refusal refusal : RefusalAnswersTest.oneOfEach()) {
+        for (hub.gateway.domain.send.Refusal refusal : RefusalAnswersTest.oneOfEach()) {
             Answer answer = ErrorAnswers.refusal(refusal);
             String code = RefusalAnswersTest.body(answer).getString("error");
             errorCodes.add(code);

@@ -65,7 +65,7 @@ class IdempotencyRoutesTest {
     @Test
     void a_throttled_answer_is_remembered_and_replayed_with_its_headers() throws Exception {
         fakes.send.set(c -> new SendMessageResult.Refused(
-                new hub.gateway.domain.Refusal.SendingThrottled(20, 20, java.time.Duration.ofSeconds(5))));
+                new hub.gateway.domain.send.Refusal.SendingThrottled(20, 20, java.time.Duration.ofSeconds(5))));
         HttpResponse<String> first = send("key-8", BODY);
         assertError(first, 429, "sending_throttled");
         assertEquals("5", first.headers().firstValue("Retry-After").orElseThrow());
@@ -132,7 +132,7 @@ class IdempotencyRoutesTest {
     /** Nothing was sent (contract §10): a retry with the key may send, so the 503 is not remembered. */
     @Test
     void a_send_past_its_deadline_releases_the_key() throws Exception {
-        fakes.send.set(c -> new SendMessageResult.Refused(new hub.gateway.domain.Refusal.DeadlinePassed()));
+        fakes.send.set(c -> new SendMessageResult.Refused(new hub.gateway.domain.send.Refusal.DeadlinePassed()));
         HttpResponse<String> res = send("key-6", BODY);
         assertError(res, 503, "service_unavailable");
         assertTrue(res.headers().firstValue("Retry-After").isPresent());

@@ -1,6 +1,6 @@
 package hub.gateway.adapter.http;
 
-import hub.gateway.domain.FieldError;
+import hub.gateway.domain.message.FieldError;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

@@ -4,7 +4,7 @@ import hub.gateway.application.port.in.BlockRecipientUseCase.BlockRecipientResul
 import hub.gateway.application.port.in.Input;
 import hub.gateway.application.port.in.LiftSuppressionUseCase.LiftSuppressionResult;
 import hub.gateway.application.port.in.ReceiveInboundMessageUseCase.InboundResult;
-import hub.gateway.domain.FieldError;
+import hub.gateway.domain.message.FieldError;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;

@@ -1,8 +1,8 @@
 package hub.gateway.adapter.http;
 
-import hub.gateway.domain.FieldError;
-import hub.gateway.domain.Refusal;
-import hub.gateway.domain.RiskSignal;
+import hub.gateway.domain.message.FieldError;
+import hub.gateway.domain.risk.RiskSignal;
+import hub.gateway.domain.send.Refusal;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;

@@ -1,7 +1,7 @@
 package hub.gateway.adapter.http;
 
 import hub.gateway.application.port.in.SendMessageResult;
-import hub.gateway.domain.Refusal;
+import hub.gateway.domain.send.Refusal;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

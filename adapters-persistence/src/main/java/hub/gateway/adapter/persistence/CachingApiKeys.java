@@ -1,8 +1,8 @@
 package hub.gateway.adapter.persistence;
 
 import hub.gateway.application.port.out.ApiKeys;
-import hub.gateway.domain.ApiKey;
-import hub.gateway.domain.ApiKeyHash;
+import hub.gateway.domain.account.ApiKey;
+import hub.gateway.domain.account.ApiKeyHash;
 
 import java.time.Instant;
 import java.util.Optional;

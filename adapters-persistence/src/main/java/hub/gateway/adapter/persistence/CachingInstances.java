@@ -2,9 +2,9 @@ package hub.gateway.adapter.persistence;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import hub.gateway.application.port.out.Instances;
-import hub.gateway.domain.Instance;
-import hub.gateway.domain.InstanceId;
-import hub.gateway.domain.InstanceStatus;
+import hub.gateway.domain.account.Instance;
+import hub.gateway.domain.account.InstanceId;
+import hub.gateway.domain.account.InstanceStatus;
 
 import java.util.Optional;
 

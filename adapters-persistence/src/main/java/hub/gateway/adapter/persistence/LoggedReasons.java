@@ -1,6 +1,6 @@
 package hub.gateway.adapter.persistence;
 
-import hub.gateway.domain.RefusalReason;
+import hub.gateway.domain.send.RefusalReason;
 
 /**
  * How a refusal's reason is spelled in {@code message_log.error} and in what reserve_quota answers. The spellings

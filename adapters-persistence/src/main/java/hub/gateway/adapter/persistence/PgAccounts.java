@@ -1,8 +1,8 @@
 package hub.gateway.adapter.persistence;
 
 import hub.gateway.application.port.out.Accounts;
-import hub.gateway.domain.Account;
-import hub.gateway.domain.AccountId;
+import hub.gateway.domain.account.Account;
+import hub.gateway.domain.account.AccountId;
 import io.helidon.dbclient.DbRow;
 
 import java.time.ZoneId;

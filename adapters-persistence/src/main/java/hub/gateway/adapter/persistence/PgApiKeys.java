@@ -1,9 +1,9 @@
 package hub.gateway.adapter.persistence;
 
 import hub.gateway.application.port.out.ApiKeys;
-import hub.gateway.domain.AccountId;
-import hub.gateway.domain.ApiKey;
-import hub.gateway.domain.ApiKeyHash;
+import hub.gateway.domain.account.AccountId;
+import hub.gateway.domain.account.ApiKey;
+import hub.gateway.domain.account.ApiKeyHash;
 import io.helidon.dbclient.DbRow;
 
 import java.time.Instant;

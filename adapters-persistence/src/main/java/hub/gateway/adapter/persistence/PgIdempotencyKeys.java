@@ -1,7 +1,7 @@
 package hub.gateway.adapter.persistence;
 
 import hub.gateway.application.port.out.IdempotencyKeys;
-import hub.gateway.domain.AccountId;
+import hub.gateway.domain.account.AccountId;
 import io.helidon.dbclient.DbRow;
 
 import java.time.Instant;

@@ -1,13 +1,13 @@
 package hub.gateway.adapter.persistence;
 
 import hub.gateway.application.port.out.Instances;
-import hub.gateway.domain.AccountId;
-import hub.gateway.domain.Instance;
-import hub.gateway.domain.InstanceId;
-import hub.gateway.domain.InstanceStatus;
-import hub.gateway.domain.LimitOverrides;
-import hub.gateway.domain.Plan;
-import hub.gateway.domain.TransportAccount;
+import hub.gateway.domain.account.AccountId;
+import hub.gateway.domain.account.Instance;
+import hub.gateway.domain.account.InstanceId;
+import hub.gateway.domain.account.InstanceStatus;
+import hub.gateway.domain.account.TransportAccount;
+import hub.gateway.domain.quota.LimitOverrides;
+import hub.gateway.domain.quota.Plan;
 import io.helidon.dbclient.DbRow;
 
 import java.time.ZoneId;

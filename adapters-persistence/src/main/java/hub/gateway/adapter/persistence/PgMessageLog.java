@@ -1,11 +1,11 @@
 package hub.gateway.adapter.persistence;
 
 import hub.gateway.application.port.out.MessageLog;
-import hub.gateway.domain.AccountId;
-import hub.gateway.domain.DeliveryStatus;
-import hub.gateway.domain.InstanceId;
-import hub.gateway.domain.MessageRecord;
-import hub.gateway.domain.MessageRecord.StatusChange;
+import hub.gateway.domain.account.AccountId;
+import hub.gateway.domain.account.InstanceId;
+import hub.gateway.domain.message.DeliveryStatus;
+import hub.gateway.domain.message.MessageRecord.StatusChange;
+import hub.gateway.domain.message.MessageRecord;
 import io.helidon.dbclient.DbRow;
 
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package hub.gateway.adapter.persistence;
 
 import hub.gateway.application.port.out.Outbox;
-import hub.gateway.domain.InstanceId;
+import hub.gateway.domain.account.InstanceId;
 import io.helidon.dbclient.DbRow;
 
 import java.time.Duration;

@@ -1,8 +1,8 @@
 package hub.gateway.adapter.persistence;
 
 import hub.gateway.application.port.out.RiskFacts;
-import hub.gateway.domain.BehaviourFacts;
-import hub.gateway.domain.InstanceId;
+import hub.gateway.domain.account.InstanceId;
+import hub.gateway.domain.risk.BehaviourFacts;
 import io.helidon.dbclient.DbRow;
 
 import java.time.Clock;

@@ -1,12 +1,12 @@
 package hub.gateway.adapter.persistence;
 
 import hub.gateway.application.port.out.RiskLedger;
-import hub.gateway.domain.ClientEvent.InstancePausedForReview;
-import hub.gateway.domain.RefusalReason;
-import hub.gateway.domain.InstanceId;
-import hub.gateway.domain.InstanceStatus;
-import hub.gateway.domain.RiskAction;
-import hub.gateway.domain.RiskAssessment;
+import hub.gateway.domain.account.InstanceId;
+import hub.gateway.domain.account.InstanceStatus;
+import hub.gateway.domain.risk.RiskAction;
+import hub.gateway.domain.risk.RiskAssessment;
+import hub.gateway.domain.send.RefusalReason;
+import hub.gateway.domain.webhook.ClientEvent.InstancePausedForReview;
 import io.helidon.dbclient.DbRow;
 
 import java.time.Duration;

@@ -1,12 +1,12 @@
 package hub.gateway.adapter.persistence;
 
 import hub.gateway.application.port.out.SuppressionList;
-import hub.gateway.domain.ClientEvent;
-import hub.gateway.domain.InstanceId;
-import hub.gateway.domain.PhoneNumber;
-import hub.gateway.domain.SuppressedBy;
-import hub.gateway.domain.Suppression;
-import hub.gateway.domain.SuppressionReason;
+import hub.gateway.domain.account.InstanceId;
+import hub.gateway.domain.message.PhoneNumber;
+import hub.gateway.domain.suppression.SuppressedBy;
+import hub.gateway.domain.suppression.Suppression;
+import hub.gateway.domain.suppression.SuppressionReason;
+import hub.gateway.domain.webhook.ClientEvent;
 import io.helidon.dbclient.DbRow;
 
 import java.time.Instant;

@@ -1,12 +1,12 @@
 package hub.gateway.adapter.persistence;
 
-import hub.gateway.domain.ClientEvent;
-import hub.gateway.domain.ClientEvent.InstancePausedForReview;
-import hub.gateway.domain.ClientEvent.RecipientOptedIn;
-import hub.gateway.domain.ClientEvent.RecipientOptedOut;
-import hub.gateway.domain.InstanceId;
-import hub.gateway.domain.PhoneNumber;
-import hub.gateway.domain.RiskSignal;
+import hub.gateway.domain.account.InstanceId;
+import hub.gateway.domain.message.PhoneNumber;
+import hub.gateway.domain.risk.RiskSignal;
+import hub.gateway.domain.webhook.ClientEvent.InstancePausedForReview;
+import hub.gateway.domain.webhook.ClientEvent.RecipientOptedIn;
+import hub.gateway.domain.webhook.ClientEvent.RecipientOptedOut;
+import hub.gateway.domain.webhook.ClientEvent;
 import io.helidon.dbclient.DbRow;
 
 import java.time.Instant;

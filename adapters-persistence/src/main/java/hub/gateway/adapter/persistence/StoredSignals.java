@@ -1,6 +1,6 @@
 package hub.gateway.adapter.persistence;
 
-import hub.gateway.domain.RiskSignal;
+import hub.gateway.domain.risk.RiskSignal;
 import io.helidon.dbclient.DbRow;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;

@@ -1,14 +1,14 @@
 package hub.gateway.adapter.persistence;
 
-import hub.gateway.domain.Account;
-import hub.gateway.domain.AccountId;
-import hub.gateway.domain.ApiKey;
-import hub.gateway.domain.Instance;
-import hub.gateway.domain.InstanceId;
-import hub.gateway.domain.InstanceStatus;
-import hub.gateway.domain.LimitOverrides;
-import hub.gateway.domain.Plan;
-import hub.gateway.domain.ApiKeySecret;
+import hub.gateway.domain.account.Account;
+import hub.gateway.domain.account.AccountId;
+import hub.gateway.domain.account.ApiKey;
+import hub.gateway.domain.account.ApiKeySecret;
+import hub.gateway.domain.account.Instance;
+import hub.gateway.domain.account.InstanceId;
+import hub.gateway.domain.account.InstanceStatus;
+import hub.gateway.domain.quota.LimitOverrides;
+import hub.gateway.domain.quota.Plan;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

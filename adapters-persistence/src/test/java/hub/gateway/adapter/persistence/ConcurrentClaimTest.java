@@ -1,14 +1,14 @@
 package hub.gateway.adapter.persistence;
 
 import hub.gateway.application.port.out.Outbox.PendingEvent;
-import hub.gateway.domain.Account;
-import hub.gateway.domain.ClientEvent.RecipientOptedOut;
-import hub.gateway.domain.Instance;
-import hub.gateway.domain.InstanceId;
-import hub.gateway.domain.PhoneNumber;
-import hub.gateway.domain.SuppressedBy;
-import hub.gateway.domain.Suppression;
-import hub.gateway.domain.SuppressionReason;
+import hub.gateway.domain.account.Account;
+import hub.gateway.domain.account.Instance;
+import hub.gateway.domain.account.InstanceId;
+import hub.gateway.domain.message.PhoneNumber;
+import hub.gateway.domain.suppression.SuppressedBy;
+import hub.gateway.domain.suppression.Suppression;
+import hub.gateway.domain.suppression.SuppressionReason;
+import hub.gateway.domain.webhook.ClientEvent.RecipientOptedOut;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

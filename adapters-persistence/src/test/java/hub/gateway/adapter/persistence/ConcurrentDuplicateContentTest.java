@@ -2,14 +2,14 @@ package hub.gateway.adapter.persistence;
 
 import hub.gateway.application.port.out.SendReservation.DuplicateContentRule;
 import hub.gateway.application.port.out.SendReservation;
-import hub.gateway.domain.Account;
-import hub.gateway.domain.ContentFingerprint;
-import hub.gateway.domain.Instance;
-import hub.gateway.domain.Limits;
-import hub.gateway.domain.MessagePurpose;
-import hub.gateway.domain.GateOutcome;
-import hub.gateway.domain.RiskAssessment;
-import hub.gateway.domain.UsageWindows;
+import hub.gateway.domain.account.Account;
+import hub.gateway.domain.account.Instance;
+import hub.gateway.domain.message.MessagePurpose;
+import hub.gateway.domain.quota.Limits;
+import hub.gateway.domain.quota.UsageWindows;
+import hub.gateway.domain.risk.ContentFingerprint;
+import hub.gateway.domain.risk.RiskAssessment;
+import hub.gateway.domain.send.GateOutcome;
 import hub.gateway.testdb.TestDatabase;
 import org.junit.jupiter.api.Test;
 

@@ -1,9 +1,9 @@
 package hub.gateway.adapter.persistence;
 
 import hub.gateway.testdb.TestDatabase;
-import hub.gateway.domain.ApiKey;
-import hub.gateway.domain.Instance;
-import hub.gateway.domain.InstanceStatus;
+import hub.gateway.domain.account.ApiKey;
+import hub.gateway.domain.account.Instance;
+import hub.gateway.domain.account.InstanceStatus;
 import hub.gateway.testdb.Eventually;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

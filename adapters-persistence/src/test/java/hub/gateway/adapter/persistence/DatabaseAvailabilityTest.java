@@ -1,9 +1,9 @@
 package hub.gateway.adapter.persistence;
 
 import hub.gateway.application.port.out.StorageUnavailableException;
-import hub.gateway.domain.Account;
-import hub.gateway.domain.Instance;
-import hub.gateway.domain.InstanceId;
+import hub.gateway.domain.account.Account;
+import hub.gateway.domain.account.Instance;
+import hub.gateway.domain.account.InstanceId;
 import hub.gateway.testdb.Eventually;
 import hub.gateway.testdb.StoppablePostgres;
 import org.junit.jupiter.api.Test;

@@ -6,8 +6,8 @@ import hub.gateway.application.port.out.IdempotencyKeys;
 import hub.gateway.application.port.out.IdempotencyKeys.Claim;
 import hub.gateway.application.port.out.MessageLog;
 import hub.gateway.application.port.out.SendGate;
-import hub.gateway.domain.AccountId;
-import hub.gateway.domain.InstanceId;
+import hub.gateway.domain.account.AccountId;
+import hub.gateway.domain.account.InstanceId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

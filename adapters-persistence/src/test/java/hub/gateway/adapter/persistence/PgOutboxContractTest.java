@@ -3,8 +3,8 @@ package hub.gateway.adapter.persistence;
 import hub.gateway.application.contract.OutboxContract;
 import hub.gateway.application.port.out.Outbox;
 import hub.gateway.application.port.out.SuppressionList;
-import hub.gateway.domain.AccountId;
-import hub.gateway.domain.Instance;
+import hub.gateway.domain.account.AccountId;
+import hub.gateway.domain.account.Instance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.ZoneOffset;

@@ -3,12 +3,12 @@ package hub.gateway.adapter.persistence;
 import hub.gateway.application.contract.SuppressionListContract;
 import hub.gateway.application.port.out.Outbox;
 import hub.gateway.application.port.out.SuppressionList;
-import hub.gateway.domain.AccountId;
-import hub.gateway.domain.Instance;
-import hub.gateway.domain.InstanceId;
-import hub.gateway.domain.PhoneNumber;
-import hub.gateway.domain.SuppressedBy;
-import hub.gateway.domain.SuppressionReason;
+import hub.gateway.domain.account.AccountId;
+import hub.gateway.domain.account.Instance;
+import hub.gateway.domain.account.InstanceId;
+import hub.gateway.domain.message.PhoneNumber;
+import hub.gateway.domain.suppression.SuppressedBy;
+import hub.gateway.domain.suppression.SuppressionReason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -1,8 +1,8 @@
 package hub.gateway.adapter.persistence;
 
 import hub.gateway.application.port.out.StorageUnavailableException;
-import hub.gateway.domain.AccountId;
-import hub.gateway.domain.InstanceId;
+import hub.gateway.domain.account.AccountId;
+import hub.gateway.domain.account.InstanceId;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -1,12 +1,12 @@
 package hub.gateway.adapter.persistence;
 
-import hub.gateway.domain.Account;
-import hub.gateway.domain.Instance;
-import hub.gateway.domain.InstanceId;
-import hub.gateway.domain.InstanceStatus;
-import hub.gateway.domain.LimitOverrides;
-import hub.gateway.domain.Plan;
-import hub.gateway.domain.TransportAccount;
+import hub.gateway.domain.account.Account;
+import hub.gateway.domain.account.Instance;
+import hub.gateway.domain.account.InstanceId;
+import hub.gateway.domain.account.InstanceStatus;
+import hub.gateway.domain.account.TransportAccount;
+import hub.gateway.domain.quota.LimitOverrides;
+import hub.gateway.domain.quota.Plan;
 import hub.gateway.testdb.Eventually;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

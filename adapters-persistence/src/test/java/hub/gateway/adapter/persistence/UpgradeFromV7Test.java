@@ -2,7 +2,7 @@ package hub.gateway.adapter.persistence;
 
 import hub.gateway.application.port.out.AbandonedSends.Round;
 import hub.gateway.application.port.out.IdempotencyKeys.Claim;
-import hub.gateway.domain.AccountId;
+import hub.gateway.domain.account.AccountId;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 

@@ -3,7 +3,7 @@ package hub.gateway.adapter.whatsapp;
 import hub.gateway.application.port.out.Transport;
 import hub.gateway.application.port.out.Transport.Delivery.Delivered;
 import hub.gateway.application.port.out.Transport.Delivery.Failed;
-import hub.gateway.domain.TransportAccount;
+import hub.gateway.domain.account.TransportAccount;
 import jakarta.json.JsonObject;
 
 import java.io.IOException;

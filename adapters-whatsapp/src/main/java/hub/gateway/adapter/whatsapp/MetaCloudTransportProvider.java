@@ -3,7 +3,7 @@ package hub.gateway.adapter.whatsapp;
 import hub.gateway.application.port.out.Transport;
 import hub.gateway.application.port.out.TransportWebhooks;
 import hub.gateway.application.spi.TransportProvider;
-import hub.gateway.domain.TransportAccount;
+import hub.gateway.domain.account.TransportAccount;
 
 import java.net.URI;
 import java.util.Map;

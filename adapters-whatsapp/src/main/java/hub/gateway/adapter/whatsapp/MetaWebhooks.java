@@ -3,7 +3,7 @@ package hub.gateway.adapter.whatsapp;
 import hub.gateway.application.port.out.TransportWebhooks;
 import hub.gateway.application.port.out.TransportWebhooks.TransportUpdate.DeliveryUpdate;
 import hub.gateway.application.port.out.TransportWebhooks.TransportUpdate.InboundText;
-import hub.gateway.domain.DeliveryStatus;
+import hub.gateway.domain.message.DeliveryStatus;
 import jakarta.json.JsonObject;
 
 import javax.crypto.Mac;

@@ -1,7 +1,7 @@
 package hub.gateway.adapter.whatsapp;
 
 import hub.gateway.application.spi.TransportProvider;
-import hub.gateway.domain.TransportAccount;
+import hub.gateway.domain.account.TransportAccount;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;

@@ -4,7 +4,7 @@ import hub.gateway.application.port.out.TransportWebhooks.TransportUpdate;
 import hub.gateway.application.port.out.TransportWebhooks.TransportUpdate.DeliveryUpdate;
 import hub.gateway.application.port.out.TransportWebhooks.TransportUpdate.InboundText;
 import hub.gateway.application.port.out.TransportWebhooks.WebhookRead;
-import hub.gateway.domain.DeliveryStatus;
+import hub.gateway.domain.message.DeliveryStatus;
 import org.junit.jupiter.api.Test;
 
 import javax.crypto.Mac;

@@ -2,14 +2,14 @@ package hub.gateway.adapter.whatsapp;
 
 import hub.gateway.application.port.out.Transport;
 import hub.gateway.application.port.out.Transport.Delivery;
-import hub.gateway.domain.AccountId;
-import hub.gateway.domain.Instance;
-import hub.gateway.domain.InstanceId;
-import hub.gateway.domain.InstanceStatus;
-import hub.gateway.domain.LimitOverrides;
-import hub.gateway.domain.MessageText;
-import hub.gateway.domain.PhoneNumber;
-import hub.gateway.domain.Plan;
+import hub.gateway.domain.account.AccountId;
+import hub.gateway.domain.account.Instance;
+import hub.gateway.domain.account.InstanceId;
+import hub.gateway.domain.account.InstanceStatus;
+import hub.gateway.domain.message.MessageText;
+import hub.gateway.domain.message.PhoneNumber;
+import hub.gateway.domain.quota.LimitOverrides;
+import hub.gateway.domain.quota.Plan;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -2,9 +2,9 @@ package hub.gateway.application.service;
 
 import hub.gateway.application.port.in.AuthenticateClientUseCase;
 import hub.gateway.application.port.out.ApiKeys;
-import hub.gateway.domain.ApiKey;
-import hub.gateway.domain.ApiKeyHash;
-import hub.gateway.domain.ApiKeySecret;
+import hub.gateway.domain.account.ApiKey;
+import hub.gateway.domain.account.ApiKeyHash;
+import hub.gateway.domain.account.ApiKeySecret;
 
 import java.util.Optional;
 

@@ -6,11 +6,11 @@ import hub.gateway.application.port.in.Input;
 import hub.gateway.application.port.in.ListMessagesUseCase;
 import hub.gateway.application.port.out.Instances;
 import hub.gateway.application.port.out.MessageLog;
-import hub.gateway.domain.AccountId;
-import hub.gateway.domain.FieldError;
-import hub.gateway.domain.Instance;
-import hub.gateway.domain.InstanceId;
-import hub.gateway.domain.MessageRecord;
+import hub.gateway.domain.account.AccountId;
+import hub.gateway.domain.account.Instance;
+import hub.gateway.domain.account.InstanceId;
+import hub.gateway.domain.message.FieldError;
+import hub.gateway.domain.message.MessageRecord;
 
 import java.math.BigDecimal;
 import java.util.List;

@@ -1,10 +1,10 @@
 package hub.gateway.application.service;
 
 import hub.gateway.application.port.in.Input;
-import hub.gateway.domain.FieldError;
-import hub.gateway.domain.InstanceId;
-import hub.gateway.domain.LimitOverrides;
-import hub.gateway.domain.Plan;
+import hub.gateway.domain.account.InstanceId;
+import hub.gateway.domain.message.FieldError;
+import hub.gateway.domain.quota.LimitOverrides;
+import hub.gateway.domain.quota.Plan;
 
 import java.net.URI;
 import java.net.URISyntaxException;

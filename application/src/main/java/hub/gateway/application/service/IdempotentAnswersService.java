@@ -5,7 +5,7 @@ import hub.gateway.application.port.in.ReleaseIdempotencyKeyUseCase;
 import hub.gateway.application.port.in.RememberAnswerUseCase;
 import hub.gateway.application.port.out.IdempotencyKeys;
 import hub.gateway.application.port.out.IdempotencyKeys.Claim;
-import hub.gateway.domain.AccountId;
+import hub.gateway.domain.account.AccountId;
 
 import java.time.Clock;
 import java.util.Map;

@@ -2,14 +2,14 @@ package hub.gateway.application.service;
 
 import hub.gateway.application.port.in.ReceiveInboundMessageUseCase;
 import hub.gateway.application.port.out.SuppressionList;
-import hub.gateway.domain.ClientEvent;
-import hub.gateway.domain.FieldError;
-import hub.gateway.domain.Instance;
-import hub.gateway.domain.OptOutKeywords;
-import hub.gateway.domain.PhoneNumber;
-import hub.gateway.domain.SuppressedBy;
-import hub.gateway.domain.Suppression;
-import hub.gateway.domain.SuppressionReason;
+import hub.gateway.domain.account.Instance;
+import hub.gateway.domain.message.FieldError;
+import hub.gateway.domain.message.PhoneNumber;
+import hub.gateway.domain.suppression.OptOutKeywords;
+import hub.gateway.domain.suppression.SuppressedBy;
+import hub.gateway.domain.suppression.Suppression;
+import hub.gateway.domain.suppression.SuppressionReason;
+import hub.gateway.domain.webhook.ClientEvent;
 
 import java.util.ArrayList;
 import java.util.List;

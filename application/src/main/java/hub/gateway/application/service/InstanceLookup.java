@@ -1,9 +1,9 @@
 package hub.gateway.application.service;
 
 import hub.gateway.application.port.out.Instances;
-import hub.gateway.domain.AccountId;
-import hub.gateway.domain.Instance;
-import hub.gateway.domain.InstanceId;
+import hub.gateway.domain.account.AccountId;
+import hub.gateway.domain.account.Instance;
+import hub.gateway.domain.account.InstanceId;
 
 import java.util.Optional;
 

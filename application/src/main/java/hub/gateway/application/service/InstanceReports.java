@@ -2,8 +2,8 @@ package hub.gateway.application.service;
 
 import hub.gateway.application.port.in.InstanceReport;
 import hub.gateway.application.port.out.SendGate;
-import hub.gateway.domain.Instance;
-import hub.gateway.domain.UsageWindows;
+import hub.gateway.domain.account.Instance;
+import hub.gateway.domain.quota.UsageWindows;
 
 import java.time.Clock;
 

@@ -11,7 +11,7 @@ import hub.gateway.application.port.out.TransportWebhooks;
 import hub.gateway.application.port.out.TransportWebhooks.TransportUpdate;
 import hub.gateway.application.port.out.TransportWebhooks.WebhookRead;
 import hub.gateway.application.port.out.Transports;
-import hub.gateway.domain.Instance;
+import hub.gateway.domain.account.Instance;
 
 import java.util.Map;
 import java.util.Optional;

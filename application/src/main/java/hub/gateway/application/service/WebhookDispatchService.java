@@ -8,7 +8,7 @@ import hub.gateway.application.port.out.Outbox.PendingEvent;
 import hub.gateway.application.port.out.WebhookSender;
 import hub.gateway.application.port.out.WebhookSender.WebhookRequest;
 import hub.gateway.application.port.out.WebhookSender.WebhookResult;
-import hub.gateway.domain.RetrySchedule;
+import hub.gateway.domain.webhook.RetrySchedule;
 
 import java.time.Clock;
 import java.time.Duration;

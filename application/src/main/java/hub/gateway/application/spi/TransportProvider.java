@@ -26,7 +26,7 @@ public interface TransportProvider {
      * Whether an instance's account at this transport is complete enough to send (for example, Meta's
      * Cloud API needs a phone number id and an access token); why not, in words for the operator.
      */
-    default Optional<String> problemWith(hub.gateway.domain.TransportAccount account) {
+    default Optional<String> problemWith(hub.gateway.domain.account.TransportAccount account) {
         return Optional.empty();
     }
 }

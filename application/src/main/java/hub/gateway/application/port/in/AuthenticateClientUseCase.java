@@ -1,6 +1,6 @@
 package hub.gateway.application.port.in;
 
-import hub.gateway.domain.AccountId;
+import hub.gateway.domain.account.AccountId;
 
 /** Step 1 of every client call: who is calling, from the bearer token. */
 public interface AuthenticateClientUseCase {

@@ -1,8 +1,8 @@
 package hub.gateway.application.port.in;
 
-import hub.gateway.domain.AccountId;
-import hub.gateway.domain.FieldError;
-import hub.gateway.domain.Suppression;
+import hub.gateway.domain.account.AccountId;
+import hub.gateway.domain.message.FieldError;
+import hub.gateway.domain.suppression.Suppression;
 
 import java.util.List;
 import java.util.Optional;

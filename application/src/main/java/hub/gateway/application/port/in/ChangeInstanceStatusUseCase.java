@@ -1,6 +1,6 @@
 package hub.gateway.application.port.in;
 
-import hub.gateway.domain.InstanceStatus;
+import hub.gateway.domain.account.InstanceStatus;
 
 import java.util.Optional;
 

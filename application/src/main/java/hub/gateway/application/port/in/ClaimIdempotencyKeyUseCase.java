@@ -1,6 +1,6 @@
 package hub.gateway.application.port.in;
 
-import hub.gateway.domain.AccountId;
+import hub.gateway.domain.account.AccountId;
 
 import java.util.Map;
 

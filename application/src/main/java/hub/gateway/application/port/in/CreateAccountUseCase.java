@@ -1,7 +1,7 @@
 package hub.gateway.application.port.in;
 
-import hub.gateway.domain.Account;
-import hub.gateway.domain.FieldError;
+import hub.gateway.domain.account.Account;
+import hub.gateway.domain.message.FieldError;
 
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package hub.gateway.application.port.in;
 
-import hub.gateway.domain.AccountId;
-import hub.gateway.domain.ApiKeySecret;
+import hub.gateway.domain.account.AccountId;
+import hub.gateway.domain.account.ApiKeySecret;
 
 /** Issues a new key for an account. Its plain text is in this answer and nowhere else, ever. */
 public interface IssueApiKeyUseCase {

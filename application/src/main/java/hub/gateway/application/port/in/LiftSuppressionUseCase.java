@@ -1,7 +1,7 @@
 package hub.gateway.application.port.in;
 
-import hub.gateway.domain.AccountId;
-import hub.gateway.domain.FieldError;
+import hub.gateway.domain.account.AccountId;
+import hub.gateway.domain.message.FieldError;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package hub.gateway.application.port.in;
 
-import hub.gateway.domain.AccountId;
-import hub.gateway.domain.FieldError;
-import hub.gateway.domain.MessageRecord;
+import hub.gateway.domain.account.AccountId;
+import hub.gateway.domain.message.FieldError;
+import hub.gateway.domain.message.MessageRecord;
 
 import java.util.List;
 

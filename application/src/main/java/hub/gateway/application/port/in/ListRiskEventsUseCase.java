@@ -1,6 +1,6 @@
 package hub.gateway.application.port.in;
 
-import hub.gateway.domain.RiskAssessment;
+import hub.gateway.domain.risk.RiskAssessment;
 
 import java.time.Instant;
 import java.util.List;

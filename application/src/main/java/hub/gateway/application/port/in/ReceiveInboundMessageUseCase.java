@@ -36,7 +36,7 @@ public interface ReceiveInboundMessageUseCase {
         record NotASandboxInstance() implements InboundResult {
         }
 
-        record Invalid(java.util.List<hub.gateway.domain.FieldError> fields) implements InboundResult {
+        record Invalid(java.util.List<hub.gateway.domain.message.FieldError> fields) implements InboundResult {
         }
     }
 }

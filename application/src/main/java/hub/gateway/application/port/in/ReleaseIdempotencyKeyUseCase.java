@@ -1,6 +1,6 @@
 package hub.gateway.application.port.in;
 
-import hub.gateway.domain.AccountId;
+import hub.gateway.domain.account.AccountId;
 
 /**
  * Forgets a claim whose processing failed, so that the client may retry with the same key, unless its request

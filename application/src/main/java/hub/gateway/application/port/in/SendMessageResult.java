@@ -1,6 +1,6 @@
 package hub.gateway.application.port.in;
 
-import hub.gateway.domain.Refusal;
+import hub.gateway.domain.send.Refusal;
 
 public sealed interface SendMessageResult {
     record Sent(String messageId, long logId) implements SendMessageResult {

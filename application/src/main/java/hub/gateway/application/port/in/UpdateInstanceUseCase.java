@@ -1,6 +1,6 @@
 package hub.gateway.application.port.in;
 
-import hub.gateway.domain.FieldError;
+import hub.gateway.domain.message.FieldError;
 
 import java.util.List;
 

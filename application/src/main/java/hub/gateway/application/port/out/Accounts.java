@@ -1,7 +1,7 @@
 package hub.gateway.application.port.out;
 
-import hub.gateway.domain.Account;
-import hub.gateway.domain.AccountId;
+import hub.gateway.domain.account.Account;
+import hub.gateway.domain.account.AccountId;
 
 import java.util.Optional;
 

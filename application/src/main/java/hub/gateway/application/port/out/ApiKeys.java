@@ -1,7 +1,7 @@
 package hub.gateway.application.port.out;
 
-import hub.gateway.domain.ApiKey;
-import hub.gateway.domain.ApiKeyHash;
+import hub.gateway.domain.account.ApiKey;
+import hub.gateway.domain.account.ApiKeyHash;
 
 import java.time.Instant;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package hub.gateway.application.port.out;
 
-import hub.gateway.domain.AccountId;
+import hub.gateway.domain.account.AccountId;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,10 +1,10 @@
 package hub.gateway.application.port.out;
 
-import hub.gateway.domain.AccountId;
-import hub.gateway.domain.DeliveryStatus;
-import hub.gateway.domain.InstanceId;
-import hub.gateway.domain.MessageRecord;
-import hub.gateway.domain.RefusalReason;
+import hub.gateway.domain.account.AccountId;
+import hub.gateway.domain.account.InstanceId;
+import hub.gateway.domain.message.DeliveryStatus;
+import hub.gateway.domain.message.MessageRecord;
+import hub.gateway.domain.send.RefusalReason;
 
 import java.time.Instant;
 import java.util.List;

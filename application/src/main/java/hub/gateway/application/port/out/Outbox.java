@@ -1,7 +1,7 @@
 package hub.gateway.application.port.out;
 
-import hub.gateway.domain.ClientEvent;
-import hub.gateway.domain.InstanceId;
+import hub.gateway.domain.account.InstanceId;
+import hub.gateway.domain.webhook.ClientEvent;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package hub.gateway.application.port.out;
 
-import hub.gateway.domain.BehaviourFacts;
-import hub.gateway.domain.InstanceId;
+import hub.gateway.domain.account.InstanceId;
+import hub.gateway.domain.risk.BehaviourFacts;
 
 import java.time.Duration;
 

@@ -1,8 +1,8 @@
 package hub.gateway.application.port.out;
 
-import hub.gateway.domain.AccountId;
-import hub.gateway.domain.InstanceId;
-import hub.gateway.domain.RiskAssessment;
+import hub.gateway.domain.account.AccountId;
+import hub.gateway.domain.account.InstanceId;
+import hub.gateway.domain.risk.RiskAssessment;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,9 +1,9 @@
 package hub.gateway.application.port.out;
 
-import hub.gateway.domain.GateOutcome;
-import hub.gateway.domain.InstanceId;
-import hub.gateway.domain.Usage;
-import hub.gateway.domain.UsageWindows;
+import hub.gateway.domain.account.InstanceId;
+import hub.gateway.domain.quota.Usage;
+import hub.gateway.domain.quota.UsageWindows;
+import hub.gateway.domain.send.GateOutcome;
 
 import java.time.Instant;
 

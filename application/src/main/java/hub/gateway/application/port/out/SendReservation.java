@@ -1,14 +1,14 @@
 package hub.gateway.application.port.out;
 
-import hub.gateway.domain.AccountId;
-import hub.gateway.domain.ContentFingerprint;
-import hub.gateway.domain.InstanceId;
-import hub.gateway.domain.Limits;
-import hub.gateway.domain.MessagePurpose;
-import hub.gateway.domain.PhoneNumber;
-import hub.gateway.domain.RiskAssessment;
-import hub.gateway.domain.SuppressionReason;
-import hub.gateway.domain.UsageWindows;
+import hub.gateway.domain.account.AccountId;
+import hub.gateway.domain.account.InstanceId;
+import hub.gateway.domain.message.MessagePurpose;
+import hub.gateway.domain.message.PhoneNumber;
+import hub.gateway.domain.quota.Limits;
+import hub.gateway.domain.quota.UsageWindows;
+import hub.gateway.domain.risk.ContentFingerprint;
+import hub.gateway.domain.risk.RiskAssessment;
+import hub.gateway.domain.suppression.SuppressionReason;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -59,7 +59,7 @@ public record SendReservation(Send send, Set<SuppressionReason> suppressedBy, Op
     /**
      * Refused when the fingerprint went to {@code maxOtherRecipients} or more other recipients of the instance
      * within {@code window}. The refusal is a policy violation recorded with {@code violation} — its evidence's
-     * {@link hub.gateway.domain.RiskPolicy#RECIPIENTS} replaced by the count — and the answer counts the
+     * {@link hub.gateway.domain.risk.RiskPolicy#RECIPIENTS} replaced by the count — and the answer counts the
      * instance's violations within {@code violationsWindow}, this one included.
      */
     public record DuplicateContentRule(ContentFingerprint fingerprint, int maxOtherRecipients, Duration window,

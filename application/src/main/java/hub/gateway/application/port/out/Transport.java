@@ -1,8 +1,8 @@
 package hub.gateway.application.port.out;
 
-import hub.gateway.domain.Instance;
-import hub.gateway.domain.MessageText;
-import hub.gateway.domain.PhoneNumber;
+import hub.gateway.domain.account.Instance;
+import hub.gateway.domain.message.MessageText;
+import hub.gateway.domain.message.PhoneNumber;
 
 /**
  * Hands a message to WhatsApp (or to a stand-in). Called after the quota is reserved; a failure gives

@@ -1,6 +1,6 @@
 package hub.gateway.application.port.out;
 
-import hub.gateway.domain.DeliveryStatus;
+import hub.gateway.domain.message.DeliveryStatus;
 
 import java.time.Instant;
 import java.util.List;

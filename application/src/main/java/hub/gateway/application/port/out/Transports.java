@@ -13,5 +13,5 @@ public interface Transports {
     Optional<TransportWebhooks> webhooks(String name);
 
     /** Why an instance's account does not suit the named transport; empty when it does. */
-    Optional<String> problemWith(String name, hub.gateway.domain.TransportAccount account);
+    Optional<String> problemWith(String name, hub.gateway.domain.account.TransportAccount account);
 }

@@ -1,6 +1,6 @@
 package hub.gateway.application.port.out;
 
-import hub.gateway.domain.ClientEvent;
+import hub.gateway.domain.webhook.ClientEvent;
 
 import java.time.Instant;
 

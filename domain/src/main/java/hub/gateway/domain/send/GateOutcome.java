@@ -1,0 +1,42 @@
+package hub.gateway.domain.send;
+
+import hub.gateway.domain.quota.UsageWindows;
+
+/**
+ * What the send gate decided for one send, atomically with every other send of the instance (contract §3, steps
+ * 8 to 11, in that order): suppressed, a duplicate of recent content, over one of the three limits, or reserved.
+ * Every refusal is already logged when it is answered; what it means on the wire is the edge's business.
+ */
+public sealed interface GateOutcome {
+    /** Counted in the minute, the day and the month; the message log row is {@code logId}, 'accepted'. */
+    record Reserved(long logId) implements GateOutcome {
+    }
+
+    /** The recipient is suppressed for this purpose (step 8, checked first); logged as refused, nothing counted. */
+    record Suppressed(long logId) implements GateOutcome {
+    }
+
+    /**
+     * The same text already went to {@code recipients} other recipients of the instance within the
+     * duplicate-content window (step 9). Nothing was counted; the refusal was recorded as a policy violation, with
+     * its risk event, in the same call, and {@code violations} is the instance's count of them within the
+     * violations window, this one included: the caller decides the pause from it.
+     */
+    record DuplicateContent(int recipients, int violations, long logId) implements GateOutcome {
+    }
+
+    /** Over the limit of {@code window}; logged as refused, nothing counted. {@code used} is the count at refusal. */
+    record Exhausted(Window window, int limit, int used, long logId) implements GateOutcome {
+    }
+
+    /** The three counted windows, checked in this order. */
+    enum Window { MINUTE, DAY, MONTH }
+
+    static Refusal refusalFor(Exhausted exhausted, UsageWindows windows) {
+        return switch (exhausted.window()) {
+            case MINUTE -> new Refusal.SendingThrottled(exhausted.limit(), exhausted.used(), windows.untilNextMinute());
+            case DAY -> new Refusal.DailyLimitReached(exhausted.limit(), exhausted.used(), windows.untilNextDay());
+            case MONTH -> new Refusal.MonthlyLimitReached(exhausted.limit(), exhausted.used(), windows.untilNextMonth());
+        };
+    }
+}
