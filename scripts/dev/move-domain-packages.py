@@ -51,7 +51,7 @@ PACKAGES = {
               "ErrorCode", "GateOutcome", "SendReservation", "SendGateOutcome", "Exhausted"]),
     "suppression": (True, "who must not be messaged: suppressions, their reasons, opt-out keywords",
                     ["Suppression", "SuppressionReason", "SuppressedBy", "OptOutKeywords", "InboundIntent"]),
-    "risk": (True, "whether content is acceptable: the policy, its signals and assessment, fingerprints",
+    "risk": (True, "whether content is acceptable: the policy and its named rules, signals, assessment, fingerprints",
              ["RiskPolicy", "RiskAssessment", "RiskAction", "RiskSignal", "BehaviourFacts",
               "ContentFingerprint", "ContentSignal", "LinkRules", "FoldedText",
               # the named rules (issue 11 item 5, second half), if present:
