@@ -9,7 +9,8 @@ work tree, then build. It
      `hub/gateway/domain/X` in all tracked text files;
   3. adds the imports a file needs for types that were its package-mates and now live elsewhere;
   4. applies the named visibility edits below (each fails loudly when its old text is gone);
-  5. moves the default risk policy next to RiskPolicy and fixes the paths that name it;
+  5. moves the default risk policy (if still in the flat domain) next to RiskPolicy and fixes the paths
+     that name it (the policy file now lives in application: see policy_file_sentence);
   6. rewrites the domain module-info's exports (every package but hub.gateway.domain.text);
   7. writes architecture-tests' DomainPackagesTest and the "Domain packages" section of docs/design.md.
 A .java file left in hub/gateway/domain that the table does not know is reported and makes the script exit
@@ -50,11 +51,11 @@ PACKAGES = {
               "ErrorCode", "GateOutcome", "SendReservation", "SendGateOutcome", "Exhausted"]),
     "suppression": (True, "who must not be messaged: suppressions, their reasons, opt-out keywords",
                     ["Suppression", "SuppressionReason", "SuppressedBy", "OptOutKeywords", "InboundIntent"]),
-    "risk": (True, "whether content is acceptable: the policy, its signals and assessment, fingerprints",
+    "risk": (True, "whether content is acceptable: the policy and its named rules, signals, assessment, fingerprints",
              ["RiskPolicy", "RiskAssessment", "RiskAction", "RiskSignal", "BehaviourFacts",
               "ContentFingerprint", "ContentSignal", "LinkRules", "FoldedText",
-              # if present (issue 11 item 5, second half):
-              "RiskRule", "RiskRules", "RiskSettings"]),
+              # the named rules (issue 11 item 5, second half), if present:
+              "DuplicateContentRule", "FailedDeliveriesRule", "OptOutsRule", "RepeatedViolationsRule"]),
     "webhook": (True, "what clients are told: client events and the retry schedule",
                 ["ClientEvent", "RetrySchedule"]),
     "text": (False, "the text-matching engine behind risk and opt-out",
@@ -380,8 +381,17 @@ def design_section(root):
             "`DomainPackagesTest` fails when any class outside the domain uses it.\n\n"
             + "\n".join(rows) + "\n\n"
             "The split was made by `scripts/dev/move-domain-packages.py` (its table is the authority on which type\n"
-            "lives where). The default risk policy moved with `RiskPolicy`:\n"
-            "`domain/src/main/resources/hub/gateway/domain/risk/default-risk-policy.properties`.\n")
+            "lives where). " + policy_file_sentence(root) + "\n")
+
+
+def policy_file_sentence(root):
+    parsed_outside = "application/src/main/resources/hub/gateway/application/policy/default-risk-policy.properties"
+    if (root / parsed_outside).exists():
+        return ("`RiskPolicy` is the composition of named rules, each a value with its own `assess`; the policy\n"
+                "file is read outside the domain, by the application's `RiskPolicyFile`, which ships\n"
+                "`" + parsed_outside + "`.")
+    return ("The default risk policy moved with `RiskPolicy`:\n"
+            "`domain/src/main/resources/hub/gateway/domain/risk/default-risk-policy.properties`.")
 
 
 ARCH_TEST = '''package hub.gateway.architecture;
@@ -390,10 +400,19 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
 import java.lang.module.ModuleDescriptor;
 import java.lang.module.ModuleFinder;
+import java.lang.module.ModuleReader;
+import java.lang.module.ModuleReference;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -401,7 +420,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The domain reads by concept; its text-matching engine stays inside it. */
+/** The domain reads by concept; its text-matching engine stays inside it; it reads no files. */
 class DomainPackagesTest {
     private static final String TEXT = "hub.gateway.domain.text";
     private static JavaClasses gateway;
@@ -422,6 +441,23 @@ class DomainPackagesTest {
     @Test
     void domainPackagesAreFreeOfCycles() {
         slices().matching("hub.gateway.domain.(*)..").should().beFreeOfCycles().check(gateway);
+    }
+
+    /** The rules are values; reading them from a file (the policy file) is the application's business. */
+    @Test
+    void theDomainReadsNoFilesAndShipsNone() throws IOException {
+        noClasses().that().resideInAPackage("hub.gateway.domain..")
+                .should().dependOnClassesThat().belongToAnyOf(Properties.class, Reader.class, InputStream.class, Files.class)
+                .orShould().callMethod(Class.class, "getResourceAsStream", String.class)
+                .orShould().callMethod(Class.class, "getResource", String.class)
+                .check(gateway);
+        ModuleReference domain = ModuleFinder.of(GatewayModules.DOMAIN.location()).findAll().iterator().next();
+        try (ModuleReader reader = domain.open(); Stream<String> entries = reader.list()) {
+            List<String> all = entries.toList();
+            assertTrue(all.contains("hub/gateway/domain/risk/RiskPolicy.class"), "the domain's classes are listed");
+            assertEquals(List.of(), all.stream().filter(e -> !e.endsWith("/") && !e.endsWith(".class"))
+                    .filter(e -> !e.startsWith("META-INF/")).toList(), "resources in the domain module");
+        }
     }
 
     @Test

@@ -4,6 +4,7 @@ module hub.gateway.application {
 
     exports hub.gateway.application;
     exports hub.gateway.application.factory;
+    exports hub.gateway.application.policy;
     exports hub.gateway.application.port.in;
     exports hub.gateway.application.port.out;
     exports hub.gateway.application.spi;

@@ -1,5 +1,6 @@
 package hub.gateway.application;
 
+import hub.gateway.application.policy.RiskPolicyFile;
 import hub.gateway.application.port.in.AuthenticateClientUseCase;
 import hub.gateway.application.port.in.BlockRecipientUseCase;
 import hub.gateway.application.port.in.DeliverWebhooksUseCase;
@@ -115,7 +116,7 @@ public record UseCases(AuthenticateClientUseCase authenticateClient,
         }
 
         public static Policies defaults() {
-            return new Policies(OptOutKeywords.DEFAULTS, RetrySchedule.DEFAULT, RiskPolicy.defaults(),
+            return new Policies(OptOutKeywords.DEFAULTS, RetrySchedule.DEFAULT, RiskPolicyFile.defaults(),
                     DEFAULT_REQUEST_DEADLINE, DEFAULT_LOG_RETENTION);
         }
     }

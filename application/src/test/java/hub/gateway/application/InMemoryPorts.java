@@ -26,8 +26,8 @@ import hub.gateway.domain.message.PhoneNumber;
 import hub.gateway.domain.quota.Usage;
 import hub.gateway.domain.quota.UsageWindows;
 import hub.gateway.domain.risk.BehaviourFacts;
+import hub.gateway.domain.risk.DuplicateContentRule;
 import hub.gateway.domain.risk.RiskAssessment;
-import hub.gateway.domain.risk.RiskPolicy;
 import hub.gateway.domain.send.GateOutcome;
 import hub.gateway.domain.send.RefusalReason;
 import hub.gateway.domain.suppression.SuppressedBy;
@@ -353,7 +353,7 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, SendGate, Mes
         if (!signals.isEmpty()) {
             hub.gateway.domain.risk.RiskSignal last = signals.removeLast();
             signals.add(new hub.gateway.domain.risk.RiskSignal(last.name(), last.weight(),
-                    last.evidence().replace(RiskPolicy.RECIPIENTS, Integer.toString(recipients))));
+                    last.evidence().replace(DuplicateContentRule.RECIPIENTS, Integer.toString(recipients))));
         }
         return new RiskAssessment(violation.score(), violation.action(), signals);
     }

@@ -4,10 +4,19 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
 import java.lang.module.ModuleDescriptor;
 import java.lang.module.ModuleFinder;
+import java.lang.module.ModuleReader;
+import java.lang.module.ModuleReference;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -15,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The domain reads by concept; its text-matching engine stays inside it. */
+/** The domain reads by concept; its text-matching engine stays inside it; it reads no files. */
 class DomainPackagesTest {
     private static final String TEXT = "hub.gateway.domain.text";
     private static JavaClasses gateway;
@@ -36,6 +45,23 @@ class DomainPackagesTest {
     @Test
     void domainPackagesAreFreeOfCycles() {
         slices().matching("hub.gateway.domain.(*)..").should().beFreeOfCycles().check(gateway);
+    }
+
+    /** The rules are values; reading them from a file (the policy file) is the application's business. */
+    @Test
+    void theDomainReadsNoFilesAndShipsNone() throws IOException {
+        noClasses().that().resideInAPackage("hub.gateway.domain..")
+                .should().dependOnClassesThat().belongToAnyOf(Properties.class, Reader.class, InputStream.class, Files.class)
+                .orShould().callMethod(Class.class, "getResourceAsStream", String.class)
+                .orShould().callMethod(Class.class, "getResource", String.class)
+                .check(gateway);
+        ModuleReference domain = ModuleFinder.of(GatewayModules.DOMAIN.location()).findAll().iterator().next();
+        try (ModuleReader reader = domain.open(); Stream<String> entries = reader.list()) {
+            List<String> all = entries.toList();
+            assertTrue(all.contains("hub/gateway/domain/risk/RiskPolicy.class"), "the domain's classes are listed");
+            assertEquals(List.of(), all.stream().filter(e -> !e.endsWith("/") && !e.endsWith(".class"))
+                    .filter(e -> !e.startsWith("META-INF/")).toList(), "resources in the domain module");
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package hub.gateway.bootstrap;
 
+import hub.gateway.application.policy.RiskPolicyFile;
 import hub.gateway.domain.risk.RiskPolicy;
 import hub.gateway.domain.suppression.OptOutKeywords;
 
@@ -80,13 +81,13 @@ public record GatewayConfig(int port,
     private static RiskPolicy riskPolicy(Map<String, String> env) {
         Optional<String> file = nonBlank(env, "GATEWAY_POLICY_FILE");
         if (file.isEmpty()) {
-            return RiskPolicy.defaults();
+            return RiskPolicyFile.defaults();
         }
         try (Reader reader = Files.newBufferedReader(Path.of(file.get()), StandardCharsets.UTF_8)) {
-            return RiskPolicy.parse(reader);
+            return RiskPolicyFile.parse(reader);
         } catch (IOException e) {
             throw new ConfigurationException("GATEWAY_POLICY_FILE " + file.get() + " cannot be read: " + e.getMessage());
-        } catch (RiskPolicy.PolicyException e) {
+        } catch (RiskPolicyFile.PolicyException e) {
             throw new ConfigurationException("GATEWAY_POLICY_FILE " + file.get() + ": " + e.getMessage());
         }
     }

@@ -31,7 +31,7 @@ class GatewayConfigTest {
     @Test
     void aPolicyFileReplacesTheShippedPolicyWithoutARebuild(@TempDir Path dir) throws IOException {
         String shipped;
-        try (InputStream in = hub.gateway.domain.risk.RiskPolicy.class.getResourceAsStream(hub.gateway.domain.risk.RiskPolicy.DEFAULT_RESOURCE)) {
+        try (InputStream in = hub.gateway.application.policy.RiskPolicyFile.class.getResourceAsStream(hub.gateway.application.policy.RiskPolicyFile.DEFAULT_RESOURCE)) {
             shipped = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         Path policy = dir.resolve("policy.properties");

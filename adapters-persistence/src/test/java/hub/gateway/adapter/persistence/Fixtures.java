@@ -1,5 +1,6 @@
 package hub.gateway.adapter.persistence;
 
+import hub.gateway.application.policy.RiskPolicyFile;
 import hub.gateway.testdb.TestDatabase;
 import hub.gateway.application.port.out.SendReservation;
 import hub.gateway.application.port.out.SendReservation.DuplicateContentRule;
@@ -100,9 +101,9 @@ final class Fixtures {
 
     /** As the send use case builds it with the default policy, for a clean text. */
     static DuplicateContentRule duplicateContent(ContentFingerprint text, int maxOtherRecipients, Duration window) {
-        RiskPolicy policy = RiskPolicy.defaults();
+        RiskPolicy policy = RiskPolicyFile.defaults();
         return new DuplicateContentRule(text, maxOtherRecipients, window,
-                policy.duplicateContentToCount(RiskAssessment.CLEAN), policy.violationsWindow());
+                policy.duplicateContent().toCount(RiskAssessment.CLEAN), policy.repeatedViolations().window());
     }
 
     /** A reservation without an Idempotency-Key. */

@@ -73,7 +73,7 @@ final class SendMessageService implements SendMessageUseCase {
         this.policy = policy;
         this.assessRisk = assessRisk;
         this.clock = clock;
-        this.cleanDuplicateViolation = policy.duplicateContentToCount(RiskAssessment.CLEAN);
+        this.cleanDuplicateViolation = policy.duplicateContent().toCount(RiskAssessment.CLEAN);
     }
 
     @Override
@@ -133,7 +133,7 @@ final class SendMessageService implements SendMessageUseCase {
         return switch (outcome) {
             case GateOutcome.Suppressed suppressed -> refused(new Refusal.RecipientSuppressed());
             case GateOutcome.DuplicateContent duplicate -> violated(instance,
-                    policy.duplicateContent(duplicate.recipients(), assessment), duplicate.violations());
+                    policy.duplicateContent().assess(duplicate.recipients(), assessment), duplicate.violations());
             case GateOutcome.Exhausted exhausted -> refused(GateOutcome.refusalFor(exhausted, windows));
             // Step 12: the transport, unless the client may have given up meanwhile.
             case GateOutcome.Reserved reserved -> deadlinePassed(command)
@@ -143,8 +143,8 @@ final class SendMessageService implements SendMessageUseCase {
     }
 
     private RiskAssessment assess(Instance instance, FoldedText content) {
-        BehaviourFacts facts = riskFacts.recentBehaviour(instance.id(), policy.failedDeliveriesOfLast(),
-                policy.optOutsWindow(), policy.optOutsMinimum());
+        BehaviourFacts facts = riskFacts.recentBehaviour(instance.id(), policy.failedDeliveries().ofLast(),
+                policy.optOuts().window(), policy.optOuts().minimum());
         return policy.assess(content, facts);
     }
 
@@ -153,10 +153,10 @@ final class SendMessageService implements SendMessageUseCase {
                                                                       RiskAssessment assessment) {
         // What the gate records if it refuses the text; the same for every clean text, which most are.
         RiskAssessment violation = assessment == RiskAssessment.CLEAN
-                ? cleanDuplicateViolation : policy.duplicateContentToCount(assessment);
+                ? cleanDuplicateViolation : policy.duplicateContent().toCount(assessment);
         return new SendReservation.DuplicateContentRule(
-                ContentFingerprint.of(instance.id(), content), policy.duplicateRecipients(),
-                policy.duplicateWindow(), violation, policy.violationsWindow());
+                ContentFingerprint.of(instance.id(), content), policy.duplicateContent().recipients(),
+                policy.duplicateContent().window(), violation, policy.repeatedViolations().window());
     }
 
     /** Checked before the reservation and after it; a cache hit costs one clock read each. */
@@ -178,7 +178,7 @@ final class SendMessageService implements SendMessageUseCase {
     private SendMessageResult violation(SendMessageCommand command, Instance instance, PhoneNumber phone,
                                         MessagePurpose purpose, RiskAssessment assessment) {
         int violations = riskLedger.recordViolation(new RiskLedger.Violation(command.accountId(), instance.id(),
-                phone.e164(), purpose.wireName(), assessment, clock.instant()), policy.violationsWindow());
+                phone.e164(), purpose.wireName(), assessment, clock.instant()), policy.repeatedViolations().window());
         return violated(instance, assessment, violations);
     }
 
@@ -187,7 +187,7 @@ final class SendMessageService implements SendMessageUseCase {
      * the answer is the pause.
      */
     private SendMessageResult violated(Instance instance, RiskAssessment assessment, int violations) {
-        Optional<RiskAssessment> pause = policy.pauseForViolations(violations, assessment);
+        Optional<RiskAssessment> pause = policy.repeatedViolations().assess(violations, assessment);
         if (pause.isPresent()) {
             riskLedger.pauseForReview(instance.id(), pause.get(), clock.instant());
             return refused(new Refusal.InstancePaused());

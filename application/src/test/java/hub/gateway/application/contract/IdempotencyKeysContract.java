@@ -1,5 +1,6 @@
 package hub.gateway.application.contract;
 
+import hub.gateway.application.policy.RiskPolicyFile;
 import hub.gateway.application.port.out.AbandonedSends;
 import hub.gateway.application.port.out.IdempotencyKeys;
 import hub.gateway.application.port.out.IdempotencyKeys.Claim;
@@ -236,7 +237,7 @@ public abstract class IdempotencyKeysContract {
         }
 
         long reserve(String idempotencyKey) {
-            RiskPolicy policy = RiskPolicy.defaults();
+            RiskPolicy policy = RiskPolicyFile.defaults();
             SendReservation reservation = new SendReservation(
                     new SendReservation.Send(account, instance, new PhoneNumber("+96650" + String.format("%07d", ++phones)),
                             MessagePurpose.TRANSACTIONAL, Optional.of(idempotencyKey)),
@@ -244,7 +245,7 @@ public abstract class IdempotencyKeysContract {
                             .collect(Collectors.toSet()),
                     Optional.of(new SendReservation.DuplicateContentRule(
                             ContentFingerprint.of(instance, "text " + UUID.randomUUID()), 25, Duration.ofMinutes(60),
-                            policy.duplicateContentToCount(RiskAssessment.CLEAN), policy.violationsWindow())),
+                            policy.duplicateContent().toCount(RiskAssessment.CLEAN), policy.repeatedViolations().window())),
                     new Limits(1_000, 10_000, 100_000), UsageWindows.at(NOW, ZoneOffset.UTC), RiskAssessment.CLEAN);
             return assertInstanceOf(Reserved.class, subject.gate().reserve(reservation)).logId();
         }

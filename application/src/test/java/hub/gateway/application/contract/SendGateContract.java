@@ -1,5 +1,6 @@
 package hub.gateway.application.contract;
 
+import hub.gateway.application.policy.RiskPolicyFile;
 import hub.gateway.application.port.out.IdempotencyKeys;
 import hub.gateway.application.port.out.IdempotencyKeys.Claim;
 import hub.gateway.application.port.out.MessageLog;
@@ -63,7 +64,7 @@ public abstract class SendGateContract {
     private static final Limits GENEROUS = new Limits(10_000, 10_000, 10_000);
     private static final int MAX_OTHERS = 25;
     private static final Duration WINDOW = Duration.ofMinutes(60);
-    private static final RiskPolicy POLICY = RiskPolicy.defaults();
+    private static final RiskPolicy POLICY = RiskPolicyFile.defaults();
 
     /** The gate under test, and the ports of the same store that show what it did. */
     public interface Subject {
@@ -372,7 +373,7 @@ public abstract class SendGateContract {
         RiskEvent violation = subject.riskLedger().recent(instance, 1).getFirst();
         assertEquals(Optional.of(refused.logId()), violation.logId());
         assertEquals(NOW, violation.at());
-        assertEquals(POLICY.duplicateContent(MAX_OTHERS, RiskAssessment.CLEAN), violation.assessment(),
+        assertEquals(POLICY.duplicateContent().assess(MAX_OTHERS, RiskAssessment.CLEAN), violation.assessment(),
                 "the evidence names the count the gate found");
     }
 
@@ -391,7 +392,7 @@ public abstract class SendGateContract {
 
         assertEquals(1, first.violations());
         assertEquals(2, second.violations());
-        assertEquals(POLICY.duplicateContent(MAX_OTHERS, promotional),
+        assertEquals(POLICY.duplicateContent().assess(MAX_OTHERS, promotional),
                 subject.riskLedger().recent(instance, 1).getFirst().assessment());
     }
 
@@ -546,8 +547,8 @@ public abstract class SendGateContract {
 
     /** As the send use case builds it with the default policy, for a text of this assessment. */
     private static DuplicateContentRule rule(ContentFingerprint content, RiskAssessment assessment) {
-        return new DuplicateContentRule(content, MAX_OTHERS, WINDOW, POLICY.duplicateContentToCount(assessment),
-                POLICY.violationsWindow());
+        return new DuplicateContentRule(content, MAX_OTHERS, WINDOW, POLICY.duplicateContent().toCount(assessment),
+                POLICY.repeatedViolations().window());
     }
 
     /** A rule that never refuses: a text nobody else sends. */

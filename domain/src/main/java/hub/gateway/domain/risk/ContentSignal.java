@@ -23,7 +23,31 @@ public record ContentSignal(String name, int cap, PhraseList phrases, List<Weigh
         }
     }
 
+    /**
+     * A signal as a policy writes it: phrases such as {@code limited time}, {@code discount*} or {@code خصم}, and
+     * regular expressions over the folded text, each with its weight.
+     */
+    public static ContentSignal of(String name, int cap, List<WeightedPhrase> phrases, List<WeightedPattern> patterns) {
+        return new ContentSignal(name, cap,
+                new PhraseList(phrases.stream().map(p -> PhraseList.Phrase.of(p.phrase(), p.weight())).toList()), patterns);
+    }
+
+    public record WeightedPhrase(String phrase, int weight) {
+        public WeightedPhrase {
+            Objects.requireNonNull(phrase);
+        }
+    }
+
     public record WeightedPattern(TextPattern pattern, int weight) {
+        /** @throws java.util.regex.PatternSyntaxException if {@code regex} is not a regular expression */
+        public static WeightedPattern of(String regex, int weight) {
+            return new WeightedPattern(TextPattern.compile(regex), weight);
+        }
+
+        /** The regular expression as written. */
+        public String regex() {
+            return pattern.toString();
+        }
     }
 
     /** Empty when nothing was found; the message's words are worked out once for all the signals. */

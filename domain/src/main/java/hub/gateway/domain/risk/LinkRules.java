@@ -36,8 +36,9 @@ public record LinkRules(Set<String> shortenerHosts, int shortenerWeight, int raw
             "top", "sa", "ae", "eg", "click", "link", "site", "online", "shop", "gd", "at", "cc", "gl");
 
     public LinkRules {
-        shortenerHosts = Set.copyOf(shortenerHosts);
-        loginWords = Set.copyOf(loginWords);
+        // Matched against folded hosts and words: folded here, however the policy wrote them.
+        shortenerHosts = Set.copyOf(shortenerHosts.stream().map(TextNormaliser::fold).toList());
+        loginWords = Set.copyOf(loginWords.stream().map(TextNormaliser::fold).toList());
     }
 
     public List<RiskSignal> assess(String text) {

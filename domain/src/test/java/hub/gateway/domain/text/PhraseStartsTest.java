@@ -1,8 +1,5 @@
 package hub.gateway.domain.text;
 
-import hub.gateway.domain.risk.ContentSignal;
-import hub.gateway.domain.risk.RiskPolicy;
-
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -11,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PhraseStartsTest {
-    private final List<PhraseList> lists = RiskPolicy.defaults().contentSignals().stream().map(ContentSignal::phrases).toList();
+    private final List<PhraseList> lists = ShippedPolicy.phraseLists();
     private final PhraseStarts starts = new PhraseStarts(lists);
 
     private boolean mayStart(String text) {

@@ -59,7 +59,7 @@ public record SendReservation(Send send, Set<SuppressionReason> suppressedBy, Op
     /**
      * Refused when the fingerprint went to {@code maxOtherRecipients} or more other recipients of the instance
      * within {@code window}. The refusal is a policy violation recorded with {@code violation} — its evidence's
-     * {@link hub.gateway.domain.risk.RiskPolicy#RECIPIENTS} replaced by the count — and the answer counts the
+     * {@link hub.gateway.domain.risk.DuplicateContentRule#RECIPIENTS} replaced by the count — and the answer counts the
      * instance's violations within {@code violationsWindow}, this one included.
      */
     public record DuplicateContentRule(ContentFingerprint fingerprint, int maxOtherRecipients, Duration window,

@@ -1,4 +1,9 @@
-package hub.gateway.domain.risk;
+package hub.gateway.application.policy;
+
+import hub.gateway.domain.risk.BehaviourFacts;
+import hub.gateway.domain.risk.RiskAction;
+import hub.gateway.domain.risk.RiskAssessment;
+import hub.gateway.domain.risk.RiskPolicy;
 
 import org.junit.jupiter.api.Test;
 
@@ -32,10 +37,10 @@ class RiskCorpusTest {
     private static RiskPolicy policyUnderTest() {
         String file = System.getProperty("risk.policy.file");
         if (file == null || file.isBlank()) {
-            return RiskPolicy.defaults();
+            return RiskPolicyFile.defaults();
         }
         try (var reader = java.nio.file.Files.newBufferedReader(java.nio.file.Path.of(file))) {
-            return RiskPolicy.parse(reader);
+            return RiskPolicyFile.parse(reader);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

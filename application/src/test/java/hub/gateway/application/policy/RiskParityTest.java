@@ -1,4 +1,9 @@
-package hub.gateway.domain.risk;
+package hub.gateway.application.policy;
+
+import hub.gateway.domain.risk.BehaviourFacts;
+import hub.gateway.domain.risk.RiskAction;
+import hub.gateway.domain.risk.RiskAssessment;
+import hub.gateway.domain.risk.RiskPolicy;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class RiskParityTest {
     static final int MAX_GAP = 10;
-    private static final RiskPolicy POLICY = RiskPolicy.defaults();
+    private static final RiskPolicy POLICY = RiskPolicyFile.defaults();
 
     record Pair(String family, String english, String arabic) {
         @Override
