@@ -28,9 +28,13 @@ drop function if exists reserve_quota(text, text, text, text, integer, integer, 
 drop function if exists risk_signals(text, text, text);
 drop function if exists risk_signal_field(jsonb, text);
 
+-- Its answer gained the three counts after the send (contract §11's rate-limit headers): a function's result type
+-- cannot be replaced in place, so the old one goes first (this file runs in one transaction: no caller sees none).
+drop function if exists send_gate_reserve(jsonb);
+
 create or replace function send_gate_reserve(p_send jsonb)
     returns table (outcome text, time_window text, quota_limit integer, used integer, log_id bigint,
-                   violations integer)
+                   violations integer, minute_used integer, day_used integer, month_used integer)
     language plpgsql
     -- V7: the plans of its statements are made once per connection and kept (docs/performance.md).
     set plan_cache_mode = force_generic_plan
@@ -150,6 +154,10 @@ begin
         returning id into new_log_id;
         outcome := 'exhausted';
         log_id := new_log_id;
+        -- Nothing counted: the counts as they stand, for the answer's RateLimit header.
+        minute_used := minute_count;
+        day_used := day_count;
+        month_used := month_count;
         return next;
         return;
     end if;
@@ -184,6 +192,10 @@ begin
 
     outcome := 'reserved';
     log_id := new_log_id;
+    -- The counts with this send, as written above under the lock.
+    minute_used := minute_count + 1;
+    day_used := day_count + 1;
+    month_used := month_count + 1;
     return next;
 end;
 $$;

@@ -320,15 +320,15 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, SendGate, Mes
         Usage used = c.in(r.windows());
         if (used.minute() >= r.limits().perMinute()) {
             return new GateOutcome.Exhausted(GateOutcome.Window.MINUTE, r.limits().perMinute(), used.minute(),
-                    logged(send, "refused", "sending_throttled", at));
+                    logged(send, "refused", "sending_throttled", at), used);
         }
         if (used.day() >= r.limits().daily()) {
             return new GateOutcome.Exhausted(GateOutcome.Window.DAY, r.limits().daily(), used.day(),
-                    logged(send, "refused", "daily_message_limit_exceeded", at));
+                    logged(send, "refused", "daily_message_limit_exceeded", at), used);
         }
         if (used.month() >= r.limits().monthly()) {
             return new GateOutcome.Exhausted(GateOutcome.Window.MONTH, r.limits().monthly(), used.month(),
-                    logged(send, "refused", "monthly_message_limit_exceeded", at));
+                    logged(send, "refused", "monthly_message_limit_exceeded", at), used);
         }
         c.minute = r.windows().minuteStart();
         c.day = r.windows().day();
@@ -344,7 +344,7 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, SendGate, Mes
             recordRiskEvent(send.instance(), at, r.assessment(), Optional.of(logId));
         }
         send.idempotencyKey().ifPresent(key -> idempotencyKeys.link(send.account(), key, logId));
-        return new GateOutcome.Reserved(logId);
+        return new GateOutcome.Reserved(logId, new Usage(c.minuteUsed, c.dayUsed, c.monthUsed));
     }
 
     /** The duplicate-content signal, last of the violation's, gets the count where the policy left its mark. */

@@ -13,6 +13,7 @@ import hub.gateway.domain.account.AccountId;
 import hub.gateway.domain.account.InstanceId;
 import hub.gateway.domain.account.InstanceStatus;
 import hub.gateway.domain.message.FieldError;
+import hub.gateway.domain.quota.Usage;
 import hub.gateway.domain.send.Refusal;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,12 @@ class SendMessageTest {
         assertEquals("wamid." + sent.logId(), sent.messageId());
         assertEquals("sent", ports.log.get(sent.logId()).status());
         assertEquals("+966501234567", ports.log.get(sent.logId()).phone().orElseThrow());
+        // Where the instance stands with this send counted: what the rate-limit headers are made of.
+        assertEquals(new Usage(1, 1, 1), sent.quota().used());
+        assertEquals(ports.instances.get(new InstanceId("shop-line")).limits(), sent.quota().limits());
+        assertEquals(clock.instant(), sent.quota().windows().now());
+        assertEquals(new Usage(2, 2, 2), assertInstanceOf(SendMessageResult.Sent.class,
+                send("transactional", "+966501234567")).quota().used());
     }
 
     @Test
@@ -104,14 +111,23 @@ class SendMessageTest {
         for (int i = 0; i < 20; i++) {
             assertInstanceOf(SendMessageResult.Sent.class, send("transactional", "+966501234567"));
         }
-        assertEquals(new SendMessageResult.Refused(new Refusal.SendingThrottled(20, 20, Duration.ofSeconds(30))),
-                send("transactional", "+966501234567"));
+        Refusal.SendingThrottled throttled = assertInstanceOf(Refusal.SendingThrottled.class,
+                ((SendMessageResult.Refused) send("transactional", "+966501234567")).refusal());
+        assertEquals(20, throttled.limit());
+        assertEquals(20, throttled.used());
+        assertEquals(Duration.ofSeconds(30), throttled.retryAfter());
+        assertEquals(new Usage(20, 20, 20), throttled.quota().used(), "nothing counted, all three windows told");
+        assertEquals(ports.instances.get(new InstanceId("shop-line")).limits(), throttled.quota().limits());
 
         useCases.updateInstance().update(new UpdateInstanceUseCase.UpdateInstanceCommand("shop-line", Input.MISSING,
                 new Input.Number(BigDecimal.valueOf(20)), Input.MISSING, new Input.Number(BigDecimal.valueOf(1000)),
                 Input.MISSING, Input.MISSING));
         Refusal daily = ((SendMessageResult.Refused) send("transactional", "+966501234567")).refusal();
-        assertEquals(new Refusal.DailyLimitReached(20, 20, Duration.ofSeconds(14 * 3600 - 30)), daily);
+        Refusal.DailyLimitReached dailyLimit = assertInstanceOf(Refusal.DailyLimitReached.class, daily);
+        assertEquals(20, dailyLimit.limit());
+        assertEquals(20, dailyLimit.used());
+        assertEquals(Duration.ofSeconds(14 * 3600 - 30), dailyLimit.retryAfter());
+        assertEquals(20, dailyLimit.quota().limits().daily(), "the limits in force, after the update");
     }
 
     @Test

@@ -53,15 +53,17 @@ final class ErrorAnswers {
                     details(ErrorCatalog.POLICY_VIOLATION.action(), violation.score())
                             .add("signals", Representations.signals(violation.signals())));
             case Refusal.InstancePaused ignored -> of(ErrorCatalog.INSTANCE_PAUSED_FOR_REVIEW);
-            case Refusal.SendingThrottled throttled -> retryAfter(of(ErrorCatalog.SENDING_THROTTLED,
+            // The three limits' answers reached the quota step: they carry the rate-limit headers (contract §11).
+            case Refusal.SendingThrottled throttled -> RateLimitHeaders.on(retryAfter(of(ErrorCatalog.SENDING_THROTTLED,
                     details(ErrorCatalog.SENDING_THROTTLED).add("limit", throttled.limit()).add("used", throttled.used())
-                            .add("retry_after_seconds", seconds(throttled.retryAfter()))), throttled.retryAfter());
-            case Refusal.DailyLimitReached daily -> retryAfter(of(ErrorCatalog.DAILY_MESSAGE_LIMIT_EXCEEDED,
+                            .add("retry_after_seconds", seconds(throttled.retryAfter()))), throttled.retryAfter()),
+                    throttled.quota());
+            case Refusal.DailyLimitReached daily -> RateLimitHeaders.on(retryAfter(of(ErrorCatalog.DAILY_MESSAGE_LIMIT_EXCEEDED,
                     details(ErrorCatalog.DAILY_MESSAGE_LIMIT_EXCEEDED).add("limit", daily.limit()).add("used", daily.used())),
-                    daily.retryAfter());
-            case Refusal.MonthlyLimitReached monthly -> retryAfter(of(ErrorCatalog.MONTHLY_MESSAGE_LIMIT_EXCEEDED,
+                    daily.retryAfter()), daily.quota());
+            case Refusal.MonthlyLimitReached monthly -> RateLimitHeaders.on(retryAfter(of(ErrorCatalog.MONTHLY_MESSAGE_LIMIT_EXCEEDED,
                     details(ErrorCatalog.MONTHLY_MESSAGE_LIMIT_EXCEEDED).add("limit", monthly.limit()).add("used", monthly.used())),
-                    monthly.retryAfter());
+                    monthly.retryAfter()), monthly.quota());
             // Retry-After comes with every 503 (see of).
             case Refusal.DeadlinePassed ignored -> of(ErrorCatalog.SERVICE_UNAVAILABLE);
             case Refusal.DeliveryFailed failed -> of(ErrorCatalog.GATEWAY_SEND_FAILED,

@@ -90,7 +90,8 @@ final class SendMessageApi implements HttpService {
             case KeyClaim.InProgress ignored -> ErrorAnswers.of(ErrorCatalog.IDEMPOTENCY_KEY_IN_PROGRESS);
             case KeyClaim.Reused ignored -> ErrorAnswers.of(ErrorCatalog.IDEMPOTENCY_KEY_REUSED);
             // The first attempt's node died before answering: its outcome, from its log row; nothing is sent again.
-            case KeyClaim.AlreadySent sent -> answer(new SendMessageResult.Sent(sent.messageId(), sent.logId()));
+            // No rate-limit headers: this request reached no quota step, and the first attempt's were never stored.
+            case KeyClaim.AlreadySent sent -> sent(sent.messageId(), sent.logId());
             case KeyClaim.AlreadyFailed failed -> ErrorAnswers.deliveryFailed(failed.logId());
             case KeyClaim.OutcomeUnknown unknown -> ErrorAnswers.deliveryUnknown(unknown.logId());
             case KeyClaim.Claimed ignored -> {
@@ -142,13 +143,17 @@ final class SendMessageApi implements HttpService {
 
     private static Answer answer(SendMessageResult result) {
         return switch (result) {
-            case SendMessageResult.Sent sent -> Answer.ok(JSON.createObjectBuilder()
-                    .add("success", true)
-                    .add("status", "sent")
-                    .add("message_id", sent.messageId())
-                    .add("log_id", sent.logId())
-                    .build());
+            case SendMessageResult.Sent sent -> RateLimitHeaders.on(sent(sent.messageId(), sent.logId()), sent.quota());
             case SendMessageResult.Refused refused -> ErrorAnswers.refusal(refused.refusal());
         };
+    }
+
+    private static Answer sent(String messageId, long logId) {
+        return Answer.ok(JSON.createObjectBuilder()
+                .add("success", true)
+                .add("status", "sent")
+                .add("message_id", messageId)
+                .add("log_id", logId)
+                .build());
     }
 }

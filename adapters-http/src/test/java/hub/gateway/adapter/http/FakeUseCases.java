@@ -64,7 +64,7 @@ final class FakeUseCases {
     static final Instant NOW = Instant.parse("2026-05-08T10:00:30Z");
 
     final AtomicReference<Function<SendMessageCommand, SendMessageResult>> send =
-            new AtomicReference<>(c -> new SendMessageResult.Sent("wamid.1", 123));
+            new AtomicReference<>(c -> new SendMessageResult.Sent("wamid.1", 123, Quotas.FIRST_SEND));
     final AtomicReference<SendMessageCommand> lastSend = new AtomicReference<>();
     final AtomicReference<KeyClaim> claim = new AtomicReference<>(new KeyClaim.Claimed());
     final AtomicReference<String> lastClaimHash = new AtomicReference<>();

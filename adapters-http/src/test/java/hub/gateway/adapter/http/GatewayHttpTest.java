@@ -23,7 +23,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,7 +47,7 @@ class GatewayHttpTest {
 
     @BeforeEach
     void reset() {
-        fakes.send.set(c -> new SendMessageResult.Sent("wamid.1", 123));
+        fakes.send.set(c -> new SendMessageResult.Sent("wamid.1", 123, Quotas.FIRST_SEND));
         fakes.lastSend.set(null);
         fakes.ready.set(true);
     }
@@ -65,6 +64,37 @@ class GatewayHttpTest {
         assertEquals("wamid.1", body.getString("message_id"));
         assertEquals(123, body.getInt("log_id"));
         assertEquals("application/json", res.headers().firstValue("Content-Type").orElseThrow());
+    }
+
+    /** Contract §11: the limits in force and what is left after this send, in the IETF draft's structured form. */
+    @Test
+    void a_sent_answer_carries_the_rate_limit_headers() throws Exception {
+        fakes.send.set(c -> new SendMessageResult.Sent("wamid.1", 123,
+                Quotas.standing(new hub.gateway.domain.quota.Usage(1, 63, 200), Quotas.AT)));
+        HttpResponse<String> res = send(VALID_BODY);
+        assertEquals(200, res.statusCode());
+        assertEquals("\"minute\";q=20;w=60, \"day\";q=100;w=86400, \"month\";q=2000;w=2678400",
+                res.headers().firstValue("RateLimit-Policy").orElseThrow());
+        assertEquals("\"minute\";r=19;t=30, \"day\";r=37;t=50370, \"month\";r=1800;t=2037570",
+                res.headers().firstValue("RateLimit").orElseThrow());
+    }
+
+    @Test
+    void the_three_limit_refusals_carry_the_rate_limit_headers() throws Exception {
+        for (Refusal refusal : List.of(Quotas.throttled(), Quotas.dailyReached(), Quotas.monthlyReached())) {
+            fakes.send.set(c -> new SendMessageResult.Refused(refusal));
+            HttpResponse<String> res = send(VALID_BODY);
+            assertEquals(429, res.statusCode());
+            assertEquals("\"minute\";q=20;w=60, \"day\";q=100;w=86400, \"month\";q=2000;w=2678400",
+                    res.headers().firstValue("RateLimit-Policy").orElseThrow());
+        }
+        // Remaining never below 0, whichever window refused.
+        fakes.send.set(c -> new SendMessageResult.Refused(Quotas.dailyReached()));
+        assertEquals("\"minute\";r=16;t=30, \"day\";r=0;t=50370, \"month\";r=1800;t=2037570",
+                send(VALID_BODY).headers().firstValue("RateLimit").orElseThrow());
+        fakes.send.set(c -> new SendMessageResult.Refused(Quotas.monthlyReached()));
+        assertEquals("\"minute\";r=16;t=30, \"day\";r=63;t=50370, \"month\";r=0;t=2037570",
+                send(VALID_BODY).headers().firstValue("RateLimit").orElseThrow());
     }
 
     @Test
@@ -200,7 +230,7 @@ class GatewayHttpTest {
 
     @Test
     void throttled_carries_retry_after_header_and_seconds() throws Exception {
-        fakes.send.set(c -> new SendMessageResult.Refused(new Refusal.SendingThrottled(20, 20, Duration.ofMillis(29_500))));
+        fakes.send.set(c -> new SendMessageResult.Refused(Quotas.throttled()));
         HttpResponse<String> res = send(VALID_BODY);
         assertSeedError(res, "sending_throttled");
         assertEquals("30", res.headers().firstValue("Retry-After").orElseThrow());
@@ -214,17 +244,17 @@ class GatewayHttpTest {
 
     @Test
     void daily_and_monthly_limits_carry_limit_used_and_retry_after() throws Exception {
-        fakes.send.set(c -> new SendMessageResult.Refused(new Refusal.DailyLimitReached(100, 100, Duration.ofHours(5))));
+        fakes.send.set(c -> new SendMessageResult.Refused(Quotas.dailyReached()));
         HttpResponse<String> daily = send(VALID_BODY);
         assertSeedError(daily, "daily_message_limit_exceeded");
-        assertEquals("18000", daily.headers().firstValue("Retry-After").orElseThrow());
+        assertEquals("50370", daily.headers().firstValue("Retry-After").orElseThrow());
         assertEquals(Json.createObjectBuilder().add("action", "block").add("risk_score", 90)
                 .add("limit", 100).add("used", 100).build(), json(daily).getJsonObject("details"));
 
-        fakes.send.set(c -> new SendMessageResult.Refused(new Refusal.MonthlyLimitReached(2000, 2000, Duration.ofDays(3))));
+        fakes.send.set(c -> new SendMessageResult.Refused(Quotas.monthlyReached()));
         HttpResponse<String> monthly = send(VALID_BODY);
         assertSeedError(monthly, "monthly_message_limit_exceeded");
-        assertEquals("259200", monthly.headers().firstValue("Retry-After").orElseThrow());
+        assertEquals("2037570", monthly.headers().firstValue("Retry-After").orElseThrow());
         assertEquals(2000, json(monthly).getJsonObject("details").getInt("limit"));
     }
 
@@ -278,7 +308,7 @@ class GatewayHttpTest {
         java.util.concurrent.atomic.AtomicReference<java.time.Instant> deadline = new java.util.concurrent.atomic.AtomicReference<>();
         fakes.send.set(c -> {
             deadline.set(c.deadline());
-            return new SendMessageResult.Sent("wamid.1", 1);
+            return new SendMessageResult.Sent("wamid.1", 1, Quotas.FIRST_SEND);
         });
         java.time.Instant before = java.time.Instant.now();
         assertEquals(200, send(VALID_BODY).statusCode());
@@ -514,6 +544,9 @@ class GatewayHttpTest {
         assertEquals(expectedRiskScore(refusal), details.getInt("risk_score"));
         if (res.statusCode() != 429) {
             assertTrue(res.headers().firstValue("Retry-After").isEmpty());
+            // Only the answers that reached the quota step tell the client its quota (contract §11).
+            assertTrue(res.headers().firstValue("RateLimit").isEmpty(), code);
+            assertTrue(res.headers().firstValue("RateLimit-Policy").isEmpty(), code);
         }
         return details;
     }

@@ -37,7 +37,7 @@ class GracefulCloseTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            return new SendMessageResult.Sent("wamid.slow", 9);
+            return new SendMessageResult.Sent("wamid.slow", 9, Quotas.FIRST_SEND);
         });
         GatewayHttp gateway = GatewayHttp.start(fakes.useCases(), new GatewayHttp.Settings(0, Optional.empty()));
         int port = gateway.port();

@@ -27,7 +27,7 @@ class IdempotencyRoutesTest {
 
     @BeforeEach
     void reset() {
-        fakes.send.set(c -> new SendMessageResult.Sent("wamid.1", 123));
+        fakes.send.set(c -> new SendMessageResult.Sent("wamid.1", 123, Quotas.FIRST_SEND));
         fakes.claim.set(new KeyClaim.Claimed());
         fakes.lastClaimHash.set(null);
         fakes.lastSend.set(null);
@@ -65,20 +65,24 @@ class IdempotencyRoutesTest {
     @Test
     void a_throttled_answer_is_remembered_and_replayed_with_its_headers() throws Exception {
         fakes.send.set(c -> new SendMessageResult.Refused(
-                new hub.gateway.domain.send.Refusal.SendingThrottled(20, 20, java.time.Duration.ofSeconds(5))));
+                Quotas.throttled()));
         HttpResponse<String> first = send("key-8", BODY);
         assertError(first, 429, "sending_throttled");
-        assertEquals("5", first.headers().firstValue("Retry-After").orElseThrow());
+        assertEquals("30", first.headers().firstValue("Retry-After").orElseThrow());
         assertEquals(List.of("remember key-8 429 " + first.body()), callsFor("key-8"));
         Map<String, String> stored = fakes.rememberedHeaders.get("key-8");
-        assertEquals(Map.of("Content-Type", "application/json", "Retry-After", "5"), stored);
+        assertEquals(Map.of("Content-Type", "application/json", "Retry-After", "30",
+                "RateLimit-Policy", "\"minute\";q=20;w=60, \"day\";q=100;w=86400, \"month\";q=2000;w=2678400",
+                "RateLimit", "\"minute\";r=0;t=30, \"day\";r=37;t=50370, \"month\";r=1800;t=2037570"), stored);
 
         fakes.lastSend.set(null);
         fakes.claim.set(new KeyClaim.Replay(429, stored, first.body()));
         HttpResponse<String> replay = send("key-8", BODY);
         assertEquals(429, replay.statusCode());
         assertEquals(first.body(), replay.body());
-        assertEquals("5", replay.headers().firstValue("Retry-After").orElseThrow());
+        assertEquals("30", replay.headers().firstValue("Retry-After").orElseThrow());
+        assertEquals(stored.get("RateLimit"), replay.headers().firstValue("RateLimit").orElseThrow());
+        assertEquals(stored.get("RateLimit-Policy"), replay.headers().firstValue("RateLimit-Policy").orElseThrow());
         assertEquals("application/json", replay.headers().firstValue("Content-Type").orElseThrow());
         assertNull(fakes.lastSend.get());
     }

@@ -9,7 +9,6 @@ import jakarta.json.JsonReader;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -27,9 +26,9 @@ class RefusalAnswersTest {
         assertScored(new Refusal.PurposeRequired(), "message_purpose_required", "block", 0);
         assertScored(new Refusal.PurposeNotAllowed("marketing", true), "message_purpose_not_allowed", "block", 100);
         assertScored(new Refusal.PurposeNotAllowed("newsletter", false), "message_purpose_not_allowed", "block", 60);
-        assertScored(new Refusal.DailyLimitReached(100, 100, Duration.ofHours(1)), "daily_message_limit_exceeded", "block", 90);
-        assertScored(new Refusal.MonthlyLimitReached(2000, 2000, Duration.ofDays(1)), "monthly_message_limit_exceeded", "block", 90);
-        assertScored(new Refusal.SendingThrottled(20, 20, Duration.ofSeconds(5)), "sending_throttled", "throttle", 65);
+        assertScored(Quotas.dailyReached(), "daily_message_limit_exceeded", "block", 90);
+        assertScored(Quotas.monthlyReached(), "monthly_message_limit_exceeded", "block", 90);
+        assertScored(Quotas.throttled(), "sending_throttled", "throttle", 65);
         assertScored(new Refusal.InstancePaused(), "instance_paused_for_review", "pause_instance", 100);
     }
 
@@ -55,9 +54,7 @@ class RefusalAnswersTest {
                 new Refusal.InvalidFields(List.of(new FieldError("phone", "required"))), new Refusal.UnknownInstance(),
                 new Refusal.InstancePaused(), new Refusal.RecipientSuppressed(),
                 new Refusal.PolicyViolation(90, List.<RiskSignal>of()),
-                new Refusal.SendingThrottled(20, 20, Duration.ofSeconds(5)),
-                new Refusal.DailyLimitReached(100, 100, Duration.ofHours(1)),
-                new Refusal.MonthlyLimitReached(2000, 2000, Duration.ofDays(1)),
+                Quotas.throttled(), Quotas.dailyReached(), Quotas.monthlyReached(),
                 new Refusal.DeliveryFailed(7, "131026", "Message undeliverable"), new Refusal.DeadlinePassed());
     }
 

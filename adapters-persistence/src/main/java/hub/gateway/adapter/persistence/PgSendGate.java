@@ -39,7 +39,7 @@ import java.util.function.Consumer;
 final class PgSendGate implements SendGate {
     private static final JsonBuilderFactory JSON = StoredSignals.JSON;
     private static final String RESERVE = """
-            select outcome, time_window, quota_limit, used, log_id, violations
+            select outcome, time_window, quota_limit, used, log_id, violations, minute_used, day_used, month_used
               from send_gate_reserve(cast(? as jsonb))
             """;
 
@@ -60,14 +60,20 @@ final class PgSendGate implements SendGate {
         String outcome = Columns.string(row, "outcome");
         long logId = Columns.longValue(row, "log_id");
         return switch (outcome) {
-            case "reserved" -> new GateOutcome.Reserved(logId);
+            case "reserved" -> new GateOutcome.Reserved(logId, usage(row));
             case "suppressed" -> new GateOutcome.Suppressed(logId);
             case "duplicate_content" -> new GateOutcome.DuplicateContent(Columns.intValue(row, "used"),
                     Columns.intValue(row, "violations"), logId);
             case "exhausted" -> new GateOutcome.Exhausted(window(Columns.string(row, "time_window")),
-                    Columns.intValue(row, "quota_limit"), Columns.intValue(row, "used"), logId);
+                    Columns.intValue(row, "quota_limit"), Columns.intValue(row, "used"), logId, usage(row));
             default -> throw new IllegalStateException("send_gate_reserve answered an unknown outcome: " + outcome);
         };
+    }
+
+    /** The counts after the send, which the gate answers with a reserved or an exhausted outcome. */
+    private static Usage usage(DbRow row) {
+        return new Usage(Columns.intValue(row, "minute_used"), Columns.intValue(row, "day_used"),
+                Columns.intValue(row, "month_used"));
     }
 
     /** How the gate's refusals are spelled in message_log.error: built once from the one table of spellings. */

@@ -61,16 +61,23 @@ class ConcurrentReservationTest {
 
             int reserved = 0;
             int refusedForTheDay = 0;
+            // Each reservation's count after it, read under the lock: the serial order 1..L, each exactly once.
+            java.util.Set<Integer> dayCounts = new java.util.TreeSet<>();
             for (Future<GateOutcome> outcome : outcomes) {
                 switch (outcome.get()) {
-                    case Reserved r -> reserved++;
-                    case Exhausted e when e.window() == Window.DAY && e.used() == DAILY_LIMIT -> refusedForTheDay++;
+                    case Reserved r -> {
+                        reserved++;
+                        dayCounts.add(r.usage().day());
+                    }
+                    case Exhausted e when e.window() == Window.DAY && e.used() == DAILY_LIMIT
+                            && e.usage().equals(new Usage(DAILY_LIMIT, DAILY_LIMIT, DAILY_LIMIT)) -> refusedForTheDay++;
                     case Exhausted e -> throw new AssertionError("unexpected refusal " + e);
                     case GateOutcome.Suppressed s -> throw new AssertionError("nobody is suppressed here");
                     case GateOutcome.DuplicateContent d -> throw new AssertionError("one recipient only: " + d);
                 }
             }
             assertEquals(DAILY_LIMIT, reserved);
+            assertEquals(java.util.stream.IntStream.rangeClosed(1, DAILY_LIMIT).boxed().toList(), List.copyOf(dayCounts));
             assertEquals(REQUESTS - DAILY_LIMIT, refusedForTheDay);
             assertEquals(new Usage(DAILY_LIMIT, DAILY_LIMIT, DAILY_LIMIT), nodeB.sendGate().usage(instance.id(), windows));
             assertEquals(REQUESTS, nodeA.messageLog().recent(account.id(), instance.id(), 1_000).size());

@@ -26,6 +26,7 @@ import hub.gateway.domain.risk.FoldedText;
 import hub.gateway.domain.risk.RiskAssessment;
 import hub.gateway.domain.risk.RiskPolicy;
 import hub.gateway.domain.send.GateOutcome;
+import hub.gateway.domain.send.QuotaStanding;
 import hub.gateway.domain.send.Refusal;
 import hub.gateway.domain.suppression.SuppressionReason;
 
@@ -134,11 +135,12 @@ final class SendMessageService implements SendMessageUseCase {
             case GateOutcome.Suppressed suppressed -> refused(new Refusal.RecipientSuppressed());
             case GateOutcome.DuplicateContent duplicate -> violated(instance,
                     policy.duplicateContent().assess(duplicate.recipients(), assessment), duplicate.violations());
-            case GateOutcome.Exhausted exhausted -> refused(GateOutcome.refusalFor(exhausted, windows));
+            case GateOutcome.Exhausted exhausted -> refused(GateOutcome.refusalFor(exhausted, instance.limits(), windows));
             // Step 12: the transport, unless the client may have given up meanwhile.
             case GateOutcome.Reserved reserved -> deadlinePassed(command)
                     ? withdrawn(reserved.logId())
-                    : deliver(instance, phone.get(), text.get(), reserved.logId());
+                    : deliver(instance, phone.get(), text.get(), reserved.logId(),
+                            new QuotaStanding(instance.limits(), reserved.usage(), windows));
         };
     }
 
@@ -200,12 +202,13 @@ final class SendMessageService implements SendMessageUseCase {
         return BLOCKING_REASONS.get(purpose);
     }
 
-    private SendMessageResult deliver(Instance instance, PhoneNumber phone, MessageText text, long logId) {
+    private SendMessageResult deliver(Instance instance, PhoneNumber phone, MessageText text, long logId,
+                                      QuotaStanding quota) {
         Delivery delivery = attemptDelivery(instance, phone, text, logId);
         return switch (delivery) {
             case Delivery.Delivered delivered -> {
                 messageLog.markSent(logId, delivered.messageId(), clock.instant());
-                yield new SendMessageResult.Sent(delivered.messageId(), logId);
+                yield new SendMessageResult.Sent(delivered.messageId(), logId, quota);
             }
             case Delivery.Failed failed -> {
                 gate.giveBack(logId, SendGate.GiveBack.DELIVERY_FAILED, clock.instant());

@@ -124,16 +124,52 @@ public abstract class SendGateContract {
         assertInstanceOf(Reserved.class, reserve(limits, LAST_HALF_MINUTE_OF_MARCH));
 
         Exhausted refused = assertInstanceOf(Exhausted.class, reserve(limits, LAST_HALF_MINUTE_OF_MARCH));
-        assertEquals(new Exhausted(Window.MINUTE, 1, 1, refused.logId()), refused);
+        assertEquals(new Exhausted(Window.MINUTE, 1, 1, refused.logId(), new Usage(1, 1, 1)), refused);
 
         Exhausted daily = assertInstanceOf(Exhausted.class, reserve(new Limits(1, 1, 5), LAST_HALF_MINUTE_OF_MARCH));
         assertEquals(Window.DAY, daily.window());
 
         Exhausted monthly = assertInstanceOf(Exhausted.class, reserve(new Limits(5, 1, 5), LAST_HALF_MINUTE_OF_MARCH));
-        assertEquals(new Exhausted(Window.MONTH, 1, 1, monthly.logId()), monthly);
+        assertEquals(new Exhausted(Window.MONTH, 1, 1, monthly.logId(), new Usage(1, 1, 1)), monthly);
 
         assertEquals(new Usage(1, 1, 1), gate.usage(instance, windowsAt(LAST_HALF_MINUTE_OF_MARCH)),
                 "a refusal counts nothing");
+    }
+
+    /**
+     * The counts after the send come with a reservation and an exhaustion alike (contract §11's rate-limit headers
+     * are made of them): each window's own count, which differ here, so that a count of the wrong window, one not
+     * yet incremented, or one of a window that has ended fails.
+     */
+    @Test
+    void theLimitsOutcomesAnswerEachWindowsCountAfterTheSend() {
+        Limits limits = new Limits(10, 100, 5); // daily, monthly, per minute
+        Instant nextDay = NOW.plus(Duration.ofDays(1));
+        assertEquals(new Usage(1, 1, 1), reservedUsage(limits, NOW));
+        assertEquals(new Usage(1, 2, 2), reservedUsage(limits, NOW.plusSeconds(60)));
+        assertEquals(new Usage(1, 1, 3), reservedUsage(limits, nextDay));
+        assertEquals(new Usage(2, 2, 4), reservedUsage(limits, nextDay.plusSeconds(10)));
+        assertEquals(new Usage(3, 3, 5), reservedUsage(limits, nextDay.plusSeconds(20)));
+
+        Instant later = nextDay.plusSeconds(30);
+        Usage standing = new Usage(3, 3, 5);
+        Exhausted minute = assertInstanceOf(Exhausted.class, reserve(new Limits(10, 100, 3), later));
+        assertEquals(new Exhausted(Window.MINUTE, 3, 3, minute.logId(), standing), minute);
+        Exhausted day = assertInstanceOf(Exhausted.class, reserve(new Limits(3, 100, 10), later));
+        assertEquals(new Exhausted(Window.DAY, 3, 3, day.logId(), standing), day);
+        Exhausted month = assertInstanceOf(Exhausted.class, reserve(new Limits(10, 5, 10), later));
+        assertEquals(new Exhausted(Window.MONTH, 5, 5, month.logId(), standing), month);
+        assertEquals(standing, gate.usage(instance, windowsAt(later)), "a refusal counts nothing");
+
+        // A new month (in Riyadh) starts every count again, whatever the row still holds of June.
+        assertEquals(new Usage(1, 1, 1), reservedUsage(limits, Instant.parse("2025-06-30T21:00:00Z")));
+    }
+
+    /** A reservation's counts after the send, which the gate's own usage read then agrees with. */
+    private Usage reservedUsage(Limits limits, Instant at) {
+        Reserved reserved = assertInstanceOf(Reserved.class, reserve(limits, at));
+        assertEquals(gate.usage(instance, windowsAt(at)), reserved.usage());
+        return reserved.usage();
     }
 
     @Test
@@ -145,9 +181,9 @@ public abstract class SendGateContract {
         Exhausted day = assertInstanceOf(Exhausted.class, reserve(new Limits(1, 5, 5), LAST_HALF_MINUTE_OF_MARCH));
         Exhausted month = assertInstanceOf(Exhausted.class, reserve(new Limits(5, 1, 5), LAST_HALF_MINUTE_OF_MARCH));
 
-        assertEquals(new Exhausted(Window.MINUTE, 1, 1, minute.logId()), minute);
-        assertEquals(new Exhausted(Window.DAY, 1, 1, day.logId()), day);
-        assertEquals(new Exhausted(Window.MONTH, 1, 1, month.logId()), month);
+        assertEquals(new Exhausted(Window.MINUTE, 1, 1, minute.logId(), new Usage(1, 1, 1)), minute);
+        assertEquals(new Exhausted(Window.DAY, 1, 1, day.logId(), new Usage(1, 1, 1)), day);
+        assertEquals(new Exhausted(Window.MONTH, 1, 1, month.logId(), new Usage(1, 1, 1)), month);
         for (long logId : List.of(minute.logId(), day.logId(), month.logId())) {
             assertEquals("refused", logged(logId).status());
             assertEquals(PHONE.e164(), logged(logId).phone().orElseThrow());

@@ -16,7 +16,9 @@ public record UsageWindows(Instant now,
                            LocalDate day,
                            LocalDate monthStart,
                            Instant minuteEnds,
+                           Instant dayStarts,
                            Instant dayEnds,
+                           Instant monthStarts,
                            Instant monthEnds) {
     public UsageWindows {
         Objects.requireNonNull(now);
@@ -35,7 +37,9 @@ public record UsageWindows(Instant now,
                 day,
                 monthStart,
                 minuteStart.plus(1, ChronoUnit.MINUTES),
+                day.atStartOfDay(zone).toInstant(),
                 day.plusDays(1).atStartOfDay(zone).toInstant(),
+                monthStart.atStartOfDay(zone).toInstant(),
                 monthStart.plusMonths(1).atStartOfDay(zone).toInstant());
     }
 
@@ -49,6 +53,19 @@ public record UsageWindows(Instant now,
 
     public Duration untilNextMonth() {
         return roundedUp(Duration.between(now, monthEnds));
+    }
+
+    /**
+     * The current day's length in the account's time zone: 86,400 seconds, or an hour less or more on the day its
+     * clocks change (a time zone that skips or repeats another span gets that span).
+     */
+    public Duration dayLength() {
+        return Duration.between(dayStarts, dayEnds);
+    }
+
+    /** The current calendar month's length in the account's time zone: 28 to 31 days, and its clock change. */
+    public Duration monthLength() {
+        return Duration.between(monthStarts, monthEnds);
     }
 
     /** Retry-After is in whole seconds; rounding up never invites a client back too early. */

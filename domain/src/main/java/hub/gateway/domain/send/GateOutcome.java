@@ -1,6 +1,10 @@
 package hub.gateway.domain.send;
 
+import hub.gateway.domain.quota.Limits;
+import hub.gateway.domain.quota.Usage;
 import hub.gateway.domain.quota.UsageWindows;
+
+import java.util.Objects;
 
 /**
  * What the send gate decided for one send, atomically with every other send of the instance (contract §3, steps
@@ -8,8 +12,14 @@ import hub.gateway.domain.quota.UsageWindows;
  * Every refusal is already logged when it is answered; what it means on the wire is the edge's business.
  */
 public sealed interface GateOutcome {
-    /** Counted in the minute, the day and the month; the message log row is {@code logId}, 'accepted'. */
-    record Reserved(long logId) implements GateOutcome {
+    /**
+     * Counted in the minute, the day and the month; the message log row is {@code logId}, 'accepted'. {@code usage}
+     * is the instance's counts with this send, read under the same lock.
+     */
+    record Reserved(long logId, Usage usage) implements GateOutcome {
+        public Reserved {
+            Objects.requireNonNull(usage);
+        }
     }
 
     /** The recipient is suppressed for this purpose (step 8, checked first); logged as refused, nothing counted. */
@@ -25,18 +35,27 @@ public sealed interface GateOutcome {
     record DuplicateContent(int recipients, int violations, long logId) implements GateOutcome {
     }
 
-    /** Over the limit of {@code window}; logged as refused, nothing counted. {@code used} is the count at refusal. */
-    record Exhausted(Window window, int limit, int used, long logId) implements GateOutcome {
+    /**
+     * Over the limit of {@code window}; logged as refused, nothing counted. {@code used} is that window's count at
+     * refusal, {@code usage} the counts of all three (the same {@code used} in {@code window}).
+     */
+    record Exhausted(Window window, int limit, int used, long logId, Usage usage) implements GateOutcome {
+        public Exhausted {
+            Objects.requireNonNull(window);
+            Objects.requireNonNull(usage);
+        }
     }
 
     /** The three counted windows, checked in this order. */
     enum Window { MINUTE, DAY, MONTH }
 
-    static Refusal refusalFor(Exhausted exhausted, UsageWindows windows) {
+    /** The refusal of an exhausted window, with where the instance stands in all three (the limits in force). */
+    static Refusal refusalFor(Exhausted exhausted, Limits limits, UsageWindows windows) {
+        QuotaStanding quota = new QuotaStanding(limits, exhausted.usage(), windows);
         return switch (exhausted.window()) {
-            case MINUTE -> new Refusal.SendingThrottled(exhausted.limit(), exhausted.used(), windows.untilNextMinute());
-            case DAY -> new Refusal.DailyLimitReached(exhausted.limit(), exhausted.used(), windows.untilNextDay());
-            case MONTH -> new Refusal.MonthlyLimitReached(exhausted.limit(), exhausted.used(), windows.untilNextMonth());
+            case MINUTE -> new Refusal.SendingThrottled(quota);
+            case DAY -> new Refusal.DailyLimitReached(quota);
+            case MONTH -> new Refusal.MonthlyLimitReached(quota);
         };
     }
 }

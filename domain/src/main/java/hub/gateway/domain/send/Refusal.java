@@ -6,6 +6,7 @@ import hub.gateway.domain.risk.RiskSignal;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Every reason the gateway refuses a send, as data: what was refused and the facts that go with it (limits and
@@ -59,16 +60,34 @@ public sealed interface Refusal {
         public RefusalReason reason() { return RefusalReason.POLICY_VIOLATION; }
     }
 
-    record SendingThrottled(int limit, int used, Duration retryAfter) implements Refusal {
+    record SendingThrottled(QuotaStanding quota) implements Refusal {
+        public SendingThrottled {
+            Objects.requireNonNull(quota);
+        }
         public RefusalReason reason() { return RefusalReason.MINUTE_LIMIT_REACHED; }
+        public int limit() { return quota.limit(GateOutcome.Window.MINUTE); }
+        public int used() { return quota.used(GateOutcome.Window.MINUTE); }
+        public Duration retryAfter() { return quota.resetsIn(GateOutcome.Window.MINUTE); }
     }
 
-    record DailyLimitReached(int limit, int used, Duration retryAfter) implements Refusal {
+    record DailyLimitReached(QuotaStanding quota) implements Refusal {
+        public DailyLimitReached {
+            Objects.requireNonNull(quota);
+        }
         public RefusalReason reason() { return RefusalReason.DAILY_LIMIT_REACHED; }
+        public int limit() { return quota.limit(GateOutcome.Window.DAY); }
+        public int used() { return quota.used(GateOutcome.Window.DAY); }
+        public Duration retryAfter() { return quota.resetsIn(GateOutcome.Window.DAY); }
     }
 
-    record MonthlyLimitReached(int limit, int used, Duration retryAfter) implements Refusal {
+    record MonthlyLimitReached(QuotaStanding quota) implements Refusal {
+        public MonthlyLimitReached {
+            Objects.requireNonNull(quota);
+        }
         public RefusalReason reason() { return RefusalReason.MONTHLY_LIMIT_REACHED; }
+        public int limit() { return quota.limit(GateOutcome.Window.MONTH); }
+        public int used() { return quota.used(GateOutcome.Window.MONTH); }
+        public Duration retryAfter() { return quota.resetsIn(GateOutcome.Window.MONTH); }
     }
 
     /** The request passed every check but the transport could not deliver it; its quota was given back. */

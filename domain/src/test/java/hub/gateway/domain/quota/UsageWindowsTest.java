@@ -41,4 +41,28 @@ class UsageWindowsTest {
         UsageWindows windows = UsageWindows.at(Instant.parse("2026-05-31T10:00:00Z"), ZoneOffset.UTC);
         assertEquals(Duration.ofSeconds(60), windows.untilNextMinute());
     }
+
+    @Test
+    void aWindowsLengthIsTheCurrentCalendarWindowsInTheAccountsTimeZone() {
+        UsageWindows may = UsageWindows.at(Instant.parse("2026-05-08T10:00:30Z"), RIYADH);
+        assertEquals(Duration.ofHours(24), may.dayLength());
+        assertEquals(Duration.ofDays(31), may.monthLength());
+        assertEquals(Duration.ofDays(28), UsageWindows.at(Instant.parse("2026-02-10T10:00:00Z"), RIYADH).monthLength());
+        assertEquals(Duration.ofDays(30), UsageWindows.at(Instant.parse("2026-11-10T10:00:00Z"), RIYADH).monthLength());
+    }
+
+    @Test
+    void aDayOfAClockChangeIsAnHourShorterOrLonger() {
+        ZoneId berlin = ZoneId.of("Europe/Berlin");
+        // 29 March 2026: clocks go forward at 02:00; 25 October 2026: back at 03:00.
+        UsageWindows spring = UsageWindows.at(Instant.parse("2026-03-29T12:00:00Z"), berlin);
+        assertEquals(Duration.ofHours(23), spring.dayLength());
+        assertEquals(Duration.ofDays(31).minusHours(1), spring.monthLength());
+        UsageWindows autumn = UsageWindows.at(Instant.parse("2026-10-25T12:00:00Z"), berlin);
+        assertEquals(Duration.ofHours(25), autumn.dayLength());
+        assertEquals(Duration.ofDays(31).plusHours(1), autumn.monthLength());
+        // The time until the reset never exceeds the window's length, even in its first second.
+        UsageWindows autumnMidnight = UsageWindows.at(Instant.parse("2026-10-24T22:00:00Z"), berlin);
+        assertEquals(autumnMidnight.dayLength(), autumnMidnight.untilNextDay());
+    }
 }
