@@ -32,6 +32,8 @@ public final class Main {
         Gateway gateway;
         try {
             config = GatewayConfig.fromEnvironment(System.getenv());
+            // Before the gateway starts, so that every line of the start is already in the chosen format.
+            config.logFormat().applyTo(Logger.getLogger(""));
             gateway = Gateway.start(config);
         } catch (GatewayConfig.ConfigurationException e) {
             System.err.println("configuration error: " + e.getMessage());
