@@ -7,6 +7,8 @@ module hub.gateway.adapter.http {
     requires io.helidon.webserver;
     requires io.helidon.http.media.jsonp;
     requires jakarta.json;
+    // Helidon's logging MDC: the access line's fields, for the JSON log format the composition root may choose.
+    requires io.helidon.logging.common;
     // The webhook sender: Helidon's client, whose DNS resolver we supply, so that a delivery connects to the
     // address the destination check approved.
     requires io.helidon.webclient.api;

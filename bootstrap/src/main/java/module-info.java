@@ -5,6 +5,10 @@ module hub.gateway.bootstrap {
     requires hub.gateway.adapter.persistence;
     requires embedded.postgres;
     requires java.logging;
+    // GATEWAY_LOG_FORMAT=json: the request's fields come from Helidon's logging MDC, which helidon-logging-jul
+    // keeps for java.util.logging (its MdcProvider).
+    requires io.helidon.logging.common;
+    requires io.helidon.logging.jul;
 
     exports hub.gateway.bootstrap;
 

@@ -44,6 +44,8 @@ public record GatewayConfig(int port,
                             Map<String, String> settings) {
 
     public static GatewayConfig fromEnvironment(Map<String, String> env) {
+        // Read now so that a wrong value stops the start, like every other setting; kept in settings.
+        LogFormat.from(env.get(LogFormat.SETTING));
         return new GatewayConfig(
                 intSetting(env, "GATEWAY_PORT", 8080, 0, 65535),
                 nonBlank(env, "GATEWAY_DB_URL"),
@@ -61,6 +63,11 @@ public record GatewayConfig(int port,
                 intSetting(env, "GATEWAY_LOG_RETENTION_DAYS", 400, 1, 36_500),
                 onOffSetting(env, "GATEWAY_RISK_ASSESSMENT", true),
                 Map.copyOf(env));
+    }
+
+    /** {@code GATEWAY_LOG_FORMAT}: {@code text} (the default) or {@code json} (contract §11). */
+    public LogFormat logFormat() {
+        return LogFormat.from(settings.get(LogFormat.SETTING));
     }
 
     public boolean usesEmbeddedDatabase() {

@@ -12,6 +12,11 @@ public final class Main {
             System.setProperty("java.util.logging.SimpleFormatter.format",
                     "%1$tY-%1$tm-%1$tdT%1$tH:%1$tM:%1$tS.%1$tL%1$tz %4$s %3$s: %5$s%6$s%n");
         }
+        // helidon-logging-jul (there for its MDC, see LogFormat) would otherwise re-read a logging.properties it
+        // finds in the working directory when the server starts, dropping the handlers and format set up here.
+        if (System.getProperty("io.helidon.logging.config.disabled") == null) {
+            System.setProperty("io.helidon.logging.config.disabled", "true");
+        }
     }
 
     private static final Logger LOG = Logger.getLogger(Main.class.getName());
@@ -32,6 +37,8 @@ public final class Main {
         Gateway gateway;
         try {
             config = GatewayConfig.fromEnvironment(System.getenv());
+            // Before the gateway starts, so that every line of the start is already in the chosen format.
+            config.logFormat().applyTo(Logger.getLogger(""));
             gateway = Gateway.start(config);
         } catch (GatewayConfig.ConfigurationException e) {
             System.err.println("configuration error: " + e.getMessage());

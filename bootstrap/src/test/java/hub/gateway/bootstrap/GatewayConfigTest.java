@@ -57,6 +57,18 @@ class GatewayConfigTest {
     }
 
     @Test
+    void theLogFormatIsTextUnlessJsonIsAsked() {
+        assertEquals(LogFormat.TEXT, GatewayConfig.fromEnvironment(Map.of()).logFormat());
+        assertEquals(LogFormat.TEXT, GatewayConfig.fromEnvironment(Map.of("GATEWAY_LOG_FORMAT", "text")).logFormat());
+        assertEquals(LogFormat.JSON, GatewayConfig.fromEnvironment(Map.of("GATEWAY_LOG_FORMAT", " JSON ")).logFormat());
+        assertEquals(LogFormat.JSON,
+                GatewayConfig.fromEnvironment(Map.of("GATEWAY_LOG_FORMAT", "json")).withPort(9000).logFormat());
+        GatewayConfig.ConfigurationException wrong = assertThrows(GatewayConfig.ConfigurationException.class,
+                () -> GatewayConfig.fromEnvironment(Map.of("GATEWAY_LOG_FORMAT", "logfmt")));
+        assertTrue(wrong.getMessage().contains("GATEWAY_LOG_FORMAT"), wrong.getMessage());
+    }
+
+    @Test
     void keywordListsComeFromTheEnvironment() {
         GatewayConfig config = GatewayConfig.fromEnvironment(Map.of("GATEWAY_OPT_OUT_KEYWORDS", "HALT, إيقاف الكل",
                 "GATEWAY_OPT_IN_KEYWORDS", "RESUME"));

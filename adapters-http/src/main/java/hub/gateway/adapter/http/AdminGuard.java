@@ -30,7 +30,7 @@ final class AdminGuard implements HttpService {
         if (authorized) {
             res.next();
         } else {
-            ErrorAnswers.of(ErrorCatalog.UNAUTHORIZED).writeTo(res);
+            ErrorAnswers.of(ErrorCatalog.UNAUTHORIZED).writeTo(req, res);
         }
     }
 }

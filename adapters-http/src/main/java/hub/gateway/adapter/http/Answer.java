@@ -60,8 +60,9 @@ record Answer(int status, Map<String, String> headers, byte[] body) {
         return body.clone();
     }
 
-    /** The one writer: status, headers, then the body, once. */
-    void writeTo(ServerResponse res) {
+    /** The one writer: status, headers, then the body, once; and the answer's outcome for the access line. */
+    void writeTo(ServerRequest req, ServerResponse res) {
+        AccessFacts.of(req).answered(this);
         res.status(Status.create(status));
         headers.forEach((name, value) -> res.header(name, value));
         res.send(body);
@@ -75,7 +76,7 @@ record Answer(int status, Map<String, String> headers, byte[] body) {
 
     /** A Helidon handler that renders, then writes. */
     static Handler handler(Renderer renderer) {
-        return (req, res) -> renderer.answer(req).writeTo(res);
+        return (req, res) -> renderer.answer(req).writeTo(req, res);
     }
 
     @Override

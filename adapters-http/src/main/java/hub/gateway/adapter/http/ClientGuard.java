@@ -41,7 +41,7 @@ final class ClientGuard implements Handler {
         Instant arrived = clock.instant();
         Optional<String> token = BearerTokens.from(req.headers());
         if (token.isEmpty()) {
-            ErrorAnswers.of(ErrorCatalog.INVALID_API_KEY).writeTo(res);
+            ErrorAnswers.of(ErrorCatalog.INVALID_API_KEY).writeTo(req, res);
             return;
         }
         switch (authenticate.authenticate(token.get())) {
@@ -49,8 +49,8 @@ final class ClientGuard implements Handler {
                 req.context().register(CLIENT, new Client(authenticated.accountId(), arrived));
                 res.next();
             }
-            case ClientAuthentication.UnknownKey ignored -> ErrorAnswers.of(ErrorCatalog.INVALID_API_KEY).writeTo(res);
-            case ClientAuthentication.RevokedKey ignored -> ErrorAnswers.of(ErrorCatalog.REVOKED_API_KEY).writeTo(res);
+            case ClientAuthentication.UnknownKey ignored -> ErrorAnswers.of(ErrorCatalog.INVALID_API_KEY).writeTo(req, res);
+            case ClientAuthentication.RevokedKey ignored -> ErrorAnswers.of(ErrorCatalog.REVOKED_API_KEY).writeTo(req, res);
         }
     }
 

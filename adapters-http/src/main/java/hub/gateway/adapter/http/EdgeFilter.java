@@ -15,6 +15,10 @@ import java.lang.System.Logger.Level;
  * shape, and writes one access log line. The line carries method, path (its phone numbers masked, see
  * {@link LoggedPaths}), status, duration and request id, never headers, query strings or bodies: those hold API
  * keys, phone numbers and message text.
+ * <p>
+ * The same facts, and those only the routes learn ({@link AccessFacts}: route pattern, instance, outcome), go to
+ * Helidon's logging MDC ({@link LogFields}) for a structured log format to write as fields; the request id and trace
+ * id are there for the whole request, so that any line logged while serving it carries them.
  */
 final class EdgeFilter implements Filter {
     private static final System.Logger ACCESS = System.getLogger("hub.gateway.adapter.http.access");
@@ -29,6 +33,8 @@ final class EdgeFilter implements Filter {
         String method = req.prologue().method().text();
         String path = LoggedPaths.of(req.prologue().uriPath().rawPath());
         req.context().register(REQUEST_ID, requestId);
+        AccessFacts facts = AccessFacts.registerIn(req);
+        LogFields.begin(requestId, TraceParents.traceId(req.headers()));
         res.header(RequestIds.HEADER, requestId);
         try {
             if (!UrlScreen.passes(req, res)) {
@@ -42,11 +48,16 @@ final class EdgeFilter implements Filter {
                 throw e;
             }
             res.header(RequestIds.HEADER, requestId);
-            answerUnexpected(res, e, requestId);
+            answerUnexpected(req, res, e, requestId);
         } finally {
             long millis = (System.nanoTime() - started) / 1_000_000;
             int status = res.status().code();
-            ACCESS.log(Level.INFO, () -> method + " " + path + " " + status + " " + millis + "ms request_id=" + requestId);
+            try {
+                LogFields.access(method, facts, status, millis);
+                ACCESS.log(Level.INFO, () -> method + " " + path + " " + status + " " + millis + "ms request_id=" + requestId);
+            } finally {
+                LogFields.end();
+            }
         }
     }
 
@@ -54,20 +65,20 @@ final class EdgeFilter implements Filter {
     static void onError(ServerRequest req, ServerResponse res, Throwable e) {
         String requestId = req.context().get(REQUEST_ID, String.class).orElseGet(() -> RequestIds.from(req.headers()));
         res.header(RequestIds.HEADER, requestId);
-        answerUnexpected(res, e, requestId);
+        answerUnexpected(req, res, e, requestId);
     }
 
-    private static void answerUnexpected(ServerResponse res, Throwable e, String requestId) {
+    private static void answerUnexpected(ServerRequest req, ServerResponse res, Throwable e, String requestId) {
         if (isStorageUnavailable(e)) {
             // Expected infrastructure trouble, told to the client (503, Retry-After). The persistence adapter logs
             // the outage once when it begins and once when it ends; a line per refused request would flood the log
             // at the very moment an operator reads it, so it is DEBUG here (the access line still shows the 503).
             ERRORS.log(Level.DEBUG, () -> "storage unavailable, request_id=" + requestId + ": " + e.getMessage());
-            ErrorAnswers.of(ErrorCatalog.SERVICE_UNAVAILABLE).writeTo(res);
+            ErrorAnswers.of(ErrorCatalog.SERVICE_UNAVAILABLE).writeTo(req, res);
         } else {
             // The whole story stays in the server log; the client sees only the request id to quote.
             ERRORS.log(Level.ERROR, "unexpected failure, request_id=" + requestId, e);
-            ErrorAnswers.of(ErrorCatalog.INTERNAL_ERROR).writeTo(res);
+            ErrorAnswers.of(ErrorCatalog.INTERNAL_ERROR).writeTo(req, res);
         }
     }
 

@@ -72,7 +72,7 @@ public final class GatewayHttp implements AutoCloseable {
                 .addFilter(new EdgeFilter())
                 .error(Throwable.class, EdgeFilter::onError)
                 // One service per resource, each handed only the use cases it calls.
-                .register("/api", screened(
+                .register("/api", screened("/api",
                         new SendMessageApi(client, useCases.sendMessage(), useCases.claimIdempotencyKey(),
                                 useCases.rememberAnswer(), useCases.releaseIdempotencyKey(), settings.requestDeadline()),
                         new MessagesApi(client, useCases.getMessage(), useCases.listMessages()),
@@ -80,7 +80,7 @@ public final class GatewayHttp implements AutoCloseable {
                         new ClientSuppressionsApi(client, useCases.listSuppressions(), useCases.blockRecipient(),
                                 useCases.liftSuppression())))
                 // The guard first, for every path under /admin.
-                .register("/admin", screened(
+                .register("/admin", screened("/admin",
                         new AdminGuard(settings.adminToken()),
                         new AccountsAdminApi(useCases.createAccount(), useCases.issueApiKey()),
                         new ApiKeysAdminApi(useCases.revokeApiKey()),
@@ -90,10 +90,10 @@ public final class GatewayHttp implements AutoCloseable {
                         new AdminSuppressionsApi(useCases.blockRecipient(), useCases.liftSuppression()),
                         new WebhookDeliveriesAdminApi(useCases.listWebhookDeliveries(), useCases.replayWebhookEvent()),
                         new RiskEventsAdminApi(useCases.listRiskEvents())))
-                .register("/observe", ScreenedRoutes.of(new HealthApi(useCases.checkReadiness())))
+                .register("/observe", ScreenedRoutes.of("/observe", new HealthApi(useCases.checkReadiness())))
                 // No API key or admin token: the transport providers call these, and the use case checks
                 // their signature and verify token.
-                .register("/webhooks", ScreenedRoutes.of(new ProviderWebhooksApi(useCases.receiveTransportWebhook(),
+                .register("/webhooks", ScreenedRoutes.of("/webhooks", new ProviderWebhooksApi(useCases.receiveTransportWebhook(),
                         useCases.answerWebhookSubscription())))
                 // Last: whatever no service answered is not ours.
                 .any(Routes::notFound);
@@ -112,8 +112,9 @@ public final class GatewayHttp implements AutoCloseable {
         return new GatewayHttp(server);
     }
 
-    private static HttpService[] screened(HttpService... services) {
-        return java.util.Arrays.stream(services).map(ScreenedRoutes::of).toArray(HttpService[]::new);
+    private static HttpService[] screened(String prefix, HttpService... services) {
+        return java.util.Arrays.stream(services).map(service -> ScreenedRoutes.of(prefix, service))
+                .toArray(HttpService[]::new);
     }
 
     /**

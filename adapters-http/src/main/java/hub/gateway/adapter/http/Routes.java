@@ -14,10 +14,10 @@ final class Routes {
     static Handler methodNotAllowed(String allowedMethods) {
         Answer answer = ErrorAnswers.of(ErrorCatalog.METHOD_NOT_ALLOWED)
                 .withHeader(HeaderNames.ALLOW.defaultCase(), allowedMethods);
-        return (req, res) -> answer.writeTo(res);
+        return (req, res) -> answer.writeTo(req, res);
     }
 
     static void notFound(ServerRequest req, ServerResponse res) {
-        ErrorAnswers.of(ErrorCatalog.NOT_FOUND).writeTo(res);
+        ErrorAnswers.of(ErrorCatalog.NOT_FOUND).writeTo(req, res);
     }
 }

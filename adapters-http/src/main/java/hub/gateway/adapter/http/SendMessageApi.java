@@ -11,6 +11,7 @@ import hub.gateway.application.port.in.SendMessageResult;
 import hub.gateway.application.port.in.SendMessageUseCase;
 import hub.gateway.domain.account.AccountId;
 import hub.gateway.domain.send.Refusal;
+import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -54,6 +55,15 @@ final class SendMessageApi implements HttpService {
      * cannot be hashed and is answered without claiming: nothing is sent).
      */
     private Answer send(ServerRequest req, AccountId account) {
+        Answer answer = sendOrRefuse(req, account);
+        // Every 200 of this route is a send that went out (a replay of one included); an error's outcome is its code.
+        if (answer.status() == Status.OK_200.code()) {
+            AccessFacts.of(req).outcome("sent");
+        }
+        return answer;
+    }
+
+    private Answer sendOrRefuse(ServerRequest req, AccountId account) {
         // From the guard's arrival: the client's clock started before the key's look-up and the body.
         Instant deadline = ClientGuard.client(req).arrived().plus(requestDeadline);
         Optional<String> idempotencyKey = IdempotencyKeyHeader.from(req);
@@ -69,10 +79,11 @@ final class SendMessageApi implements HttpService {
         }
         if (idempotencyKey.isEmpty()) {
             return JsonBodies.parseObject(bytes)
-                    .map(body -> answer(sendMessage.send(command(account, body, deadline))))
+                    .map(body -> command(account, body, deadline))
+                    .map(command -> answer(noted(req, command, sendMessage.send(command))))
                     .orElseGet(() -> ErrorAnswers.of(ErrorCatalog.INVALID_JSON));
         }
-        return sendOnce(account, idempotencyKey.get(), bytes, deadline);
+        return sendOnce(req, account, idempotencyKey.get(), bytes, deadline);
     }
 
     /**
@@ -84,7 +95,7 @@ final class SendMessageApi implements HttpService {
      * The answer is stored before it is written, exactly as it will be written (status and body), so that a retry
      * after the answer always gets it replayed.
      */
-    private Answer sendOnce(AccountId account, String key, byte[] bytes, Instant deadline) {
+    private Answer sendOnce(ServerRequest req, AccountId account, String key, byte[] bytes, Instant deadline) {
         return switch (claimKey.claim(account, key, IdempotencyKeyHeader.requestHash(bytes))) {
             case KeyClaim.Replay replay -> replayed(replay);
             case KeyClaim.InProgress ignored -> ErrorAnswers.of(ErrorCatalog.IDEMPOTENCY_KEY_IN_PROGRESS);
@@ -98,7 +109,8 @@ final class SendMessageApi implements HttpService {
                 Optional<SendMessageResult> result;
                 try {
                     result = JsonBodies.parseObject(bytes)
-                            .map(body -> sendMessage.send(command(account, body, deadline).withIdempotencyKey(key)));
+                            .map(body -> command(account, body, deadline).withIdempotencyKey(key))
+                            .map(command -> noted(req, command, sendMessage.send(command)));
                 } catch (RuntimeException | Error e) {
                     releaseKey.release(account, key);
                     throw e;
@@ -126,6 +138,34 @@ final class SendMessageApi implements HttpService {
             answer = answer.withHeader(header.getKey(), header.getValue());
         }
         return answer;
+    }
+
+    /**
+     * Names the send's instance on the access line once the use case has found it to be the client's: a refusal
+     * before that step (fields, purpose, an instance that is not the client's) leaves it out.
+     */
+    private static SendMessageResult noted(ServerRequest req, SendMessageCommand command, SendMessageResult result) {
+        boolean instanceSeen = switch (result) {
+            case SendMessageResult.Sent ignored -> true;
+            case SendMessageResult.Refused refused -> switch (refused.refusal()) {
+                case Refusal.PurposeRequired ignored -> false;
+                case Refusal.PurposeNotAllowed ignored -> false;
+                case Refusal.InvalidFields ignored -> false;
+                case Refusal.UnknownInstance ignored -> false;
+                case Refusal.RecipientSuppressed ignored -> true;
+                case Refusal.PolicyViolation ignored -> true;
+                case Refusal.InstancePaused ignored -> true;
+                case Refusal.SendingThrottled ignored -> true;
+                case Refusal.DailyLimitReached ignored -> true;
+                case Refusal.MonthlyLimitReached ignored -> true;
+                case Refusal.DeadlinePassed ignored -> true;
+                case Refusal.DeliveryFailed ignored -> true;
+            };
+        };
+        if (instanceSeen) {
+            command.instanceId().nonBlankText().ifPresent(AccessFacts.of(req)::instanceId);
+        }
+        return result;
     }
 
     private static boolean isDeadlinePassed(SendMessageResult result) {

@@ -52,11 +52,11 @@ final class UrlScreen {
         return switch (inspect(prologue.uriPath().rawPath(), prologue.query().rawValue())) {
             case Verdict.Acceptable ignored -> true;
             case Verdict.Malformed ignored -> {
-                ErrorAnswers.of(ErrorCatalog.BAD_REQUEST).writeTo(res);
+                ErrorAnswers.of(ErrorCatalog.BAD_REQUEST).writeTo(req, res);
                 yield false;
             }
             case Verdict.Unacceptable unacceptable -> {
-                ErrorAnswers.validation(unacceptable.parameters()).writeTo(res);
+                ErrorAnswers.validation(unacceptable.parameters()).writeTo(req, res);
                 yield false;
             }
         };
