@@ -7,6 +7,8 @@ module hub.gateway.adapter.http {
     requires io.helidon.webserver;
     requires io.helidon.http.media.jsonp;
     requires jakarta.json;
+    // GET /openapi: the description is YAML in this module; its JSON form is read from it at start.
+    requires org.yaml.snakeyaml;
     // The webhook sender: Helidon's client, whose DNS resolver we supply, so that a delivery connects to the
     // address the destination check approved.
     requires io.helidon.webclient.api;
