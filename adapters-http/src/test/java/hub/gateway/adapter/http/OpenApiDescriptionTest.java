@@ -8,6 +8,9 @@ import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.HttpRoute;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import org.junit.jupiter.api.Test;
@@ -91,6 +94,18 @@ class OpenApiDescriptionTest {
 
         HttpResponse<String> wrongMethod = edge.call("POST", "/openapi", Map.of(), "");
         RunningEdge.assertError(wrongMethod, 405, "method_not_allowed");
+    }
+
+    @Test
+    void theDescriptionParsesWithoutProblemsAsClientGeneratorsReadIt() {
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(OpenApiDocument.text(), null, options);
+        assertEquals(List.of(), parsed.getMessages(), "swagger-parser's complaints about the description");
+        assertEquals("3.1.0", parsed.getOpenAPI().getOpenapi());
+        assertTrue(parsed.getOpenAPI().getPaths().size() > 20, "paths: " + parsed.getOpenAPI().getPaths().keySet());
+        assertEquals(Set.of("recipient.opted_out", "recipient.opted_in", "instance.paused_for_review"),
+                parsed.getOpenAPI().getWebhooks().keySet());
     }
 
     /** "status code message" of every error example that a described response (by status, or default) uses. */
