@@ -102,6 +102,52 @@ final class OpenApiAnswers {
     }
 
     /**
+     * A delivery to a client's webhook URL against the description's {@code webhooks}: its event must be described,
+     * every header the description requires must be there and match its schema, and the body must validate.
+     */
+    static void checkEvent(Map<String, String> headers, String body) {
+        JsonNode event;
+        try {
+            event = JSON.readTree(body);
+        } catch (RuntimeException e) {
+            throw new AssertionError("a webhook delivery whose body is not JSON: " + body, e);
+        }
+        String type = event.path("event").asString("");
+        if (!DESCRIPTION.get("webhooks").has(type)) {
+            throw new AssertionError("a webhook event the description does not have: " + body);
+        }
+        String base = "/webhooks/" + escape(type) + "/post";
+        JsonNode parameters = DESCRIPTION.at(base + "/parameters");
+        for (int i = 0; i < parameters.size(); i++) {
+            String pointer = base + "/parameters/" + i;
+            JsonNode parameter = parameters.get(i);
+            if (parameter.has("$ref")) {
+                pointer = parameter.get("$ref").asString().substring(1);
+                parameter = DESCRIPTION.at(pointer);
+            }
+            String name = parameter.get("name").asString();
+            String value = headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase(name))
+                    .map(Map.Entry::getValue).findFirst().orElse(null);
+            if (value == null) {
+                if (parameter.path("required").asBoolean(false)) {
+                    throw new AssertionError("a " + type + " delivery without its " + name + " header");
+                }
+                continue;
+            }
+            List<com.networknt.schema.Error> problems = schema(pointer + "/schema").validate(JSON.getNodeFactory().stringNode(value));
+            if (!problems.isEmpty()) {
+                throw new AssertionError("a " + type + " delivery's " + name + " header does not match the description: "
+                        + problems + " (" + value + ")");
+            }
+        }
+        List<com.networknt.schema.Error> problems = schema(base + "/requestBody/content/" + escape("application/json")
+                + "/schema").validate(event);
+        if (!problems.isEmpty()) {
+            throw new AssertionError("a " + type + " delivery does not match the description: " + problems + "\nbody: " + body);
+        }
+    }
+
+    /**
      * The schema at a pointer of the description, with the whole description around it so that its {@code $ref}s
      * to {@code #/components/schemas/...} resolve: the description's other members are no JSON Schema keywords.
      */

@@ -54,4 +54,21 @@ class OpenApiAnswersTest {
         assertThrows(AssertionError.class, () -> OpenApiAnswers.check("GET", "/openapi", 200,
                 Optional.of("text/html"), "<html></html>"));
     }
+
+    @Test
+    void aWebhookEventIsHeldToTheDescriptionsWebhooks() {
+        java.util.Map<String, String> headers = java.util.Map.of("webhook-id", "evt_1", "webhook-timestamp", "1778234400",
+                "webhook-signature", "v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=");
+        String body = "{\"event\": \"recipient.opted_out\", \"instance_id\": \"i\", \"instance_name\": \"n\","
+                + " \"from\": \"+966501234567\", \"reason\": \"recipient_requested_stop\", \"message_text\": \"STOP\","
+                + " \"timestamp\": \"2026-05-08T10:00:00Z\"}";
+        assertDoesNotThrow(() -> OpenApiAnswers.checkEvent(headers, body));
+        assertThrows(AssertionError.class, () -> OpenApiAnswers.checkEvent(
+                java.util.Map.of("webhook-id", "evt_1", "webhook-timestamp", "1778234400"), body));
+        assertThrows(AssertionError.class, () -> OpenApiAnswers.checkEvent(headers, body.replace("STOP\",", "STOP\", \"extra\": 1,")));
+        assertThrows(AssertionError.class, () -> OpenApiAnswers.checkEvent(headers, body.replace("recipient.opted_out", "recipient.moved")));
+        java.util.Map<String, String> badSignature = new java.util.HashMap<>(headers);
+        badSignature.put("webhook-signature", "sha256=abc");
+        assertThrows(AssertionError.class, () -> OpenApiAnswers.checkEvent(badSignature, body));
+    }
 }
