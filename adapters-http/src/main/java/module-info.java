@@ -9,6 +9,8 @@ module hub.gateway.adapter.http {
     requires jakarta.json;
     // Helidon's logging MDC: the access line's fields, for the JSON log format the composition root may choose.
     requires io.helidon.logging.common;
+    // GET /openapi: the description is YAML in this module; its JSON form is read from it at start.
+    requires org.yaml.snakeyaml;
     // The webhook sender: Helidon's client, whose DNS resolver we supply, so that a delivery connects to the
     // address the destination check approved.
     requires io.helidon.webclient.api;

@@ -161,6 +161,9 @@ final class GatewayUnderTest implements AutoCloseable, AfterAllCallback {
         headers.forEach(request::header);
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            // Every answer an end-to-end test sees is held to the OpenAPI description.
+            OpenApiAnswers.check(method, path, response.statusCode(), response.headers().firstValue("Content-Type"),
+                    response.body());
             return new Response(response.statusCode(), response.body(), response.headers().map());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

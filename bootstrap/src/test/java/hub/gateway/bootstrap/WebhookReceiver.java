@@ -56,7 +56,9 @@ final class WebhookReceiver implements AutoCloseable {
         scriptedStatuses.addAll(List.of(statuses));
     }
 
+    /** What arrived; every delivery a test looks at is held to the description's {@code webhooks} first. */
     synchronized List<Delivery> received() {
+        received.forEach(delivery -> OpenApiAnswers.checkEvent(delivery.headers(), delivery.body()));
         return List.copyOf(received);
     }
 
@@ -70,7 +72,7 @@ final class WebhookReceiver implements AutoCloseable {
             }
             wait(Math.max(1, left / 1_000_000));
         }
-        return List.copyOf(received);
+        return received();
     }
 
     @Override

@@ -11,12 +11,15 @@ import io.helidon.webserver.http.HttpService;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * The HTTP edge of the gateway: the client API ({@code /api}), the operator API ({@code /admin}), the
- * transport providers' webhooks ({@code /webhooks}) and the health probes ({@code /observe/health}, {@code /observe/health/ready}, {@code /observe/health/live}) on one Helidon SE webserver, which the composition root starts
+ * transport providers' webhooks ({@code /webhooks}), the API's description ({@code /openapi}) and the health probes ({@code /observe/health}, {@code /observe/health/ready}, {@code /observe/health/live}) on one Helidon SE webserver, which the composition root starts
  * with the use cases and closes on shutdown; and the edge's outbound side, the webhook sender and the
  * policy for webhook URLs.
  */
@@ -65,38 +68,18 @@ public final class GatewayHttp implements AutoCloseable {
     public static GatewayHttp start(UseCases useCases, Settings settings) {
         Objects.requireNonNull(useCases);
         Objects.requireNonNull(settings);
-        // The use cases' clock: the deadline taken at the edge is compared with it there.
-        Clock clock = Clock.systemUTC();
-        ClientGuard client = new ClientGuard(useCases.authenticateClient(), clock);
         HttpRouting.Builder routing = HttpRouting.builder()
                 .addFilter(new EdgeFilter())
-                .error(Throwable.class, EdgeFilter::onError)
-                // One service per resource, each handed only the use cases it calls.
-                .register("/api", screened("/api",
-                        new SendMessageApi(client, useCases.sendMessage(), useCases.claimIdempotencyKey(),
-                                useCases.rememberAnswer(), useCases.releaseIdempotencyKey(), settings.requestDeadline()),
-                        new MessagesApi(client, useCases.getMessage(), useCases.listMessages()),
-                        new UsageApi(client, useCases.getUsage()),
-                        new ClientSuppressionsApi(client, useCases.listSuppressions(), useCases.blockRecipient(),
-                                useCases.liftSuppression())))
-                // The guard first, for every path under /admin.
-                .register("/admin", screened("/admin",
-                        new AdminGuard(settings.adminToken()),
-                        new AccountsAdminApi(useCases.createAccount(), useCases.issueApiKey()),
-                        new ApiKeysAdminApi(useCases.revokeApiKey()),
-                        new InstancesAdminApi(useCases.createInstance(), useCases.getInstance(), useCases.updateInstance(),
-                                useCases.changeInstanceStatus()),
-                        new InboundAdminApi(useCases.receiveInboundMessage(), clock),
-                        new AdminSuppressionsApi(useCases.blockRecipient(), useCases.liftSuppression()),
-                        new WebhookDeliveriesAdminApi(useCases.listWebhookDeliveries(), useCases.replayWebhookEvent()),
-                        new RiskEventsAdminApi(useCases.listRiskEvents())))
-                .register("/observe", ScreenedRoutes.of("/observe", new HealthApi(useCases.checkReadiness())))
-                // No API key or admin token: the transport providers call these, and the use case checks
-                // their signature and verify token.
-                .register("/webhooks", ScreenedRoutes.of("/webhooks", new ProviderWebhooksApi(useCases.receiveTransportWebhook(),
-                        useCases.answerWebhookSubscription())))
-                // Last: whatever no service answered is not ours.
-                .any(Routes::notFound);
+                .error(Throwable.class, EdgeFilter::onError);
+        services(useCases, settings, OpenApiDocument.load()).forEach((prefix, services) -> {
+            if (prefix.isEmpty()) {
+                routing.register(screened(prefix, services.toArray(HttpService[]::new)));
+            } else {
+                routing.register(prefix, screened(prefix, services.toArray(HttpService[]::new)));
+            }
+        });
+        // Last: whatever no service answered is not ours.
+        routing.any(Routes::notFound);
         DirectHandler json = new JsonDirectHandler();
         DirectHandlers.Builder direct = DirectHandlers.builder();
         for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
@@ -110,6 +93,42 @@ public final class GatewayHttp implements AutoCloseable {
                 .build()
                 .start();
         return new GatewayHttp(server);
+    }
+
+    /**
+     * Every route of the edge, by path prefix ("" for none), in the order they are registered: one service per
+     * resource, each handed only the use cases it calls. The description's test reads the routes from here.
+     */
+    static Map<String, List<HttpService>> services(UseCases useCases, Settings settings, OpenApiDocument openApi) {
+        // The use cases' clock: the deadline taken at the edge is compared with it there.
+        Clock clock = Clock.systemUTC();
+        ClientGuard client = new ClientGuard(useCases.authenticateClient(), clock);
+        Map<String, List<HttpService>> services = new LinkedHashMap<>();
+        services.put("/api", List.of(
+                new SendMessageApi(client, useCases.sendMessage(), useCases.claimIdempotencyKey(),
+                        useCases.rememberAnswer(), useCases.releaseIdempotencyKey(), settings.requestDeadline()),
+                new MessagesApi(client, useCases.getMessage(), useCases.listMessages()),
+                new UsageApi(client, useCases.getUsage()),
+                new ClientSuppressionsApi(client, useCases.listSuppressions(), useCases.blockRecipient(),
+                        useCases.liftSuppression())));
+        // The guard first, for every path under /admin.
+        services.put("/admin", List.of(
+                new AdminGuard(settings.adminToken()),
+                new AccountsAdminApi(useCases.createAccount(), useCases.issueApiKey()),
+                new ApiKeysAdminApi(useCases.revokeApiKey()),
+                new InstancesAdminApi(useCases.createInstance(), useCases.getInstance(), useCases.updateInstance(),
+                        useCases.changeInstanceStatus()),
+                new InboundAdminApi(useCases.receiveInboundMessage(), clock),
+                new AdminSuppressionsApi(useCases.blockRecipient(), useCases.liftSuppression()),
+                new WebhookDeliveriesAdminApi(useCases.listWebhookDeliveries(), useCases.replayWebhookEvent()),
+                new RiskEventsAdminApi(useCases.listRiskEvents())));
+        services.put("/observe", List.of(new HealthApi(useCases.checkReadiness())));
+        // No API key or admin token: the transport providers call these, and the use case checks their
+        // signature and verify token.
+        services.put("/webhooks", List.of(new ProviderWebhooksApi(useCases.receiveTransportWebhook(),
+                useCases.answerWebhookSubscription())));
+        services.put("", List.of(openApi));
+        return services;
     }
 
     private static HttpService[] screened(String prefix, HttpService... services) {
