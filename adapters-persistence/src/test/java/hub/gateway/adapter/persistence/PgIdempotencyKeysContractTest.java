@@ -1,17 +1,11 @@
 package hub.gateway.adapter.persistence;
 
 import hub.gateway.application.contract.IdempotencyKeysContract;
-import hub.gateway.application.port.out.AbandonedSends;
 import hub.gateway.application.port.out.IdempotencyKeys;
 import hub.gateway.application.port.out.IdempotencyKeys.Claim;
-import hub.gateway.application.port.out.MessageLog;
-import hub.gateway.application.port.out.SendGate;
-import hub.gateway.domain.account.AccountId;
-import hub.gateway.domain.account.InstanceId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -31,38 +25,7 @@ class PgIdempotencyKeysContractTest extends IdempotencyKeysContract {
 
     @Override
     protected Subject subject() {
-        PostgresPersistence persistence = database.persistence();
-        return new Subject() {
-            @Override
-            public IdempotencyKeys keys() {
-                return persistence.idempotencyKeys();
-            }
-
-            @Override
-            public SendGate gate() {
-                return persistence.sendGate();
-            }
-
-            @Override
-            public MessageLog messageLog() {
-                return persistence.messageLog();
-            }
-
-            @Override
-            public AbandonedSends abandonedSends() {
-                return persistence.abandonedSends();
-            }
-
-            @Override
-            public AccountId account() {
-                return database.fixtures().account(ZoneOffset.UTC).id();
-            }
-
-            @Override
-            public InstanceId instance(AccountId account) {
-                return database.fixtures().instance(persistence.accounts().find(account).orElseThrow()).id();
-            }
-        };
+        return new PgContractSubject(database);
     }
 
     @Test

@@ -1,10 +1,7 @@
 package hub.gateway.adapter.persistence;
 
 import hub.gateway.application.contract.SuppressionListContract;
-import hub.gateway.application.port.out.Outbox;
 import hub.gateway.application.port.out.SuppressionList;
-import hub.gateway.domain.account.AccountId;
-import hub.gateway.domain.account.Instance;
 import hub.gateway.domain.account.InstanceId;
 import hub.gateway.domain.message.PhoneNumber;
 import hub.gateway.domain.suppression.SuppressedBy;
@@ -27,45 +24,31 @@ class PgSuppressionListContractTest extends SuppressionListContract {
 
     @Override
     protected Subject subject() {
-        PostgresPersistence persistence = database.persistence();
-        return new Subject() {
-            @Override
-            public SuppressionList suppressions() {
-                return persistence.suppressions();
-            }
+        return new Audited();
+    }
 
-            @Override
-            public Outbox outbox() {
-                return persistence.outbox();
-            }
+    /** PostgreSQL's ports, and the audit trail counted with plain JDBC. */
+    private static final class Audited extends PgContractSubject implements Subject {
+        Audited() {
+            super(database);
+        }
 
-            @Override
-            public AccountId account() {
-                return database.fixtures().account(ZoneOffset.UTC).id();
-            }
+        @Override
+        public long audited(InstanceId instance, String action) {
+            return count("select count(*) from suppression_audit where instance_id = ? and action = ?",
+                    instance.value(), action);
+        }
 
-            @Override
-            public Instance instance(AccountId account) {
-                return database.fixtures().instance(persistence.accounts().find(account).orElseThrow());
-            }
-
-            @Override
-            public long audited(InstanceId instance, String action) {
-                return count("select count(*) from suppression_audit where instance_id = ? and action = ?",
-                        instance.value(), action);
-            }
-
-            @Override
-            public long audited(InstanceId instance, PhoneNumber phone, String action, SuppressionReason reason,
-                                SuppressedBy actor, Instant at, String note) {
-                return count("""
-                        select count(*) from suppression_audit
-                         where instance_id = ? and phone = ? and action = ? and reason = ?
-                           and actor = ? and at = ? and note = ?
-                        """, instance.value(), phone.e164(), action, reason.wireName(), actor.wireName(),
-                        at.atOffset(ZoneOffset.UTC), note);
-            }
-        };
+        @Override
+        public long audited(InstanceId instance, PhoneNumber phone, String action, SuppressionReason reason,
+                            SuppressedBy actor, Instant at, String note) {
+            return count("""
+                    select count(*) from suppression_audit
+                     where instance_id = ? and phone = ? and action = ? and reason = ?
+                       and actor = ? and at = ? and note = ?
+                    """, instance.value(), phone.e164(), action, reason.wireName(), actor.wireName(),
+                    at.atOffset(ZoneOffset.UTC), note);
+        }
     }
 
     private static long count(String sql, Object... parameters) {

@@ -1,10 +1,8 @@
 package hub.gateway.application.contract;
 
 import hub.gateway.application.policy.RiskPolicyFile;
-import hub.gateway.application.port.out.AbandonedSends;
 import hub.gateway.application.port.out.IdempotencyKeys;
 import hub.gateway.application.port.out.IdempotencyKeys.Claim;
-import hub.gateway.application.port.out.MessageLog;
 import hub.gateway.application.port.out.SendGate;
 import hub.gateway.application.port.out.SendReservation;
 import hub.gateway.domain.account.AccountId;
@@ -41,20 +39,7 @@ public abstract class IdempotencyKeysContract {
     private static final String BODY = "{\"success\":true,\"status\":\"sent\",\"message_id\":\"wamid.1\",\"log_id\":1}";
 
     /** The keys under test, and the ports of the same store whose sends they are judged by. */
-    public interface Subject {
-        IdempotencyKeys keys();
-
-        SendGate gate();
-
-        MessageLog messageLog();
-
-        AbandonedSends abandonedSends();
-
-        /** A new account. */
-        AccountId account();
-
-        /** A new active instance of the account. */
-        InstanceId instance(AccountId account);
+    public interface Subject extends ContractPorts {
     }
 
     /** Called before each test; the subject may be shared by the tests of a class, their ids never are. */
@@ -68,7 +53,7 @@ public abstract class IdempotencyKeysContract {
     @BeforeEach
     void freshKey() {
         subject = subject();
-        keys = subject.keys();
+        keys = subject.idempotencyKeys();
         account = new AccountId("acc_" + UUID.randomUUID());
         key = "key-" + UUID.randomUUID();
     }
@@ -229,7 +214,7 @@ public abstract class IdempotencyKeysContract {
     /** An account with an instance that reserves sends, as the send use case does. */
     private final class Sender {
         private final AccountId account = subject.account();
-        private final InstanceId instance = subject.instance(account);
+        private final InstanceId instance = subject.instance(account).id();
         private int phones;
 
         AccountId account() {

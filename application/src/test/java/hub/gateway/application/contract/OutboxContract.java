@@ -3,7 +3,6 @@ package hub.gateway.application.contract;
 import hub.gateway.application.port.out.Outbox;
 import hub.gateway.application.port.out.Outbox.EventDelivery;
 import hub.gateway.application.port.out.Outbox.PendingEvent;
-import hub.gateway.application.port.out.SuppressionList;
 import hub.gateway.domain.account.AccountId;
 import hub.gateway.domain.account.Instance;
 import hub.gateway.domain.account.InstanceId;
@@ -39,19 +38,7 @@ public abstract class OutboxContract {
     private static final int ALL = 1_000;
 
     /** The outbox under test, and the list whose changes put events into it. */
-    public interface Subject {
-        Outbox outbox();
-
-        SuppressionList suppressions();
-
-        /** A new account. */
-        AccountId account();
-
-        /**
-         * A new active instance of the account, with webhook URL {@code https://example.com/hook} and secret
-         * {@code whsec_dGVzdA==}.
-         */
-        Instance instance(AccountId account);
+    public interface Subject extends ContractPorts {
     }
 
     /** Called before each test; the subject may be shared by the tests of a class, their ids never are. */

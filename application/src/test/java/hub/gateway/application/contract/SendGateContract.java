@@ -3,14 +3,12 @@ package hub.gateway.application.contract;
 import hub.gateway.application.policy.RiskPolicyFile;
 import hub.gateway.application.port.out.IdempotencyKeys;
 import hub.gateway.application.port.out.IdempotencyKeys.Claim;
-import hub.gateway.application.port.out.MessageLog;
 import hub.gateway.application.port.out.RiskLedger;
 import hub.gateway.application.port.out.RiskLedger.RiskEvent;
 import hub.gateway.application.port.out.SendGate;
 import hub.gateway.application.port.out.SendGate.GiveBack;
 import hub.gateway.application.port.out.SendReservation;
 import hub.gateway.application.port.out.SendReservation.DuplicateContentRule;
-import hub.gateway.application.port.out.SuppressionList;
 import hub.gateway.domain.account.AccountId;
 import hub.gateway.domain.account.InstanceId;
 import hub.gateway.domain.message.MessagePurpose;
@@ -67,22 +65,7 @@ public abstract class SendGateContract {
     private static final RiskPolicy POLICY = RiskPolicyFile.defaults();
 
     /** The gate under test, and the ports of the same store that show what it did. */
-    public interface Subject {
-        SendGate gate();
-
-        MessageLog messageLog();
-
-        SuppressionList suppressions();
-
-        RiskLedger riskLedger();
-
-        IdempotencyKeys idempotencyKeys();
-
-        /** A new account. */
-        AccountId account();
-
-        /** A new active instance of the account. */
-        InstanceId instance(AccountId account);
+    public interface Subject extends ContractPorts {
     }
 
     /** Called before each test; the subject may be shared by the tests of a class, their ids never are. */
@@ -99,7 +82,7 @@ public abstract class SendGateContract {
         subject = subject();
         gate = subject.gate();
         account = subject.account();
-        instance = subject.instance(account);
+        instance = subject.instance(account).id();
         text = ContentFingerprint.of(instance, "Big sale today only " + UUID.randomUUID());
     }
 
@@ -384,7 +367,7 @@ public abstract class SendGateContract {
         assertInstanceOf(Reserved.class, gate.reserve(reservation(instance, new PhoneNumber("+966501234568"),
                 MessagePurpose.SUPPORT, limits, windowsAt(LAST_HALF_MINUTE_OF_MARCH), anyContent(), RiskAssessment.CLEAN,
                 Optional.empty())));
-        InstanceId other = subject.instance(account);
+        InstanceId other = subject.instance(account).id();
         assertInstanceOf(Reserved.class, gate.reserve(reservation(other, PHONE, MessagePurpose.SUPPORT, limits,
                 windowsAt(LAST_HALF_MINUTE_OF_MARCH), anyContent(), RiskAssessment.CLEAN, Optional.empty())));
     }
@@ -434,7 +417,7 @@ public abstract class SendGateContract {
 
     @Test
     void anotherInstancesViolationsAreNotCounted() {
-        InstanceId other = subject.instance(account);
+        InstanceId other = subject.instance(account).id();
         ContentFingerprint otherText = ContentFingerprint.of(other, "Big sale today only " + UUID.randomUUID());
         for (int i = 0; i < MAX_OTHERS; i++) {
             reserveText(instance, text, recipient(i), NOW, RiskAssessment.CLEAN);
@@ -458,7 +441,7 @@ public abstract class SendGateContract {
                 "recipient 0 has only 24 others before it");
         assertInstanceOf(Reserved.class, reserveText(instance, ContentFingerprint.of(instance, "another text"),
                 recipient(MAX_OTHERS), NOW, RiskAssessment.CLEAN));
-        assertInstanceOf(Reserved.class, reserveText(subject.instance(account), text, recipient(MAX_OTHERS), NOW,
+        assertInstanceOf(Reserved.class, reserveText(subject.instance(account).id(), text, recipient(MAX_OTHERS), NOW,
                 RiskAssessment.CLEAN), "another instance's sends are not counted, even under the same fingerprint");
     }
 

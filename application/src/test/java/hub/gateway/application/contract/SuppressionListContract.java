@@ -3,7 +3,6 @@ package hub.gateway.application.contract;
 import hub.gateway.application.port.out.Outbox;
 import hub.gateway.application.port.out.Outbox.EventDelivery;
 import hub.gateway.application.port.out.SuppressionList;
-import hub.gateway.domain.account.AccountId;
 import hub.gateway.domain.account.Instance;
 import hub.gateway.domain.account.InstanceId;
 import hub.gateway.domain.message.PhoneNumber;
@@ -35,17 +34,7 @@ public abstract class SuppressionListContract {
     private static final PhoneNumber PHONE = new PhoneNumber("+966501234567");
 
     /** The list under test, the outbox its events enter, and a view of its audit trail. */
-    public interface Subject {
-        SuppressionList suppressions();
-
-        Outbox outbox();
-
-        /** A new account. */
-        AccountId account();
-
-        /** A new active instance of the account, with a webhook URL. */
-        Instance instance(AccountId account);
-
+    public interface Subject extends ContractPorts {
         /** The instance's audit rows of this action ({@code added} or {@code lifted}). */
         long audited(InstanceId instance, String action);
 
