@@ -33,18 +33,28 @@ final class DocsPage implements HttpService {
     private static final String SCRIPT_PLACEHOLDER = "{{redoc-script}}";
     private static final String WEBJAR_PROPERTIES = "META-INF/maven/org.webjars/redoc/pom.properties";
     private static final String WEBJAR_SCRIPT = "META-INF/resources/webjars/redoc/%s/redoc.standalone.js";
+    /**
+     * The one address outside the gateway that Redoc's bundle loads by itself: the logo in its sidebar's footer
+     * (Redocly/redoc#2108, #2141: no option turns it off). Left alone it is a request to another origin on every
+     * visit (blocked by the policy, and logged as a violation). Replaced, when the bundle is read, by an empty image
+     * of the page's own; the bundle is otherwise served byte for byte.
+     */
+    static final String REDOC_LOGO = "https://cdn.redoc.ly/redoc/logo-mini.svg";
+    static final String NO_LOGO = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' width='0' height='0'/%3E";
 
     /**
-     * Only this origin, and only what Redoc needs beyond it: its styled components write {@code <style>} elements
-     * at run time ({@code 'unsafe-inline'} styles; scripts stay {@code 'self'} only), its search index runs in a
-     * worker made from a {@code blob:} URL, and its icons are {@code data:} images. It fetches the description
-     * from {@code /openapi} ({@code connect-src 'self'}). No frames, forms, plugins or base URL.
+     * Nothing but this origin, and of it only what the page uses: the script ({@code script-src 'self'}, no inline
+     * script, no eval) and the description it fetches ({@code connect-src 'self'}). Beyond that, what Redoc really
+     * needs, each seen refused in a browser without it: its styled components write {@code <style>} elements at run
+     * time ({@code style-src 'unsafe-inline'}; there is no stylesheet file), its search index runs in a worker made
+     * from a {@code blob:} URL, and its icons (and the page's empty favicon) are {@code data:} images. No frames,
+     * forms, plugins or base URL; no page may frame it.
      */
     static final String CONTENT_SECURITY_POLICY = String.join("; ",
             "default-src 'none'",
             "script-src 'self'",
-            "style-src 'self' 'unsafe-inline'",
-            "img-src 'self' data:",
+            "style-src 'unsafe-inline'",
+            "img-src data:",
             "connect-src 'self'",
             "worker-src blob:",
             "base-uri 'none'",
@@ -92,7 +102,13 @@ final class DocsPage implements HttpService {
         }
         String version = webjar.getProperty("version");
         String script = WEBJAR_SCRIPT.formatted(version);
-        return new DocsPage(version, template, read(loader.getResourceAsStream(script), script));
+        return new DocsPage(version, template, withoutOutsideLogo(read(loader.getResourceAsStream(script), script)));
+    }
+
+    /** Latin-1 maps every byte to one char and back: only the ASCII address changes. */
+    static byte[] withoutOutsideLogo(byte[] bundle) {
+        return new String(bundle, StandardCharsets.ISO_8859_1).replace(REDOC_LOGO, NO_LOGO)
+                .getBytes(StandardCharsets.ISO_8859_1);
     }
 
     private static byte[] read(InputStream resource, String name) {

@@ -1,6 +1,7 @@
 package hub.gateway.adapter.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -8,6 +9,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.InputStream;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,7 +41,7 @@ class DocsPageTest {
     }
 
     @Test
-    void theScriptIsTheWebjarsRedocBundleCachedForGood() throws Exception {
+    void theScriptIsTheWebjarsRedocBundleWithoutItsOutsideLogoCachedForGood() throws Exception {
         String path = DocsPage.load().scriptPath();
         HttpResponse<byte[]> script = HTTP.send(java.net.http.HttpRequest.newBuilder(edge.uri(path)).GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray());
@@ -49,8 +51,15 @@ class DocsPageTest {
         String version = path.replaceAll(".*/redoc-(.*)\\.standalone\\.js", "$1");
         try (InputStream webjar = getClass().getClassLoader()
                 .getResourceAsStream("META-INF/resources/webjars/redoc/" + version + "/redoc.standalone.js")) {
-            assertTrue(java.util.Arrays.equals(webjar.readAllBytes(), script.body()), "the bytes of the webjar's bundle");
+            byte[] bundle = webjar.readAllBytes();
+            assertTrue(new String(bundle, StandardCharsets.ISO_8859_1).contains(DocsPage.REDOC_LOGO),
+                    "this Redoc loads its logo from elsewhere; if no longer, drop DocsPage's replacement");
+            assertTrue(java.util.Arrays.equals(DocsPage.withoutOutsideLogo(bundle), script.body()),
+                    "the webjar's bundle, but for its logo");
         }
+        String served = new String(script.body(), StandardCharsets.ISO_8859_1);
+        assertFalse(served.contains(DocsPage.REDOC_LOGO));
+        assertTrue(served.contains(DocsPage.NO_LOGO));
     }
 
     @Test
