@@ -6,6 +6,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -32,6 +33,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.logging.Level;
 
 /**
@@ -41,14 +43,14 @@ import java.util.logging.Level;
  * packages when they are missing.
  *
  * <p>Registered as a static extension ({@code @RegisterExtension static final Browser browser = Browser.chromium();})
- * it starts before a class's tests and quits after them; when Chromium or chromedriver is not installed, the class's
- * tests are skipped (a JUnit assumption whose message says which file is missing), never failed and never passed.
+ * it starts before a class's tests and quits after them; when Chromium or chromedriver is not installed, each of the
+ * class's tests is skipped (a JUnit assumption whose message says which file is missing), never failed or passed.
  *
  * <p>While a page is open the browser keeps what a reviewer would look for: every message of its console at
  * SEVERE (script errors, failed loads, Content-Security-Policy refusals) and every URL the page asked for (Chrome's
  * performance log: each request the page sent, data: and blob: included). {@link #open} starts both records anew.
  */
-final class Browser implements BeforeAllCallback, AfterAllCallback {
+final class Browser implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     /** How long a page may take to show what a test waits for; ample on a busy two-core machine. */
@@ -71,7 +73,15 @@ final class Browser implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        start();
+        if (missing().isEmpty()) {
+            start();
+        }
+    }
+
+    /** Each test, not the class, is skipped: a skipped class would be reported as no test at all, without a reason. */
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        assumeTrue(missing().isEmpty(), () -> missing().orElseThrow());
     }
 
     @Override
@@ -79,12 +89,22 @@ final class Browser implements BeforeAllCallback, AfterAllCallback {
         quit();
     }
 
-    /** Starts Chromium, or skips the calling tests when it or its driver is not installed. */
+    /** Why the browser cannot be had here, if it cannot: Debian's Chromium or its driver is not installed. */
+    static Optional<String> missing() {
+        if (!Files.isExecutable(CHROMIUM)) {
+            return Optional.of("skipped: no Chromium at " + CHROMIUM + " (apt-get install chromium chromium-driver;"
+                    + " .ci/run does so)");
+        }
+        if (!Files.isExecutable(CHROMEDRIVER)) {
+            return Optional.of("skipped: no chromedriver at " + CHROMEDRIVER + " (apt-get install chromium-driver;"
+                    + " .ci/run does so)");
+        }
+        return Optional.empty();
+    }
+
+    /** Starts Chromium, or skips the calling test when it or its driver is not installed. */
     void start() {
-        assumeTrue(Files.isExecutable(CHROMIUM), "skipped: no Chromium at " + CHROMIUM
-                + " (apt-get install chromium chromium-driver; .ci/run does so)");
-        assumeTrue(Files.isExecutable(CHROMEDRIVER), "skipped: no chromedriver at " + CHROMEDRIVER
-                + " (apt-get install chromium-driver; .ci/run does so)");
+        assumeTrue(missing().isEmpty(), () -> missing().orElseThrow());
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments(FLAGS);
