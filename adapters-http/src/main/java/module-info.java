@@ -11,6 +11,10 @@ module hub.gateway.adapter.http {
     requires io.helidon.logging.common;
     // GET /openapi: the description is YAML in this module; its JSON form is read from it at start.
     requires org.yaml.snakeyaml;
+    // GET /docs: Redoc's bundle is a resource of this webjar (an automatic module named after its file; it has no
+    // code). Required so that the module graph cannot leave it out; read through the class loader, since
+    // META-INF/resources is no package and so not encapsulated.
+    requires redoc;
     // The webhook sender: Helidon's client, whose DNS resolver we supply, so that a delivery connects to the
     // address the destination check approved.
     requires io.helidon.webclient.api;

@@ -19,7 +19,7 @@ import java.util.Optional;
 
 /**
  * The HTTP edge of the gateway: the client API ({@code /api}), the operator API ({@code /admin}), the
- * transport providers' webhooks ({@code /webhooks}), the API's description ({@code /openapi}) and the health probes ({@code /observe/health}, {@code /observe/health/ready}, {@code /observe/health/live}) on one Helidon SE webserver, which the composition root starts
+ * transport providers' webhooks ({@code /webhooks}), the API's description ({@code /openapi}), its reference page ({@code /docs}) and the health probes ({@code /observe/health}, {@code /observe/health/ready}, {@code /observe/health/live}) on one Helidon SE webserver, which the composition root starts
  * with the use cases and closes on shutdown; and the edge's outbound side, the webhook sender and the
  * policy for webhook URLs.
  */
@@ -127,7 +127,8 @@ public final class GatewayHttp implements AutoCloseable {
         // signature and verify token.
         services.put("/webhooks", List.of(new ProviderWebhooksApi(useCases.receiveTransportWebhook(),
                 useCases.answerWebhookSubscription())));
-        services.put("", List.of(openApi));
+        // The description, for machines and (rendered by Redoc) for people.
+        services.put("", List.of(openApi, DocsPage.load()));
         return services;
     }
 
