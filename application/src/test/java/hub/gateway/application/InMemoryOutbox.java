@@ -113,6 +113,12 @@ final class InMemoryOutbox implements Outbox {
     }
 
     @Override
+    public synchronized Backlog backlog() {
+        List<Row> pending = rows.stream().filter(r -> r.status.equals("pending")).toList();
+        return new Backlog(pending.size(), pending.stream().map(r -> r.createdAt).min(Instant::compareTo));
+    }
+
+    @Override
     public synchronized List<EventDelivery> recent(InstanceId instanceId, int limit) {
         return rows.reversed().stream().filter(r -> r.event.instanceId().equals(instanceId)).limit(limit)
                 .map(r -> new EventDelivery(r.id, "evt_" + r.id, r.event.type(), r.status, r.attempts,

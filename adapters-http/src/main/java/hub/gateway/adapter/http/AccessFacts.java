@@ -55,6 +55,11 @@ final class AccessFacts {
         }
     }
 
+    /** A request to send a message, whatever its answer: the send route, with the send's method. */
+    boolean isSend(String method) {
+        return SendMessageApi.ROUTE.equals(route) && "POST".equals(method);
+    }
+
     Optional<String> route() {
         return Optional.ofNullable(route);
     }

@@ -25,6 +25,13 @@ final class EdgeFilter implements Filter {
     private static final System.Logger ERRORS = System.getLogger("hub.gateway.adapter.http.errors");
     private static final String REQUEST_ID = "hub.gateway.request-id";
 
+    private final GatewayMeters meters;
+
+    /** @param meters counts the answers of the send route, which only the edge knows by error code */
+    EdgeFilter(GatewayMeters meters) {
+        this.meters = meters;
+    }
+
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
         long started = System.nanoTime();
@@ -50,9 +57,14 @@ final class EdgeFilter implements Filter {
             res.header(RequestIds.HEADER, requestId);
             answerUnexpected(req, res, e, requestId);
         } finally {
-            long millis = (System.nanoTime() - started) / 1_000_000;
+            long nanos = System.nanoTime() - started;
+            long millis = nanos / 1_000_000;
             int status = res.status().code();
             try {
+                if (facts.isSend(method)) {
+                    meters.sendAnswered(facts.outcome().orElse(status < 400 ? GatewayMeters.SENT : "http_" + status),
+                            status, nanos);
+                }
                 LogFields.access(method, facts, status, millis);
                 ACCESS.log(Level.INFO, () -> method + " " + path + " " + status + " " + millis + "ms request_id=" + requestId);
             } finally {
