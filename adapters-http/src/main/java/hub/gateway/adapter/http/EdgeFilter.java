@@ -27,7 +27,7 @@ final class EdgeFilter implements Filter {
 
     private final GatewayMeters meters;
 
-    /** @param meters counts the answers of the send route, which only the edge knows by error code */
+    /** @param meters counts the answers of the send route, which only the edge knows by error code ({@link AccessFacts}) */
     EdgeFilter(GatewayMeters meters) {
         this.meters = meters;
     }
@@ -40,7 +40,7 @@ final class EdgeFilter implements Filter {
         String method = req.prologue().method().text();
         String path = LoggedPaths.of(req.prologue().uriPath().rawPath());
         req.context().register(REQUEST_ID, requestId);
-        AccessFacts facts = AccessFacts.registerIn(req);
+        AccessFacts facts = AccessFacts.registerIn(req, method, started, meters);
         LogFields.begin(requestId, TraceParents.traceId(req.headers()));
         res.header(RequestIds.HEADER, requestId);
         try {
@@ -61,10 +61,6 @@ final class EdgeFilter implements Filter {
             long millis = nanos / 1_000_000;
             int status = res.status().code();
             try {
-                if (facts.isSend(method)) {
-                    meters.sendAnswered(facts.outcome().orElse(status < 400 ? GatewayMeters.SENT : "http_" + status),
-                            status, nanos);
-                }
                 LogFields.access(method, facts, status, millis);
                 ACCESS.log(Level.INFO, () -> method + " " + path + " " + status + " " + millis + "ms request_id=" + requestId);
             } finally {
