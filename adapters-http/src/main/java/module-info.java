@@ -19,6 +19,11 @@ module hub.gateway.adapter.http {
     // address the destination check approved.
     requires io.helidon.webclient.api;
     requires io.helidon.webclient.http1;
+    // GET /observe/metrics: Micrometer's Prometheus registry behind our own route (docs/design.md), and the JVM's
+    // meters, which read the platform's management beans.
+    requires micrometer.core;
+    requires micrometer.registry.prometheus;
+    requires java.management;
 
     exports hub.gateway.adapter.http;
 }

@@ -8,6 +8,7 @@ import hub.gateway.application.port.in.LiftSuppressionUseCase;
 import hub.gateway.application.port.in.ListSuppressionsUseCase;
 import hub.gateway.application.port.in.ListWebhookDeliveriesUseCase;
 import hub.gateway.application.port.in.ReceiveInboundMessageUseCase;
+import hub.gateway.application.port.in.ReadOperatingGaugesUseCase;
 import hub.gateway.application.port.in.ReplayWebhookEventUseCase;
 import hub.gateway.application.port.in.ListRiskEventsUseCase;
 import hub.gateway.application.port.in.ReceiveTransportWebhookUseCase;
@@ -30,6 +31,7 @@ import hub.gateway.application.port.in.SweepExpiredRecordsUseCase;
 import hub.gateway.application.port.in.SweepLimboUseCase;
 import hub.gateway.application.port.in.UpdateInstanceUseCase;
 import hub.gateway.application.port.out.AbandonedSends;
+import hub.gateway.application.port.out.ActivityMonitor;
 import hub.gateway.application.port.out.Accounts;
 import hub.gateway.application.port.out.ExpiredRecords;
 import hub.gateway.application.port.out.ApiKeys;
@@ -43,6 +45,7 @@ import hub.gateway.application.port.out.SuppressionList;
 import hub.gateway.application.port.out.WebhookDestinations;
 import hub.gateway.application.port.out.WebhookSender;
 import hub.gateway.application.port.out.SendGate;
+import hub.gateway.application.port.out.StorageConnections;
 import hub.gateway.application.port.out.StorageHealth;
 import hub.gateway.application.port.out.Transports;
 import hub.gateway.domain.risk.RiskPolicy;
@@ -83,15 +86,21 @@ public record UseCases(AuthenticateClientUseCase authenticateClient,
                        RememberAnswerUseCase rememberAnswer,
                        ReleaseIdempotencyKeyUseCase releaseIdempotencyKey,
                        SweepExpiredRecordsUseCase sweepExpiredRecords,
-                       SweepLimboUseCase sweepLimbo) {
+                       SweepLimboUseCase sweepLimbo,
+                       ReadOperatingGaugesUseCase readOperatingGauges) {
 
-    /** The driven ports the use cases need. */
+    /**
+     * The driven ports the use cases need.
+     *
+     * @param storageConnections the database pool's counts, for the scrape's gauges
+     * @param activity           told each business event an operator counts (contract §11's metrics)
+     */
     public record Ports(Accounts accounts, ApiKeys apiKeys, Instances instances, SendGate sendGate,
                         MessageLog messageLog, Transports transports, StorageHealth storageHealth,
                         SuppressionList suppressions, Outbox outbox, WebhookSender webhookSender,
                         WebhookDestinations webhookDestinations, RiskFacts riskFacts, RiskLedger riskLedger,
                         IdempotencyKeys idempotencyKeys, ExpiredRecords expiredRecords, AbandonedSends abandonedSends,
-                        Clock clock) {
+                        StorageConnections storageConnections, ActivityMonitor activity, Clock clock) {
     }
 
     /**

@@ -112,6 +112,18 @@ final class InMemoryOutbox implements Outbox {
         }
     }
 
+    /** True plays a database that is down, for the reads that must survive one (the scrape's backlog). */
+    volatile boolean unreachable;
+
+    @Override
+    public synchronized Backlog backlog() {
+        if (unreachable) {
+            throw new hub.gateway.application.port.out.StorageUnavailableException("database unreachable", null);
+        }
+        List<Row> pending = rows.stream().filter(r -> r.status.equals("pending")).toList();
+        return new Backlog(pending.size(), pending.stream().map(r -> r.createdAt).min(Instant::compareTo));
+    }
+
     @Override
     public synchronized List<EventDelivery> recent(InstanceId instanceId, int limit) {
         return rows.reversed().stream().filter(r -> r.event.instanceId().equals(instanceId)).limit(limit)

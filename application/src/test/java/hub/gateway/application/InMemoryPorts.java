@@ -1,6 +1,7 @@
 package hub.gateway.application;
 
 import hub.gateway.application.factory.ApplicationFactory;
+import hub.gateway.application.port.out.StorageConnections;
 import hub.gateway.application.port.out.AbandonedSends;
 import hub.gateway.application.port.out.Accounts;
 import hub.gateway.application.port.out.ApiKeys;
@@ -69,6 +70,10 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, SendGate, Mes
         this.clock = clock;
     }
 
+    /** Every business event the services reported, for the tests of what operators count. */
+    final RecordingActivityMonitor activity = new RecordingActivityMonitor();
+    StorageConnections.Counts connections = StorageConnections.Counts.NONE;
+
     final InMemoryOutbox outbox = new InMemoryOutbox(this::instance, this::webhookSecret);
 
     private Optional<Instance> instance(InstanceId id) {
@@ -92,7 +97,7 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, SendGate, Mes
     UseCases useCases(UseCases.Policies policies) {
         return ApplicationFactory.create(new UseCases.Ports(this, this, this, this, this, this, () -> true, this, outbox,
                 r -> webhookReceiver.apply(r), url -> url.contains("169.254.") ? Optional.of("a metadata address") : Optional.empty(),
-                this, this, idempotencyKeys, noRetention(), this, clock), policies);
+                this, this, idempotencyKeys, noRetention(), this, () -> connections, activity, clock), policies);
     }
 
     /** The retention sweep has its own test (RetentionServiceTest); the use-case tests keep everything. */

@@ -58,6 +58,8 @@ public final class Gateway implements AutoCloseable {
             String user = embedded.map(EmbeddedDatabase::user).orElse(config.databaseUser());
             String password = embedded.map(EmbeddedDatabase::password).orElse(config.databasePassword());
             PostgresPersistence persistence = PostgresPersistence.connect(url, user, password, config.poolSize());
+            // The application tells it what happens; the edge counts its answers and serves the scrape; closed with it.
+            GatewayHttp.Metrics metrics = new GatewayHttp.Metrics();
             try {
                 UseCases useCases = ApplicationFactory.create(new UseCases.Ports(
                         persistence.accounts(), persistence.apiKeys(), persistence.instances(),
@@ -67,7 +69,7 @@ public final class Gateway implements AutoCloseable {
                         GatewayHttp.webhookDestinations(config.webhookAllowPrivate()),
                         persistence.riskFacts(), persistence.riskLedger(),
                         persistence.idempotencyKeys(), persistence.expiredRecords(), persistence.abandonedSends(),
-                        Clock.systemUTC()),
+                        persistence.storageConnections(), metrics, Clock.systemUTC()),
                         new UseCases.Policies(config.keywords(), RetrySchedule.DEFAULT, config.riskPolicy(),
                                 config.requestDeadline(), Duration.ofDays(config.logRetentionDays()),
                                 config.riskAssessment()));
@@ -94,9 +96,10 @@ public final class Gateway implements AutoCloseable {
                 }
 
                 GatewayHttp http = GatewayHttp.start(useCases, new GatewayHttp.Settings(config.port(), adminToken,
-                        config.requestDeadline()));
+                        config.requestDeadline(), config.managementPort()), metrics);
                 return new Gateway(embedded, persistence, http, startJobs(useCases), adminTokenFile, demoKeyFile);
             } catch (RuntimeException e) {
+                metrics.close();
                 persistence.close();
                 throw e;
             }
@@ -108,6 +111,11 @@ public final class Gateway implements AutoCloseable {
 
     public int port() {
         return http.port();
+    }
+
+    /** Where {@code /observe} answers: the management port when one is set, else the main port. */
+    public int managementPort() {
+        return http.managementPort();
     }
 
     public Optional<Path> adminTokenFile() {

@@ -43,11 +43,15 @@ public record GatewayConfig(int port,
                             boolean riskAssessment,
                             Map<String, String> settings) {
 
+    static final String MANAGEMENT_PORT = "GATEWAY_MANAGEMENT_PORT";
+
     public static GatewayConfig fromEnvironment(Map<String, String> env) {
         // Read now so that a wrong value stops the start, like every other setting; kept in settings.
         LogFormat.from(env.get(LogFormat.SETTING));
+        int port = intSetting(env, "GATEWAY_PORT", 8080, 0, 65535);
+        managementPort(env, port);
         return new GatewayConfig(
-                intSetting(env, "GATEWAY_PORT", 8080, 0, 65535),
+                port,
                 nonBlank(env, "GATEWAY_DB_URL"),
                 nonBlank(env, "GATEWAY_DB_USER").orElse("postgres"),
                 env.getOrDefault("GATEWAY_DB_PASSWORD", ""),
@@ -68,6 +72,26 @@ public record GatewayConfig(int port,
     /** {@code GATEWAY_LOG_FORMAT}: {@code text} (the default) or {@code json} (contract §11). */
     public LogFormat logFormat() {
         return LogFormat.from(settings.get(LogFormat.SETTING));
+    }
+
+    /**
+     * {@code GATEWAY_MANAGEMENT_PORT} (contract §11): the port every route of {@code /observe} moves to, off the
+     * public one; empty (unset): they stay on the main port. 0 picks any free port.
+     */
+    public Optional<Integer> managementPort() {
+        return managementPort(settings, port);
+    }
+
+    private static Optional<Integer> managementPort(Map<String, String> env, int port) {
+        if (nonBlank(env, MANAGEMENT_PORT).isEmpty()) {
+            return Optional.empty();
+        }
+        int management = intSetting(env, MANAGEMENT_PORT, 0, 0, 65535);
+        if (management != 0 && management == port) {
+            throw new ConfigurationException(MANAGEMENT_PORT + " must differ from GATEWAY_PORT (" + port
+                    + "): unset it to keep /observe on the main port");
+        }
+        return Optional.of(management);
     }
 
     public boolean usesEmbeddedDatabase() {

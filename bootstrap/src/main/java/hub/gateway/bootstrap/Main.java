@@ -65,6 +65,9 @@ public final class Main {
         text.append(config.usesEmbeddedDatabase()
                 ? "database: embedded PostgreSQL in " + config.dataDir().resolve("postgres") + "\n"
                 : "database: external (GATEWAY_DB_URL)\n");
+        text.append("health and metrics: http://localhost:").append(gateway.managementPort())
+                .append("/observe/health, /observe/metrics")
+                .append(gateway.managementPort() == gateway.port() ? "\n" : " (GATEWAY_MANAGEMENT_PORT)\n");
         gateway.adminTokenFile().ifPresent(f -> text.append("admin token: ").append(f).append('\n'));
         gateway.demoKeyFile().ifPresent(f -> text
                 .append("demo API key: ").append(f).append("\n\nsend the demo message:\n")

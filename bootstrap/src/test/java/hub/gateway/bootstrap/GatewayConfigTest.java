@@ -86,4 +86,19 @@ class GatewayConfigTest {
                 () -> GatewayConfig.fromEnvironment(Map.of("GATEWAY_WEBHOOK_ALLOW_PRIVATE", "yes"))).getMessage()
                 .contains("GATEWAY_WEBHOOK_ALLOW_PRIVATE"));
     }
+
+    @Test
+    void theManagementPortIsTheMainPortUnlessSetAndABadOneStopsTheStart() {
+        assertEquals(java.util.Optional.empty(), GatewayConfig.fromEnvironment(Map.of()).managementPort());
+        assertEquals(java.util.Optional.of(9090),
+                GatewayConfig.fromEnvironment(Map.of("GATEWAY_MANAGEMENT_PORT", "9090")).managementPort());
+        for (Map<String, String> wrong : java.util.List.of(Map.of("GATEWAY_MANAGEMENT_PORT", "nine"),
+                Map.of("GATEWAY_MANAGEMENT_PORT", "70000"), Map.of("GATEWAY_MANAGEMENT_PORT", "-1"),
+                Map.of("GATEWAY_PORT", "8081", "GATEWAY_MANAGEMENT_PORT", "8081"),
+                Map.of("GATEWAY_MANAGEMENT_PORT", "8080"))) {
+            String message = assertThrows(GatewayConfig.ConfigurationException.class,
+                    () -> GatewayConfig.fromEnvironment(wrong), wrong.toString()).getMessage();
+            assertTrue(message.contains("GATEWAY_MANAGEMENT_PORT"), message);
+        }
+    }
 }

@@ -17,19 +17,34 @@ import java.util.Optional;
 final class AccessFacts {
     private static final String CONTEXT_KEY = "hub.gateway.access-facts";
 
+    private final String method;
+    private final long startedNanos;
+    /** Null for a throwaway (a request that did not pass the edge filter): nothing is counted. */
+    private final GatewayMeters meters;
     private String route;
     private String instanceId;
     private String outcome;
+    private boolean counted;
 
-    static AccessFacts registerIn(ServerRequest req) {
-        AccessFacts facts = new AccessFacts();
+    private AccessFacts(String method, long startedNanos, GatewayMeters meters) {
+        this.method = method;
+        this.startedNanos = startedNanos;
+        this.meters = meters;
+    }
+
+    /**
+     * @param startedNanos when the edge took the request ({@link System#nanoTime()}): a send's duration runs from it
+     * @param meters       counts the send route's answers as they are written
+     */
+    static AccessFacts registerIn(ServerRequest req, String method, long startedNanos, GatewayMeters meters) {
+        AccessFacts facts = new AccessFacts(method, startedNanos, meters);
         req.context().register(CONTEXT_KEY, facts);
         return facts;
     }
 
     /** The request's facts; a request that did not pass the edge filter (a routing test) gets a throwaway. */
     static AccessFacts of(ServerRequest req) {
-        return req.context().get(CONTEXT_KEY, AccessFacts.class).orElseGet(AccessFacts::new);
+        return req.context().get(CONTEXT_KEY, AccessFacts.class).orElseGet(() -> new AccessFacts("", 0, null));
     }
 
     /** The last route to handle the request wins: a guard that passes the request on is not its route. */
@@ -48,11 +63,25 @@ final class AccessFacts {
         this.outcome = outcome;
     }
 
-    /** An error answer's outcome is its code; a success leaves it to the route (a send says {@code sent}). */
+    /**
+     * An error answer's outcome is its code; a success leaves it to the route (a send says {@code sent}). An answer
+     * of the send route is counted here, before it is written: a client that scrapes the metrics once it has its
+     * answer finds it counted.
+     */
     void answered(Answer answer) {
         if (answer.status() >= 400) {
             errorCode(answer).ifPresent(this::outcome);
         }
+        if (meters != null && !counted && isSend()) {
+            counted = true;
+            meters.sendAnswered(outcome().orElse(answer.status() < 400 ? GatewayMeters.SENT : "http_" + answer.status()),
+                    answer.status(), System.nanoTime() - startedNanos);
+        }
+    }
+
+    /** A request to send a message, whatever its answer: the send route, with the send's method. */
+    private boolean isSend() {
+        return SendMessageApi.ROUTE.equals(route) && "POST".equals(method);
     }
 
     Optional<String> route() {

@@ -25,6 +25,13 @@ final class EdgeFilter implements Filter {
     private static final System.Logger ERRORS = System.getLogger("hub.gateway.adapter.http.errors");
     private static final String REQUEST_ID = "hub.gateway.request-id";
 
+    private final GatewayMeters meters;
+
+    /** @param meters counts the answers of the send route, which only the edge knows by error code ({@link AccessFacts}) */
+    EdgeFilter(GatewayMeters meters) {
+        this.meters = meters;
+    }
+
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
         long started = System.nanoTime();
@@ -33,7 +40,7 @@ final class EdgeFilter implements Filter {
         String method = req.prologue().method().text();
         String path = LoggedPaths.of(req.prologue().uriPath().rawPath());
         req.context().register(REQUEST_ID, requestId);
-        AccessFacts facts = AccessFacts.registerIn(req);
+        AccessFacts facts = AccessFacts.registerIn(req, method, started, meters);
         LogFields.begin(requestId, TraceParents.traceId(req.headers()));
         res.header(RequestIds.HEADER, requestId);
         try {
@@ -50,7 +57,8 @@ final class EdgeFilter implements Filter {
             res.header(RequestIds.HEADER, requestId);
             answerUnexpected(req, res, e, requestId);
         } finally {
-            long millis = (System.nanoTime() - started) / 1_000_000;
+            long nanos = System.nanoTime() - started;
+            long millis = nanos / 1_000_000;
             int status = res.status().code();
             try {
                 LogFields.access(method, facts, status, millis);

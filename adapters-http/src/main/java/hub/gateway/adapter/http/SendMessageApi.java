@@ -25,6 +25,8 @@ import java.util.Optional;
 
 /** {@code POST /api/send-message} (contract §3), behind the client guard, with its optional Idempotency-Key. */
 final class SendMessageApi implements HttpService {
+    /** The route's full pattern, as the access log and the metrics name it. */
+    static final String ROUTE = "/api/send-message";
     private final ClientGuard guard;
     private final SendMessageUseCase sendMessage;
     private final ClaimIdempotencyKeyUseCase claimKey;

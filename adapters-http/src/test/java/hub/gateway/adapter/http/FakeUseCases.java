@@ -1,6 +1,7 @@
 package hub.gateway.adapter.http;
 
 import hub.gateway.application.UseCases;
+import hub.gateway.application.port.in.ReadOperatingGaugesUseCase;
 import hub.gateway.application.port.in.AuthenticateClientUseCase.ClientAuthentication;
 import hub.gateway.application.port.in.BlockRecipientUseCase.BlockRecipientCommand;
 import hub.gateway.application.port.in.BlockRecipientUseCase.BlockRecipientResult;
@@ -169,6 +170,12 @@ final class FakeUseCases {
                 List.of(new MessageRecord.StatusChange("accepted", NOW), new MessageRecord.StatusChange("sent", NOW)));
     }
 
+    /** What the scrape's gauges read; a supplier that throws or blocks plays a database in trouble. */
+    final java.util.concurrent.atomic.AtomicReference<java.util.function.Supplier<ReadOperatingGaugesUseCase.OperatingGauges>> gauges =
+            new java.util.concurrent.atomic.AtomicReference<>(() -> new ReadOperatingGaugesUseCase.OperatingGauges(
+                    Optional.of(new ReadOperatingGaugesUseCase.WebhookBacklog(3, java.time.Duration.ofSeconds(42))),
+                    new ReadOperatingGaugesUseCase.DatabaseConnections(2, 4, 1)));
+
     UseCases useCases() {
         return new UseCases(
                 token -> switch (token) {
@@ -262,6 +269,7 @@ final class FakeUseCases {
                 },
                 (accountId, key) -> idempotencyCalls.add("release " + key),
                 () -> 0,
-                () -> new SweepLimboUseCase.Swept(0, false));
+                () -> new SweepLimboUseCase.Swept(0, false),
+                () -> gauges.get().get());
     }
 }

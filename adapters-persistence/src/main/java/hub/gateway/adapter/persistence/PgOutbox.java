@@ -90,6 +90,13 @@ final class PgOutbox implements Outbox {
              where id = ? and instance_id = ? and status = 'dead'
             """;
 
+    /** Reads the pending events only, through their partial index (client_event_pending). */
+    private static final String BACKLOG = """
+            select count(*) as pending, min(created_at) as oldest
+              from client_event
+             where status = 'pending'
+            """;
+
     private static final String WEBHOOK_ID_PREFIX = "evt_";
 
     private final Database db;
@@ -121,6 +128,13 @@ final class PgOutbox implements Outbox {
                       Optional<Instant> nextAttemptAt) {
         db.run(exec -> exec.dml(FAILED, Columns.utc(at), Columns.utc(at), error, httpStatus.orElse(null),
                 nextAttemptAt.map(Columns::utc).orElse(null), nextAttemptAt.isEmpty(), eventId));
+    }
+
+    @Override
+    public Backlog backlog() {
+        return db.call(exec -> exec.get(BACKLOG)
+                .map(row -> new Backlog(Columns.longValue(row, "pending"), Columns.optionalInstant(row, "oldest")))
+                .orElse(new Backlog(0, Optional.empty())));
     }
 
     @Override

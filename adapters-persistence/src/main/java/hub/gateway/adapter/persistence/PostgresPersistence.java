@@ -2,6 +2,7 @@ package hub.gateway.adapter.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import hub.gateway.application.port.out.AbandonedSends;
 import hub.gateway.application.port.out.Accounts;
 import hub.gateway.application.port.out.ApiKeys;
@@ -13,6 +14,7 @@ import hub.gateway.application.port.out.Outbox;
 import hub.gateway.application.port.out.SendGate;
 import hub.gateway.application.port.out.RiskFacts;
 import hub.gateway.application.port.out.RiskLedger;
+import hub.gateway.application.port.out.StorageConnections;
 import hub.gateway.application.port.out.StorageHealth;
 import hub.gateway.application.port.out.StorageUnavailableException;
 import hub.gateway.application.port.out.SuppressionList;
@@ -157,6 +159,21 @@ public final class PostgresPersistence implements AutoCloseable {
     /** The limbo sweep's rows; safe to sweep from any number of nodes at once. */
     public AbandonedSends abandonedSends() {
         return abandonedSends;
+    }
+
+    /**
+     * The pool's own counts (Hikari's pool bean), never a statement: it answers at once, also while the database is
+     * gone. A closed pool has no connections.
+     */
+    public StorageConnections storageConnections() {
+        return () -> {
+            HikariPoolMXBean pool = dataSource.getHikariPoolMXBean();
+            if (pool == null || dataSource.isClosed()) {
+                return StorageConnections.Counts.NONE;
+            }
+            return new StorageConnections.Counts(pool.getActiveConnections(), pool.getIdleConnections(),
+                    pool.getThreadsAwaitingConnection());
+        };
     }
 
     /** Closes the pool; afterwards every port throws StorageUnavailableException and health answers false. */

@@ -10,6 +10,7 @@ import hub.gateway.application.port.in.IssueApiKeyUseCase;
 import hub.gateway.application.port.in.RevokeApiKeyUseCase;
 import hub.gateway.application.port.in.UpdateInstanceUseCase;
 import hub.gateway.application.port.out.Accounts;
+import hub.gateway.application.port.out.ActivityMonitor;
 import hub.gateway.application.port.out.ApiKeys;
 import hub.gateway.application.port.out.Instances;
 import hub.gateway.application.port.out.Transports;
@@ -44,8 +45,12 @@ final class AdminService implements CreateAccountUseCase, IssueApiKeyUseCase, Re
     private final RandomIds ids;
     private final Clock clock;
 
+    private final ActivityMonitor activity;
+
     AdminService(Accounts accounts, ApiKeys apiKeys, Instances instances, Transports transports,
-                 WebhookDestinations webhookDestinations, InstanceReports reports, RandomIds ids, Clock clock) {
+                 WebhookDestinations webhookDestinations, InstanceReports reports, RandomIds ids,
+                 ActivityMonitor activity, Clock clock) {
+        this.activity = activity;
         this.accounts = accounts;
         this.apiKeys = apiKeys;
         this.instances = instances;
@@ -183,6 +188,9 @@ final class AdminService implements CreateAccountUseCase, IssueApiKeyUseCase, Re
         Optional<Instance> found = findInstance(instanceId);
         if (found.isEmpty() || !instances.changeStatus(found.get().id(), status)) {
             return Optional.empty();
+        }
+        if (status == InstanceStatus.PAUSED_FOR_REVIEW && !found.get().isPaused()) {
+            activity.instancePaused(ActivityMonitor.PauseCause.OPERATOR);
         }
         return Optional.of(reports.of(found.get().withStatus(status)));
     }

@@ -1,6 +1,8 @@
 package hub.gateway.application.service;
 
 import hub.gateway.application.port.in.ReceiveInboundMessageUseCase;
+import hub.gateway.application.port.out.ActivityMonitor;
+import hub.gateway.application.port.out.ActivityMonitor.InboundKind;
 import hub.gateway.application.port.out.SuppressionList;
 import hub.gateway.domain.account.Instance;
 import hub.gateway.domain.message.FieldError;
@@ -22,8 +24,11 @@ final class InboundService implements ReceiveInboundMessageUseCase {
     private final InstanceLookup instances;
     private final SuppressionList suppressions;
     private final OptOutKeywords keywords;
+    private final ActivityMonitor activity;
 
-    InboundService(InstanceLookup instances, SuppressionList suppressions, OptOutKeywords keywords) {
+    InboundService(InstanceLookup instances, SuppressionList suppressions, OptOutKeywords keywords,
+                   ActivityMonitor activity) {
+        this.activity = activity;
         this.instances = instances;
         this.suppressions = suppressions;
         this.keywords = keywords;
@@ -50,9 +55,18 @@ final class InboundService implements ReceiveInboundMessageUseCase {
             return new InboundResult.Invalid(problems);
         }
         return switch (keywords.classify(message.text())) {
-            case OPT_OUT -> optOut(instance.get(), from.get(), message);
-            case OPT_IN -> optIn(instance.get(), from.get(), message);
-            case NONE -> new InboundResult.NoChange();
+            case OPT_OUT -> {
+                activity.inboundReceived(InboundKind.OPT_OUT);
+                yield optOut(instance.get(), from.get(), message);
+            }
+            case OPT_IN -> {
+                activity.inboundReceived(InboundKind.OPT_IN);
+                yield optIn(instance.get(), from.get(), message);
+            }
+            case NONE -> {
+                activity.inboundReceived(InboundKind.OTHER);
+                yield new InboundResult.NoChange();
+            }
         };
     }
 

@@ -4,6 +4,7 @@ import hub.gateway.application.port.in.Input;
 import hub.gateway.application.port.in.SendMessageCommand;
 import hub.gateway.application.port.in.SendMessageResult;
 import hub.gateway.application.port.in.SendMessageUseCase;
+import hub.gateway.application.port.out.ActivityMonitor;
 import hub.gateway.application.port.out.Instances;
 import hub.gateway.application.port.out.MessageLog;
 import hub.gateway.application.port.out.SendGate;
@@ -25,12 +26,17 @@ import hub.gateway.domain.risk.ContentFingerprint;
 import hub.gateway.domain.risk.FoldedText;
 import hub.gateway.domain.risk.RiskAssessment;
 import hub.gateway.domain.risk.RiskPolicy;
+import hub.gateway.domain.risk.RiskSignal;
+import hub.gateway.domain.risk.FailedDeliveriesRule;
+import hub.gateway.domain.risk.OptOutsRule;
+import hub.gateway.domain.risk.RepeatedViolationsRule;
 import hub.gateway.domain.send.GateOutcome;
 import hub.gateway.domain.send.QuotaStanding;
 import hub.gateway.domain.send.Refusal;
 import hub.gateway.domain.suppression.SuppressionReason;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Set;
@@ -60,11 +66,14 @@ final class SendMessageService implements SendMessageUseCase {
     private final RiskPolicy policy;
     /** False only for the step-9 cost benchmark's baseline (GATEWAY_RISK_ASSESSMENT=off): no step 9 at all. */
     private final boolean assessRisk;
+    private final ActivityMonitor activity;
     private final Clock clock;
     private final RiskAssessment cleanDuplicateViolation;
 
     SendMessageService(Instances instances, SendGate gate, MessageLog messageLog, Transports transports,
-                       RiskFacts riskFacts, RiskLedger riskLedger, RiskPolicy policy, boolean assessRisk, Clock clock) {
+                       RiskFacts riskFacts, RiskLedger riskLedger, RiskPolicy policy, boolean assessRisk,
+                       ActivityMonitor activity, Clock clock) {
+        this.activity = activity;
         this.instances = instances;
         this.gate = gate;
         this.messageLog = messageLog;
@@ -112,7 +121,7 @@ final class SendMessageService implements SendMessageUseCase {
         Optional<FoldedText> content = assessRisk ? Optional.of(FoldedText.of(text.get().value())) : Optional.empty();
         RiskAssessment assessment = content.map(folded -> assess(instance, folded)).orElse(RiskAssessment.CLEAN);
         if (assessment.pauses()) {
-            riskLedger.pauseForReview(instance.id(), assessment, clock.instant());
+            pause(instance, assessment);
             return refusedAndLogged(command, instanceId.get(), phone.get(), purpose, new Refusal.InstancePaused());
         }
         if (assessment.refuses()) {
@@ -191,10 +200,39 @@ final class SendMessageService implements SendMessageUseCase {
     private SendMessageResult violated(Instance instance, RiskAssessment assessment, int violations) {
         Optional<RiskAssessment> pause = policy.repeatedViolations().assess(violations, assessment);
         if (pause.isPresent()) {
-            riskLedger.pauseForReview(instance.id(), pause.get(), clock.instant());
+            pause(instance, pause.get());
             return refused(new Refusal.InstancePaused());
         }
+        activity.sendRefusedForRisk(assessment.signals());
         return refused(new Refusal.PolicyViolation(assessment.score(), assessment.signals()));
+    }
+
+    /** The send that this assessment pauses its instance for is refused; the pause is counted once, by its cause. */
+    private void pause(Instance instance, RiskAssessment pause) {
+        activity.sendRefusedForRisk(pause.signals());
+        if (riskLedger.pauseForReview(instance.id(), pause, clock.instant())) {
+            activity.instancePaused(causeOf(pause));
+        }
+    }
+
+    /**
+     * The rule that paused: repeated violations when they did (their signals carry the violation's too), else the
+     * first behaviour rule that fired (failed deliveries are judged before opt-outs, as the policy judges them).
+     */
+    private static ActivityMonitor.PauseCause causeOf(RiskAssessment pause) {
+        ActivityMonitor.PauseCause cause = null;
+        for (RiskSignal signal : pause.signals()) {
+            switch (signal.name()) {
+                case RepeatedViolationsRule.SIGNAL -> {
+                    return ActivityMonitor.PauseCause.VIOLATIONS;
+                }
+                case FailedDeliveriesRule.SIGNAL -> cause = cause == null ? ActivityMonitor.PauseCause.FAILED_DELIVERIES : cause;
+                case OptOutsRule.SIGNAL -> cause = cause == null ? ActivityMonitor.PauseCause.OPT_OUTS : cause;
+                default -> {
+                }
+            }
+        }
+        return cause == null ? ActivityMonitor.PauseCause.VIOLATIONS : cause;
     }
 
     /** Step 8's rule, decided here and checked by the ledger in the same statement as the limits. */
@@ -225,12 +263,18 @@ final class SendMessageService implements SendMessageUseCase {
                     + instance.transport() + "', which this deployment does not offer");
             return new Delivery.Failed("transport_unavailable", "The instance's transport is not available.");
         }
+        long started = System.nanoTime();
+        Delivery delivery;
         try {
-            return transport.get().deliver(new Transport.OutboundMessage(instance, phone, text, logId));
+            delivery = transport.get().deliver(new Transport.OutboundMessage(instance, phone, text, logId));
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "transport " + instance.transport() + " failed for log " + logId, e);
-            return new Delivery.Failed("transport_error", "The transport could not be reached.");
+            delivery = new Delivery.Failed("transport_error", "The transport could not be reached.");
         }
+        activity.transportAnswered(instance.transport(), delivery instanceof Delivery.Delivered
+                        ? ActivityMonitor.TransportResult.DELIVERED : ActivityMonitor.TransportResult.FAILED,
+                Duration.ofNanos(System.nanoTime() - started));
+        return delivery;
     }
 
     private static Optional<Refusal> checkPurpose(Input declared) {

@@ -15,18 +15,19 @@ public final class Services {
         InstanceLookup lookup = new InstanceLookup(ports.instances());
         ClientReadService reads = new ClientReadService(ports.instances(), ports.messageLog(), reports);
         AdminService admin = new AdminService(ports.accounts(), ports.apiKeys(), ports.instances(), ports.transports(),
-                ports.webhookDestinations(), reports, new RandomIds(random), ports.clock());
+                ports.webhookDestinations(), reports, new RandomIds(random), ports.activity(), ports.clock());
         SuppressionService suppressions = new SuppressionService(lookup, ports.suppressions(), ports.clock());
-        InboundService inbound = new InboundService(lookup, ports.suppressions(), policies.keywords());
+        InboundService inbound = new InboundService(lookup, ports.suppressions(), policies.keywords(), ports.activity());
         WebhookDispatchService webhooks = new WebhookDispatchService(ports.outbox(), ports.webhookSender(), lookup,
-                policies.webhookRetries(), ports.clock(), random);
+                policies.webhookRetries(), ports.activity(), ports.clock(), random);
         TransportWebhookService transportWebhooks = new TransportWebhookService(ports.transports(), ports.instances(),
                 ports.messageLog(), inbound);
         IdempotentAnswersService idempotency = new IdempotentAnswersService(ports.idempotencyKeys(), ports.clock());
         return new UseCases(
                 new AuthenticateClientService(ports.apiKeys()),
                 new SendMessageService(ports.instances(), ports.sendGate(), ports.messageLog(), ports.transports(),
-                        ports.riskFacts(), ports.riskLedger(), policies.risk(), policies.assessRisk(), ports.clock()),
+                        ports.riskFacts(), ports.riskLedger(), policies.risk(), policies.assessRisk(), ports.activity(),
+                        ports.clock()),
                 reads,
                 reads,
                 reads,
@@ -55,6 +56,7 @@ public final class Services {
                 idempotency,
                 idempotency,
                 new RetentionService(ports.expiredRecords(), policies.logRetention(), ports.clock()),
-                new LimboSweepService(ports.abandonedSends(), policies.requestDeadline(), ports.clock()));
+                new LimboSweepService(ports.abandonedSends(), policies.requestDeadline(), ports.clock()),
+                new OperatingGaugesService(ports.outbox(), ports.storageConnections(), ports.clock()));
     }
 }

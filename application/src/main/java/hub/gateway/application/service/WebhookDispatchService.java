@@ -3,6 +3,7 @@ package hub.gateway.application.service;
 import hub.gateway.application.port.in.DeliverWebhooksUseCase;
 import hub.gateway.application.port.in.ListWebhookDeliveriesUseCase;
 import hub.gateway.application.port.in.ReplayWebhookEventUseCase;
+import hub.gateway.application.port.out.ActivityMonitor;
 import hub.gateway.application.port.out.Outbox;
 import hub.gateway.application.port.out.Outbox.PendingEvent;
 import hub.gateway.application.port.out.WebhookSender;
@@ -38,11 +39,13 @@ final class WebhookDispatchService implements DeliverWebhooksUseCase, ListWebhoo
     private final WebhookSender sender;
     private final InstanceLookup instances;
     private final RetrySchedule schedule;
+    private final ActivityMonitor activity;
     private final Clock clock;
     private final RandomGenerator random;
 
     WebhookDispatchService(Outbox outbox, WebhookSender sender, InstanceLookup instances, RetrySchedule schedule,
-                           Clock clock, RandomGenerator random) {
+                           ActivityMonitor activity, Clock clock, RandomGenerator random) {
+        this.activity = activity;
         this.outbox = outbox;
         this.sender = sender;
         this.instances = instances;
@@ -78,7 +81,10 @@ final class WebhookDispatchService implements DeliverWebhooksUseCase, ListWebhoo
         WebhookResult result = sender.send(new WebhookRequest(pending.webhookUrl().get(), pending.webhookSecret(),
                 pending.webhookId(), attemptAt, pending.event()));
         switch (result) {
-            case WebhookResult.Accepted accepted -> outbox.delivered(pending.eventId(), clock.instant(), accepted.httpStatus());
+            case WebhookResult.Accepted accepted -> {
+                outbox.delivered(pending.eventId(), clock.instant(), accepted.httpStatus());
+                activity.webhookAttempted(ActivityMonitor.WebhookAttempt.DELIVERED);
+            }
             case WebhookResult.Rejected rejected ->
                     recordFailure(pending, attemptAt, "HTTP " + rejected.httpStatus(), Optional.of(rejected.httpStatus()));
             case WebhookResult.Failed failed -> recordFailure(pending, attemptAt, failed.reason(), Optional.empty());
@@ -93,6 +99,7 @@ final class WebhookDispatchService implements DeliverWebhooksUseCase, ListWebhoo
                     + (pending.attempts() + 1) + " attempts: " + error);
         }
         outbox.failed(pending.eventId(), attemptAt, error, httpStatus, next);
+        activity.webhookAttempted(next.isPresent() ? ActivityMonitor.WebhookAttempt.RETRIED : ActivityMonitor.WebhookAttempt.DEAD);
     }
 
     @Override

@@ -199,6 +199,27 @@ public abstract class OutboxContract {
         assertTrue(outbox.recent(new InstanceId("nobody-here"), 10).isEmpty());
     }
 
+    @Test
+    void theBacklogCountsEventsNotYetDeliveredNorDeadAndKnowsTheOldest() {
+        Outbox.Backlog before = outbox.backlog();
+        emit(instance);
+        emit(instance);
+
+        Outbox.Backlog two = outbox.backlog();
+        assertEquals(before.pending() + 2, two.pending());
+        assertTrue(two.oldestCreatedAt().orElseThrow().compareTo(Instant.parse("2025-05-01T10:00:00.123457Z")) <= 0,
+                "the oldest is no younger than these events: " + two);
+
+        PendingEvent first = claimOne(instance, NOW).orElseThrow();
+        outbox.failed(first.eventId(), NOW, "HTTP 500", Optional.of(500), Optional.of(NOW.plusSeconds(60)));
+        assertEquals(before.pending() + 2, outbox.backlog().pending(), "an event waiting for its retry is pending");
+        outbox.delivered(first.eventId(), NOW.plusSeconds(60), 200);
+        assertEquals(before.pending() + 1, outbox.backlog().pending());
+        PendingEvent second = claimOne(instance, NOW.plusSeconds(61)).orElseThrow();
+        outbox.failed(second.eventId(), NOW.plusSeconds(61), "HTTP 410", Optional.of(410), Optional.empty());
+        assertEquals(before.pending(), outbox.backlog().pending(), "a dead event is not pending");
+    }
+
     private RecipientOptedOut emit(Instance target) {
         PhoneNumber phone = new PhoneNumber("+96650100" + String.format("%04d", ++nextPhone));
         RecipientOptedOut event = new RecipientOptedOut(target.id(), target.name(), phone, "STOP", CREATED);

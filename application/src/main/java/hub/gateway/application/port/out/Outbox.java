@@ -35,6 +35,16 @@ public interface Outbox {
     boolean replay(InstanceId instanceId, long eventId, Instant now);
 
     /**
+     * Every instance's events not yet delivered nor dead: how many, and when the oldest of them was emitted. One
+     * statement over the pending events only (delivered history is not read).
+     */
+    Backlog backlog();
+
+    /** @param oldestCreatedAt empty when nothing is pending */
+    record Backlog(long pending, Optional<Instant> oldestCreatedAt) {
+    }
+
+    /**
      * A claimed event with what delivery needs. {@code webhookUrl} is the instance's URL now (empty when it
      * has none); {@code webhookSecret} its signing secret.
      */

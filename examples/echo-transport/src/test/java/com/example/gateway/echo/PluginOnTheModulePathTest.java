@@ -47,6 +47,12 @@ class PluginOnTheModulePathTest {
                     + "\"+966501234567\", \"message\": \"Your order #2041 has shipped.\", \"message_purpose\": \"transactional\"}");
             assertEquals(200, sent.status(), sent.body());
             assertEquals("echo.1", field(sent.body(), "message_id"));
+            // The metrics (Micrometer's automatic modules) work on the module path too, and counted the plug-in.
+            Response metrics = call(gateway, "GET", "/observe/metrics", null, null);
+            assertEquals(200, metrics.status(), metrics.body());
+            assertTrue(metrics.body().contains("gateway_transport_requests_total{result=\"delivered\",transport=\"echo\"} 1.0"),
+                    metrics.body());
+            assertTrue(metrics.body().contains("jvm_memory_used_bytes"), metrics.body());
         }
     }
 
