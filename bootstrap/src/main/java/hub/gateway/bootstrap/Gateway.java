@@ -59,6 +59,15 @@ public final class Gateway implements AutoCloseable {
             String password = embedded.map(EmbeddedDatabase::password).orElse(config.databasePassword());
             PostgresPersistence persistence = PostgresPersistence.connect(url, user, password, config.poolSize());
             try {
+                Optional<Path> adminTokenFile = Optional.empty();
+                Optional<String> adminToken = config.adminToken();
+                if (adminToken.isEmpty() && embedded.isPresent()) {
+                    adminTokenFile = Optional.of(config.dataDir().resolve(ADMIN_TOKEN_FILE));
+                    adminToken = Optional.of(SecretFiles.read(adminTokenFile.get()).orElseGet(() -> newAdminToken(config)));
+                } else if (adminToken.isEmpty()) {
+                    LOG.warning("GATEWAY_ADMIN_TOKEN is not set: the admin API answers 401 to every call but those of stored operators");
+                }
+
                 UseCases useCases = ApplicationFactory.create(new UseCases.Ports(
                         persistence.accounts(), persistence.apiKeys(), persistence.instances(),
                         persistence.sendGate(), persistence.messageLog(), loadTransports(config.settings()),
@@ -67,22 +76,14 @@ public final class Gateway implements AutoCloseable {
                         GatewayHttp.webhookDestinations(config.webhookAllowPrivate()),
                         persistence.riskFacts(), persistence.riskLedger(),
                         persistence.idempotencyKeys(), persistence.expiredRecords(), persistence.abandonedSends(),
+                        persistence.operators(), persistence.operatorAudit(), persistence.consoleSessions(),
                         Clock.systemUTC()),
                         new UseCases.Policies(config.keywords(), RetrySchedule.DEFAULT, config.riskPolicy(),
                                 config.requestDeadline(), Duration.ofDays(config.logRetentionDays()),
-                                config.riskAssessment()));
+                                config.riskAssessment(), adminToken));
                 if (!config.riskAssessment()) {
                     LOG.warning("GATEWAY_RISK_ASSESSMENT=off: sends skip the risk assessment (step 9); a benchmark "
                             + "baseline only, never for production");
-                }
-
-                Optional<Path> adminTokenFile = Optional.empty();
-                Optional<String> adminToken = config.adminToken();
-                if (adminToken.isEmpty() && embedded.isPresent()) {
-                    adminTokenFile = Optional.of(config.dataDir().resolve(ADMIN_TOKEN_FILE));
-                    adminToken = Optional.of(SecretFiles.read(adminTokenFile.get()).orElseGet(() -> newAdminToken(config)));
-                } else if (adminToken.isEmpty()) {
-                    LOG.warning("GATEWAY_ADMIN_TOKEN is not set: the admin API answers 401 to every call");
                 }
 
                 Optional<Path> demoKeyFile = Optional.empty();
@@ -93,8 +94,7 @@ public final class Gateway implements AutoCloseable {
                     demoKeyFile = Optional.of(config.dataDir().resolve(DemoProvisioning.KEY_FILE)).filter(java.nio.file.Files::exists);
                 }
 
-                GatewayHttp http = GatewayHttp.start(useCases, new GatewayHttp.Settings(config.port(), adminToken,
-                        config.requestDeadline()));
+                GatewayHttp http = GatewayHttp.start(useCases, new GatewayHttp.Settings(config.port(), config.requestDeadline()));
                 return new Gateway(embedded, persistence, http, startJobs(useCases), adminTokenFile, demoKeyFile);
             } catch (RuntimeException e) {
                 persistence.close();

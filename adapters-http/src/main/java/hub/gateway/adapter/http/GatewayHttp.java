@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * The HTTP edge of the gateway: the client API ({@code /api}), the operator API ({@code /admin}), the
@@ -35,11 +34,10 @@ public final class GatewayHttp implements AutoCloseable {
 
     /**
      * @param port            the TCP port; 0 picks any free port (see {@link #port()})
-     * @param adminToken      the bearer token of {@code /admin}; empty (or blank): every admin call answers 401
      * @param requestDeadline {@code GATEWAY_REQUEST_DEADLINE_MS} (contract §10): a send whose reservation completes
      *                        later than this after the request arrived is answered 503 and never sent
      */
-    public record Settings(int port, Optional<String> adminToken, Duration requestDeadline) {
+    public record Settings(int port, Duration requestDeadline) {
         /** The contract's default deadline. */
         public static final Duration DEFAULT_REQUEST_DEADLINE = Duration.ofSeconds(5);
 
@@ -47,21 +45,13 @@ public final class GatewayHttp implements AutoCloseable {
             if (port < 0 || port > 65_535) {
                 throw new IllegalArgumentException("port must be between 0 and 65535");
             }
-            // A blank token would let "Authorization: Bearer " through string comparison games; treat it as none.
-            adminToken = Objects.requireNonNull(adminToken).filter(token -> !token.isBlank());
             if (requestDeadline.isNegative() || requestDeadline.isZero()) {
                 throw new IllegalArgumentException("the request deadline must be positive");
             }
         }
 
-        public Settings(int port, Optional<String> adminToken) {
-            this(port, adminToken, DEFAULT_REQUEST_DEADLINE);
-        }
-
-        @Override
-        public String toString() {
-            return "Settings[port=" + port + ", adminToken=" + (adminToken.isPresent() ? "<set>" : "<none>")
-                    + ", requestDeadline=" + requestDeadline.toMillis() + "ms]";
+        public Settings(int port) {
+            this(port, DEFAULT_REQUEST_DEADLINE);
         }
     }
 
@@ -113,7 +103,7 @@ public final class GatewayHttp implements AutoCloseable {
                         useCases.liftSuppression())));
         // The guard first, for every path under /admin.
         services.put("/admin", List.of(
-                new AdminGuard(settings.adminToken()),
+                new AdminGuard(useCases.authenticateOperator()),
                 new AccountsAdminApi(useCases.createAccount(), useCases.issueApiKey()),
                 new ApiKeysAdminApi(useCases.revokeApiKey()),
                 new InstancesAdminApi(useCases.createInstance(), useCases.getInstance(), useCases.updateInstance(),
@@ -121,7 +111,9 @@ public final class GatewayHttp implements AutoCloseable {
                 new InboundAdminApi(useCases.receiveInboundMessage(), clock),
                 new AdminSuppressionsApi(useCases.blockRecipient(), useCases.liftSuppression()),
                 new WebhookDeliveriesAdminApi(useCases.listWebhookDeliveries(), useCases.replayWebhookEvent()),
-                new RiskEventsAdminApi(useCases.listRiskEvents())));
+                new RiskEventsAdminApi(useCases.listRiskEvents()),
+                new OperatorsAdminApi(useCases.createOperator(), useCases.listOperators(), useCases.revokeOperator()),
+                new AuditAdminApi(useCases.listAuditEntries())));
         services.put("/observe", List.of(new HealthApi(useCases.checkReadiness())));
         // No API key or admin token: the transport providers call these, and the use case checks their
         // signature and verify token.

@@ -3,11 +3,15 @@ package hub.gateway.application.service;
 import hub.gateway.application.port.in.DeliverWebhooksUseCase;
 import hub.gateway.application.port.in.ListWebhookDeliveriesUseCase;
 import hub.gateway.application.port.in.ReplayWebhookEventUseCase;
+import hub.gateway.application.port.out.OperatorAudit;
 import hub.gateway.application.port.out.Outbox;
 import hub.gateway.application.port.out.Outbox.PendingEvent;
 import hub.gateway.application.port.out.WebhookSender;
 import hub.gateway.application.port.out.WebhookSender.WebhookRequest;
 import hub.gateway.application.port.out.WebhookSender.WebhookResult;
+import hub.gateway.domain.operator.AuditAction;
+import hub.gateway.domain.operator.AuditEntry;
+import hub.gateway.domain.operator.Operator;
 import hub.gateway.domain.webhook.RetrySchedule;
 
 import java.time.Clock;
@@ -40,15 +44,17 @@ final class WebhookDispatchService implements DeliverWebhooksUseCase, ListWebhoo
     private final RetrySchedule schedule;
     private final Clock clock;
     private final RandomGenerator random;
+    private final OperatorAudit audit;
 
     WebhookDispatchService(Outbox outbox, WebhookSender sender, InstanceLookup instances, RetrySchedule schedule,
-                           Clock clock, RandomGenerator random) {
+                           Clock clock, RandomGenerator random, OperatorAudit audit) {
         this.outbox = outbox;
         this.sender = sender;
         this.instances = instances;
         this.schedule = schedule;
         this.clock = clock;
         this.random = random;
+        this.audit = audit;
     }
 
     @Override
@@ -104,10 +110,15 @@ final class WebhookDispatchService implements DeliverWebhooksUseCase, ListWebhoo
     }
 
     @Override
-    public boolean replay(String instanceId, long eventId) {
-        return instances.find(Optional.empty(), instanceId)
+    public boolean replay(String instanceId, long eventId, Operator by) {
+        boolean replayed = instances.find(Optional.empty(), instanceId)
                 .map(i -> outbox.replay(i.id(), eventId, clock.instant()))
                 .orElse(false);
+        if (replayed) {
+            // Right after the replay (see AdminService for the trade-off); the target is instance/event.
+            audit.append(AuditEntry.of(by, AuditAction.WEBHOOK_REPLAY, instanceId + "/" + eventId, clock.instant()));
+        }
+        return replayed;
     }
 
     private static void await(Future<?> delivery) {

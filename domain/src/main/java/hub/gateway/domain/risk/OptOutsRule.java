@@ -8,6 +8,9 @@ import java.util.Optional;
  * opt-outs, and at least {@code share} of the distinct recipients it sent to.
  */
 public record OptOutsRule(int minimum, double share, Duration window) {
+    /** The name of the signal this rule adds. */
+    public static final String SIGNAL = "opt_outs";
+
     public OptOutsRule {
         if (minimum < 1 || !(share > 0 && share <= 1) || window.isNegative() || window.isZero()) {
             throw new IllegalArgumentException("opt-outs: minimum " + minimum + ", share " + share + ", window " + window);
@@ -19,7 +22,7 @@ public record OptOutsRule(int minimum, double share, Duration window) {
                 || facts.optOuts() < share * facts.distinctRecipients()) {
             return Optional.empty();
         }
-        return Optional.of(new RiskSignal("opt_outs", 100, facts.optOuts() + " of " + facts.distinctRecipients()
+        return Optional.of(new RiskSignal(SIGNAL, 100, facts.optOuts() + " of " + facts.distinctRecipients()
                 + " recipients opted out within " + window.toHours() + " hours"));
     }
 }

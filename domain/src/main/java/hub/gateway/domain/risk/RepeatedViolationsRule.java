@@ -7,6 +7,9 @@ import java.util.Optional;
 
 /** Pauses an instance at its {@code count}th policy violation within {@code window}. */
 public record RepeatedViolationsRule(int count, Duration window) {
+    /** The name of the signal this rule adds. */
+    public static final String SIGNAL = "repeated_violations";
+
     public RepeatedViolationsRule {
         if (count < 1 || window.isNegative() || window.isZero()) {
             throw new IllegalArgumentException("repeated violations: count " + count + ", window " + window);
@@ -19,7 +22,7 @@ public record RepeatedViolationsRule(int count, Duration window) {
             return Optional.empty();
         }
         List<RiskSignal> signals = new ArrayList<>(violation.signals());
-        signals.add(new RiskSignal("repeated_violations", 100, violationsInWindow + " policy violations within "
+        signals.add(new RiskSignal(SIGNAL, 100, violationsInWindow + " policy violations within "
                 + window.toMinutes() + " minutes"));
         return Optional.of(new RiskAssessment(100, RiskAction.PAUSE_INSTANCE, signals));
     }
