@@ -6,6 +6,7 @@ module hub.gateway.domain {
     exports hub.gateway.domain;
     exports hub.gateway.domain.account;
     exports hub.gateway.domain.message;
+    exports hub.gateway.domain.operator;
     exports hub.gateway.domain.quota;
     exports hub.gateway.domain.risk;
     exports hub.gateway.domain.send;

@@ -2,6 +2,17 @@ package hub.gateway.application;
 
 import hub.gateway.application.policy.RiskPolicyFile;
 import hub.gateway.application.port.in.AuthenticateClientUseCase;
+import hub.gateway.application.port.in.AuthenticateOperatorUseCase;
+import hub.gateway.application.port.in.CreateOperatorUseCase;
+import hub.gateway.application.port.in.FindConsoleSessionUseCase;
+import hub.gateway.application.port.in.ListAuditEntriesUseCase;
+import hub.gateway.application.port.in.ListOperatorsUseCase;
+import hub.gateway.application.port.in.RevokeOperatorUseCase;
+import hub.gateway.application.port.in.SignInOperatorUseCase;
+import hub.gateway.application.port.in.SignOutOperatorUseCase;
+import hub.gateway.application.port.out.ConsoleSessions;
+import hub.gateway.application.port.out.OperatorAudit;
+import hub.gateway.application.port.out.Operators;
 import hub.gateway.application.port.in.BlockRecipientUseCase;
 import hub.gateway.application.port.in.DeliverWebhooksUseCase;
 import hub.gateway.application.port.in.LiftSuppressionUseCase;
@@ -54,6 +65,8 @@ import hub.gateway.domain.webhook.RetrySchedule;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Every use case of the gateway, as the driving adapters see them; {@link hub.gateway.application.factory.ApplicationFactory}
@@ -87,7 +100,15 @@ public record UseCases(AuthenticateClientUseCase authenticateClient,
                        ReleaseIdempotencyKeyUseCase releaseIdempotencyKey,
                        SweepExpiredRecordsUseCase sweepExpiredRecords,
                        SweepLimboUseCase sweepLimbo,
-                       ReadOperatingGaugesUseCase readOperatingGauges) {
+                       ReadOperatingGaugesUseCase readOperatingGauges,
+                       AuthenticateOperatorUseCase authenticateOperator,
+                       CreateOperatorUseCase createOperator,
+                       RevokeOperatorUseCase revokeOperator,
+                       ListOperatorsUseCase listOperators,
+                       ListAuditEntriesUseCase listAuditEntries,
+                       SignInOperatorUseCase signInOperator,
+                       FindConsoleSessionUseCase findConsoleSession,
+                       SignOutOperatorUseCase signOutOperator) {
 
     /**
      * The driven ports the use cases need.
@@ -100,7 +121,9 @@ public record UseCases(AuthenticateClientUseCase authenticateClient,
                         SuppressionList suppressions, Outbox outbox, WebhookSender webhookSender,
                         WebhookDestinations webhookDestinations, RiskFacts riskFacts, RiskLedger riskLedger,
                         IdempotencyKeys idempotencyKeys, ExpiredRecords expiredRecords, AbandonedSends abandonedSends,
-                        StorageConnections storageConnections, ActivityMonitor activity, Clock clock) {
+                        StorageConnections storageConnections, ActivityMonitor activity,
+                        Operators operators, OperatorAudit operatorAudit, ConsoleSessions consoleSessions,
+                        Clock clock) {
     }
 
     /**
@@ -112,11 +135,36 @@ public record UseCases(AuthenticateClientUseCase authenticateClient,
      * @param assessRisk      {@code GATEWAY_RISK_ASSESSMENT}: false leaves step 9 out of every send (no assessment,
      *                        no behaviour facts, no duplicate-content fingerprint) — a benchmark baseline only,
      *                        never a production setting
+     * @param adminToken      {@code GATEWAY_ADMIN_TOKEN}: the built-in operator {@code admin}'s token; empty (or
+     *                        blank): there is no built-in operator, only stored ones
      */
     public record Policies(OptOutKeywords keywords, RetrySchedule webhookRetries, RiskPolicy risk,
-                           Duration requestDeadline, Duration logRetention, boolean assessRisk) {
+                           Duration requestDeadline, Duration logRetention, boolean assessRisk,
+                           Optional<String> adminToken) {
         public static final Duration DEFAULT_REQUEST_DEADLINE = Duration.ofSeconds(5);
         public static final Duration DEFAULT_LOG_RETENTION = Duration.ofDays(400);
+
+        public Policies {
+            // A blank token would let "Authorization: Bearer " through string comparison games; treat it as none.
+            adminToken = Objects.requireNonNull(adminToken).filter(token -> !token.isBlank());
+        }
+
+        /** Without a built-in admin. */
+        public Policies(OptOutKeywords keywords, RetrySchedule webhookRetries, RiskPolicy risk,
+                        Duration requestDeadline, Duration logRetention, boolean assessRisk) {
+            this(keywords, webhookRetries, risk, requestDeadline, logRetention, assessRisk, Optional.empty());
+        }
+
+        /** The same, with this built-in admin token. */
+        public Policies withAdminToken(Optional<String> token) {
+            return new Policies(keywords, webhookRetries, risk, requestDeadline, logRetention, assessRisk, token);
+        }
+
+        @Override
+        public String toString() {
+            return "Policies[requestDeadline=" + requestDeadline + ", logRetention=" + logRetention + ", assessRisk="
+                    + assessRisk + ", adminToken=" + (adminToken.isPresent() ? "<set>" : "<none>") + "]";
+        }
 
         /** With step 9, as every deployment runs. */
         public Policies(OptOutKeywords keywords, RetrySchedule webhookRetries, RiskPolicy risk,

@@ -16,6 +16,7 @@ import hub.gateway.application.port.out.Transport;
 import hub.gateway.application.port.out.WebhookSender;
 import hub.gateway.domain.account.AccountId;
 import hub.gateway.domain.account.InstanceStatus;
+import hub.gateway.domain.operator.Operator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,10 +41,10 @@ class ActivityMonitorTest {
         ports = new InMemoryPorts(clock);
         useCases = ports.useCases();
         account = ((CreateAccountUseCase.CreateAccountResult.Created) useCases.createAccount()
-                .create(new CreateAccountUseCase.CreateAccountCommand(Input.text("Shop"), Input.MISSING))).account().id();
+                .create(new CreateAccountUseCase.CreateAccountCommand(Input.text("Shop"), Input.MISSING), Operator.ADMIN)).account().id();
         useCases.createInstance().create(new CreateInstanceUseCase.CreateInstanceCommand(Input.text(account.value()),
                 Input.text("shop-line"), Input.text("Shop line"), Input.text("starter"), Input.MISSING,
-                Input.text("https://client.example/hooks")));
+                Input.text("https://client.example/hooks")), Operator.ADMIN);
     }
 
     @Test
@@ -60,9 +61,9 @@ class ActivityMonitorTest {
     @Test
     void anOperatorPauseIsToldOnceAndAResumeNotAtAll() {
         ChangeInstanceStatusUseCase status = useCases.changeInstanceStatus();
-        status.changeStatus("shop-line", InstanceStatus.PAUSED_FOR_REVIEW);
-        status.changeStatus("shop-line", InstanceStatus.PAUSED_FOR_REVIEW);
-        status.changeStatus("shop-line", InstanceStatus.ACTIVE);
+        status.changeStatus(new ChangeInstanceStatusUseCase.ChangeInstanceStatusCommand("shop-line", InstanceStatus.PAUSED_FOR_REVIEW, Input.MISSING), Operator.ADMIN);
+        status.changeStatus(new ChangeInstanceStatusUseCase.ChangeInstanceStatusCommand("shop-line", InstanceStatus.PAUSED_FOR_REVIEW, Input.MISSING), Operator.ADMIN);
+        status.changeStatus(new ChangeInstanceStatusUseCase.ChangeInstanceStatusCommand("shop-line", InstanceStatus.ACTIVE, Input.MISSING), Operator.ADMIN);
 
         assertEquals(List.of("paused operator"), ports.activity.events());
     }

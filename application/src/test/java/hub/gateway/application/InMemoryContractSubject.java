@@ -1,11 +1,17 @@
 package hub.gateway.application;
 
 import hub.gateway.application.contract.IdempotencyKeysContract;
+import hub.gateway.application.contract.ConsoleSessionsContract;
+import hub.gateway.application.contract.OperatorsContract;
 import hub.gateway.application.contract.OutboxContract;
 import hub.gateway.application.contract.SendGateContract;
 import hub.gateway.application.port.out.AbandonedSends;
+import hub.gateway.application.port.out.ConsoleSessions;
 import hub.gateway.application.port.out.IdempotencyKeys;
+import hub.gateway.application.port.out.Instances;
 import hub.gateway.application.port.out.MessageLog;
+import hub.gateway.application.port.out.OperatorAudit;
+import hub.gateway.application.port.out.Operators;
 import hub.gateway.application.port.out.Outbox;
 import hub.gateway.application.port.out.RiskLedger;
 import hub.gateway.application.port.out.SendGate;
@@ -15,7 +21,7 @@ import hub.gateway.domain.account.Instance;
 
 /** The in-memory fakes as the subject of every port contract: one set of ports sharing one log and one lock. */
 class InMemoryContractSubject implements SendGateContract.Subject, IdempotencyKeysContract.Subject,
-        OutboxContract.Subject {
+        OutboxContract.Subject, OperatorsContract.Subject, ConsoleSessionsContract.Subject {
     final InMemoryPorts ports;
 
     InMemoryContractSubject(InMemoryPorts ports) {
@@ -55,6 +61,26 @@ class InMemoryContractSubject implements SendGateContract.Subject, IdempotencyKe
     @Override
     public AbandonedSends abandonedSends() {
         return ports;
+    }
+
+    @Override
+    public Instances instances() {
+        return ports;
+    }
+
+    @Override
+    public Operators operators() {
+        return ports.operators;
+    }
+
+    @Override
+    public OperatorAudit operatorAudit() {
+        return ports.operatorAudit;
+    }
+
+    @Override
+    public ConsoleSessions consoleSessions() {
+        return ports.consoleSessions;
     }
 
     @Override

@@ -23,6 +23,7 @@ import hub.gateway.domain.account.Instance;
 import hub.gateway.domain.account.InstanceId;
 import hub.gateway.domain.account.InstanceStatus;
 import hub.gateway.domain.message.MessageRecord;
+import hub.gateway.domain.operator.AuditEntry;
 import hub.gateway.domain.message.PhoneNumber;
 import hub.gateway.domain.quota.Usage;
 import hub.gateway.domain.quota.UsageWindows;
@@ -83,6 +84,9 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, SendGate, Mes
     private String webhookSecret(InstanceId id) {
         return webhookSecrets.get(id);
     }
+    final InMemoryOperatorAudit operatorAudit = new InMemoryOperatorAudit();
+    final InMemoryOperators operators = new InMemoryOperators(operatorAudit);
+    final InMemoryConsoleSessions consoleSessions = new InMemoryConsoleSessions(operators);
     final InMemoryIdempotencyKeys idempotencyKeys = new InMemoryIdempotencyKeys(this, id -> Optional.ofNullable(log.get(id)));
     final List<WebhookSender.WebhookRequest> webhooksSent = new ArrayList<>();
     Function<WebhookSender.WebhookRequest, WebhookSender.WebhookResult> webhookReceiver = r -> {
@@ -97,7 +101,8 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, SendGate, Mes
     UseCases useCases(UseCases.Policies policies) {
         return ApplicationFactory.create(new UseCases.Ports(this, this, this, this, this, this, () -> true, this, outbox,
                 r -> webhookReceiver.apply(r), url -> url.contains("169.254.") ? Optional.of("a metadata address") : Optional.empty(),
-                this, this, idempotencyKeys, noRetention(), this, () -> connections, activity, clock), policies);
+                this, this, idempotencyKeys, noRetention(), this, () -> connections, activity, operators, operatorAudit,
+                consoleSessions, clock), policies);
     }
 
     /** The retention sweep has its own test (RetentionServiceTest); the use-case tests keep everything. */
@@ -120,6 +125,11 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, SendGate, Mes
 
             @Override
             public int removeIdempotencyKeysBefore(Instant cutoff, int batch) {
+                return 0;
+            }
+
+            @Override
+            public int removeConsoleSessionsIdleBefore(Instant cutoff, int batch) {
                 return 0;
             }
         };
@@ -169,7 +179,7 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, SendGate, Mes
         }
         instances.put(instanceId, current.withStatus(InstanceStatus.PAUSED_FOR_REVIEW));
         recordRiskEvent(instanceId, at, assessment, Optional.empty());
-        outbox.append(new ClientEvent.InstancePausedForReview(instanceId, current.name(), assessment.score(),
+        outbox.append(ClientEvent.InstancePausedForReview.byRules(instanceId, current.name(), assessment.score(),
                 assessment.signals(), at));
         return true;
     }
@@ -262,13 +272,19 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, SendGate, Mes
     @Override public synchronized boolean update(Instance instance) {
         return instances.replace(instance.id(), instance) != null;
     }
-    @Override public synchronized boolean changeStatus(InstanceId id, InstanceStatus status) {
+    @Override public synchronized StatusChange changeStatus(InstanceId id, InstanceStatus status,
+                                                            Optional<ClientEvent> announced, AuditEntry audited) {
         Instance current = instances.get(id);
         if (current == null) {
-            return false;
+            return StatusChange.UNKNOWN_INSTANCE;
+        }
+        if (current.status() == status) {
+            return StatusChange.UNCHANGED;
         }
         instances.put(id, current.withStatus(status));
-        return true;
+        announced.ifPresent(outbox::append);
+        operatorAudit.append(audited);
+        return StatusChange.CHANGED;
     }
 
     // SendGate

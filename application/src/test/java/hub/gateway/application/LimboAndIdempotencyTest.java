@@ -1,5 +1,6 @@
 package hub.gateway.application;
 
+import hub.gateway.domain.operator.Operator;
 import hub.gateway.application.OptOutAndWebhooksTest.MutableClock;
 import hub.gateway.application.port.in.CreateAccountUseCase;
 import hub.gateway.application.port.in.CreateInstanceUseCase;
@@ -56,10 +57,10 @@ class LimboAndIdempotencyTest {
         useCases = ports.useCases();
         answers = new IdempotentAnswers(useCases);
         account = ((CreateAccountUseCase.CreateAccountResult.Created) useCases.createAccount()
-                .create(new CreateAccountUseCase.CreateAccountCommand(Input.text("Shop"), Input.MISSING))).account().id();
+                .create(new CreateAccountUseCase.CreateAccountCommand(Input.text("Shop"), Input.MISSING), Operator.ADMIN)).account().id();
         assertInstanceOf(CreateInstanceUseCase.CreateInstanceResult.Created.class, useCases.createInstance().create(
                 new CreateInstanceUseCase.CreateInstanceCommand(Input.text(account.value()), Input.text("shop-line"),
-                        Input.text("Shop line"), Input.text("starter"), Input.MISSING, Input.MISSING)));
+                        Input.text("Shop line"), Input.text("starter"), Input.MISSING, Input.MISSING), Operator.ADMIN));
         ports.transport = message -> {
             deliveries.incrementAndGet();
             reachedTransport.countDown();

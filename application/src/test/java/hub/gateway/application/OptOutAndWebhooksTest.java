@@ -1,5 +1,6 @@
 package hub.gateway.application;
 
+import hub.gateway.domain.operator.Operator;
 import hub.gateway.application.port.in.BlockRecipientUseCase.BlockRecipientCommand;
 import hub.gateway.application.port.in.BlockRecipientUseCase.BlockRecipientResult;
 import hub.gateway.application.port.in.CreateAccountUseCase;
@@ -41,10 +42,10 @@ class OptOutAndWebhooksTest {
         ports = new InMemoryPorts(clock);
         useCases = ports.useCases();
         account = ((CreateAccountUseCase.CreateAccountResult.Created) useCases.createAccount()
-                .create(new CreateAccountUseCase.CreateAccountCommand(Input.text("Shop"), Input.MISSING))).account().id();
+                .create(new CreateAccountUseCase.CreateAccountCommand(Input.text("Shop"), Input.MISSING), Operator.ADMIN)).account().id();
         useCases.createInstance().create(new CreateInstanceUseCase.CreateInstanceCommand(Input.text(account.value()),
                 Input.text("shop-line"), Input.text("Shop line"), Input.text("starter"), Input.MISSING,
-                Input.text("https://client.example/hooks")));
+                Input.text("https://client.example/hooks")), Operator.ADMIN);
     }
 
     @Test
@@ -65,7 +66,7 @@ class OptOutAndWebhooksTest {
         assertInstanceOf(InboundResult.NoChange.class, inbound(PHONE, "STOP"));
         assertEquals(1, ports.outbox.rows.size());
 
-        useCases.blockRecipient().block(new BlockRecipientCommand(Optional.of(account), Input.text("shop-line"), Input.text(PHONE)));
+        useCases.blockRecipient().block(BlockRecipientCommand.byClient(account, Input.text("shop-line"), Input.text(PHONE)));
         assertInstanceOf(InboundResult.OptedIn.class, inbound(PHONE, "START"));
         assertEquals("recipient.opted_in", ports.outbox.rows.get(1).event.type());
         assertEquals(new SendMessageResult.Refused(new Refusal.RecipientSuppressed()), send("authentication"),
@@ -79,14 +80,14 @@ class OptOutAndWebhooksTest {
         assertInstanceOf(LiftSuppressionResult.NotYours.class, lift(Optional.empty()), "not even an operator");
 
         BlockRecipientResult blocked = useCases.blockRecipient().block(
-                new BlockRecipientCommand(Optional.of(account), Input.text("shop-line"), Input.text("+966 50 999 0001")));
+                BlockRecipientCommand.byClient(account, Input.text("shop-line"), Input.text("+966 50 999 0001")));
         assertInstanceOf(BlockRecipientResult.Blocked.class, blocked);
         assertInstanceOf(BlockRecipientResult.AlreadyBlocked.class, useCases.blockRecipient().block(
-                new BlockRecipientCommand(Optional.of(account), Input.text("shop-line"), Input.text("+966509990001"))));
+                BlockRecipientCommand.byClient(account, Input.text("shop-line"), Input.text("+966509990001"))));
         assertInstanceOf(LiftSuppressionResult.Lifted.class, useCases.liftSuppression().lift(
-                new LiftSuppressionCommand(Optional.of(account), "shop-line", "+966509990001")));
+                LiftSuppressionCommand.byClient(account, "shop-line", "+966509990001")));
         assertInstanceOf(LiftSuppressionResult.NotSuppressed.class, useCases.liftSuppression().lift(
-                new LiftSuppressionCommand(Optional.of(account), "shop-line", "+966509990001")));
+                LiftSuppressionCommand.byClient(account, "shop-line", "+966509990001")));
         assertTrue(ports.audit.stream().anyMatch(a -> a.line().startsWith("lifted blocked by client")));
     }
 
@@ -94,7 +95,7 @@ class OptOutAndWebhooksTest {
     void anotherAccountCannotSeeOrTouchTheSuppressions() {
         AccountId stranger = new AccountId("acc_stranger");
         assertInstanceOf(BlockRecipientResult.UnknownInstance.class, useCases.blockRecipient().block(
-                new BlockRecipientCommand(Optional.of(stranger), Input.text("shop-line"), Input.text(PHONE))));
+                BlockRecipientCommand.byClient(stranger, Input.text("shop-line"), Input.text(PHONE))));
         assertInstanceOf(LiftSuppressionResult.UnknownInstance.class, lift(Optional.of(stranger)));
     }
 
@@ -136,7 +137,7 @@ class OptOutAndWebhooksTest {
             clock.advanceSeconds(3600);
         }
         assertEquals("dead", ports.outbox.rows.getFirst().status);
-        assertTrue(useCases.replayWebhookEvent().replay("shop-line", 1));
+        assertTrue(useCases.replayWebhookEvent().replay("shop-line", 1, Operator.ADMIN));
         ports.webhookReceiver = r -> new WebhookSender.WebhookResult.Accepted(200);
         useCases.deliverWebhooks().deliverDue();
         assertEquals("delivered", ports.outbox.rows.getFirst().status);
@@ -146,7 +147,7 @@ class OptOutAndWebhooksTest {
     void aWebhookUrlThatPointsAtAPrivateAddressIsRefused() {
         var result = useCases.createInstance().create(new CreateInstanceUseCase.CreateInstanceCommand(Input.text(account.value()),
                 Input.text("other-line"), Input.text("Other"), Input.text("starter"), Input.MISSING,
-                Input.text("http://169.254.169.254/latest")));
+                Input.text("http://169.254.169.254/latest")), Operator.ADMIN);
         var invalid = assertInstanceOf(CreateInstanceUseCase.CreateInstanceResult.Invalid.class, result);
         assertEquals("webhook_url", invalid.fields().getFirst().field());
     }
@@ -156,7 +157,8 @@ class OptOutAndWebhooksTest {
     }
 
     private LiftSuppressionResult lift(Optional<AccountId> actor) {
-        return useCases.liftSuppression().lift(new LiftSuppressionCommand(actor, "shop-line", PHONE));
+        return useCases.liftSuppression().lift(new LiftSuppressionCommand(actor, "shop-line", PHONE,
+                actor.isPresent() ? Optional.empty() : Optional.of(Operator.ADMIN)));
     }
 
     private SendMessageResult send(String purpose) {

@@ -1,6 +1,7 @@
 package hub.gateway.application;
 
 import hub.gateway.application.port.out.ActivityMonitor;
+import hub.gateway.domain.risk.PauseCause;
 import hub.gateway.domain.risk.RiskSignal;
 
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package hub.gateway.application;
 
+import hub.gateway.domain.operator.Operator;
 import hub.gateway.application.port.in.CreateAccountUseCase;
 import hub.gateway.application.port.in.CreateInstanceUseCase;
 import hub.gateway.application.port.in.Input;
@@ -37,12 +38,12 @@ class RiskAssessmentTest {
         ports = new InMemoryPorts(clock);
         useCases = ports.useCases();
         account = ((CreateAccountUseCase.CreateAccountResult.Created) useCases.createAccount()
-                .create(new CreateAccountUseCase.CreateAccountCommand(Input.text("Shop"), Input.MISSING))).account().id();
+                .create(new CreateAccountUseCase.CreateAccountCommand(Input.text("Shop"), Input.MISSING), Operator.ADMIN)).account().id();
         useCases.createInstance().create(new CreateInstanceUseCase.CreateInstanceCommand(Input.text(account.value()),
-                Input.text("shop-line"), Input.text("Shop line"), Input.text("scale"), Input.MISSING, Input.MISSING));
+                Input.text("shop-line"), Input.text("Shop line"), Input.text("scale"), Input.MISSING, Input.MISSING), Operator.ADMIN);
         useCases.updateInstance().update(new UpdateInstanceUseCase.UpdateInstanceCommand("shop-line", Input.MISSING,
                 new Input.Number(BigDecimal.valueOf(1000)), Input.MISSING, new Input.Number(BigDecimal.valueOf(1000)),
-                Input.MISSING, Input.MISSING));
+                Input.MISSING, Input.MISSING), Operator.ADMIN);
     }
 
     @Test

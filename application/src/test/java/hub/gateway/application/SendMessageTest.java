@@ -1,6 +1,8 @@
 package hub.gateway.application;
 
+import hub.gateway.domain.operator.Operator;
 import hub.gateway.application.port.in.AuthenticateClientUseCase.ClientAuthentication;
+import hub.gateway.application.port.in.ChangeInstanceStatusUseCase;
 import hub.gateway.application.port.in.CreateAccountUseCase;
 import hub.gateway.application.port.in.CreateInstanceUseCase;
 import hub.gateway.application.port.in.Input;
@@ -41,11 +43,11 @@ class SendMessageTest {
         ports = new InMemoryPorts(clock);
         useCases = ports.useCases();
         account = ((CreateAccountUseCase.CreateAccountResult.Created) useCases.createAccount()
-                .create(new CreateAccountUseCase.CreateAccountCommand(Input.text("Shop"), Input.MISSING))).account().id();
+                .create(new CreateAccountUseCase.CreateAccountCommand(Input.text("Shop"), Input.MISSING), Operator.ADMIN)).account().id();
         assertInstanceOf(CreateInstanceUseCase.CreateInstanceResult.Created.class, useCases.createInstance().create(
                 new CreateInstanceUseCase.CreateInstanceCommand(Input.text(account.value()), Input.text("shop-line"),
-                        Input.text("Shop line"), Input.text("starter"), Input.MISSING, Input.MISSING)));
-        apiKey = ((IssueApiKeyUseCase.IssueApiKeyResult.Issued) useCases.issueApiKey().issue(account)).secret().value();
+                        Input.text("Shop line"), Input.text("starter"), Input.MISSING, Input.MISSING), Operator.ADMIN));
+        apiKey = ((IssueApiKeyUseCase.IssueApiKeyResult.Issued) useCases.issueApiKey().issue(account, Operator.ADMIN)).secret().value();
     }
 
     @Test
@@ -67,7 +69,7 @@ class SendMessageTest {
         assertEquals(new ClientAuthentication.Authenticated(account), useCases.authenticateClient().authenticate(apiKey));
         assertInstanceOf(ClientAuthentication.UnknownKey.class, useCases.authenticateClient().authenticate("gk_live_nope"));
         String keyId = ports.keys.keySet().iterator().next();
-        useCases.revokeApiKey().revoke(keyId);
+        useCases.revokeApiKey().revoke(keyId, Operator.ADMIN);
         assertInstanceOf(ClientAuthentication.RevokedKey.class, useCases.authenticateClient().authenticate(apiKey));
         assertEquals(64, ports.keys.get(keyId).hash().hex().length(), "only the hash is kept");
     }
@@ -100,9 +102,11 @@ class SendMessageTest {
 
     @Test
     void aPausedInstanceSendsNothing() {
-        useCases.changeInstanceStatus().changeStatus("shop-line", InstanceStatus.PAUSED_FOR_REVIEW);
+        useCases.changeInstanceStatus().changeStatus(new ChangeInstanceStatusUseCase.ChangeInstanceStatusCommand(
+                "shop-line", InstanceStatus.PAUSED_FOR_REVIEW, Input.MISSING), Operator.ADMIN);
         assertEquals(new SendMessageResult.Refused(new Refusal.InstancePaused()), send("support", "+966501234567"));
-        useCases.changeInstanceStatus().changeStatus("shop-line", InstanceStatus.ACTIVE);
+        useCases.changeInstanceStatus().changeStatus(new ChangeInstanceStatusUseCase.ChangeInstanceStatusCommand(
+                "shop-line", InstanceStatus.ACTIVE, Input.MISSING), Operator.ADMIN);
         assertInstanceOf(SendMessageResult.Sent.class, send("support", "+966501234567"));
     }
 
@@ -121,7 +125,7 @@ class SendMessageTest {
 
         useCases.updateInstance().update(new UpdateInstanceUseCase.UpdateInstanceCommand("shop-line", Input.MISSING,
                 new Input.Number(BigDecimal.valueOf(20)), Input.MISSING, new Input.Number(BigDecimal.valueOf(1000)),
-                Input.MISSING, Input.MISSING));
+                Input.MISSING, Input.MISSING), Operator.ADMIN);
         Refusal daily = ((SendMessageResult.Refused) send("transactional", "+966501234567")).refusal();
         Refusal.DailyLimitReached dailyLimit = assertInstanceOf(Refusal.DailyLimitReached.class, daily);
         assertEquals(20, dailyLimit.limit());

@@ -8,6 +8,8 @@ import hub.gateway.application.port.in.CreateInstanceUseCase.CreateInstanceResul
 import hub.gateway.application.port.in.Input;
 import hub.gateway.application.port.in.IssueApiKeyUseCase.IssueApiKeyResult;
 
+import hub.gateway.domain.operator.Operator;
+
 import java.nio.file.Path;
 
 /**
@@ -21,16 +23,17 @@ final class DemoProvisioning {
     private DemoProvisioning() {
     }
 
+    /** Done as the built-in admin, whose start-up this is: the audit log shows the demo's account, instance and key. */
     static void provision(UseCases useCases, Path dataDir) {
         var account = (CreateAccountResult.Created) useCases.createAccount()
-                .create(new CreateAccountCommand(Input.text("Demo Account"), Input.MISSING));
+                .create(new CreateAccountCommand(Input.text("Demo Account"), Input.MISSING), Operator.ADMIN);
         var instance = useCases.createInstance().create(new CreateInstanceCommand(
                 Input.text(account.account().id().value()), Input.text(INSTANCE_ID), Input.text("Demo Support Line"),
-                Input.text("starter"), Input.text("sandbox"), Input.MISSING));
+                Input.text("starter"), Input.text("sandbox"), Input.MISSING), Operator.ADMIN);
         if (!(instance instanceof CreateInstanceResult.Created)) {
             throw new IllegalStateException("the demo instance could not be created: " + instance);
         }
-        var key = (IssueApiKeyResult.Issued) useCases.issueApiKey().issue(account.account().id());
+        var key = (IssueApiKeyResult.Issued) useCases.issueApiKey().issue(account.account().id(), Operator.ADMIN);
         SecretFiles.write(dataDir.resolve(KEY_FILE), key.secret().value());
     }
 }

@@ -61,6 +61,15 @@ public final class Gateway implements AutoCloseable {
             // The application tells it what happens; the edge counts its answers and serves the scrape; closed with it.
             GatewayHttp.Metrics metrics = new GatewayHttp.Metrics();
             try {
+                Optional<Path> adminTokenFile = Optional.empty();
+                Optional<String> adminToken = config.adminToken();
+                if (adminToken.isEmpty() && embedded.isPresent()) {
+                    adminTokenFile = Optional.of(config.dataDir().resolve(ADMIN_TOKEN_FILE));
+                    adminToken = Optional.of(SecretFiles.read(adminTokenFile.get()).orElseGet(() -> newAdminToken(config)));
+                } else if (adminToken.isEmpty()) {
+                    LOG.warning("GATEWAY_ADMIN_TOKEN is not set: the admin API answers 401 to every call but those of stored operators");
+                }
+
                 UseCases useCases = ApplicationFactory.create(new UseCases.Ports(
                         persistence.accounts(), persistence.apiKeys(), persistence.instances(),
                         persistence.sendGate(), persistence.messageLog(), loadTransports(config.settings()),
@@ -69,22 +78,14 @@ public final class Gateway implements AutoCloseable {
                         GatewayHttp.webhookDestinations(config.webhookAllowPrivate()),
                         persistence.riskFacts(), persistence.riskLedger(),
                         persistence.idempotencyKeys(), persistence.expiredRecords(), persistence.abandonedSends(),
-                        persistence.storageConnections(), metrics, Clock.systemUTC()),
+                        persistence.storageConnections(), metrics, persistence.operators(), persistence.operatorAudit(),
+                        persistence.consoleSessions(), Clock.systemUTC()),
                         new UseCases.Policies(config.keywords(), RetrySchedule.DEFAULT, config.riskPolicy(),
                                 config.requestDeadline(), Duration.ofDays(config.logRetentionDays()),
-                                config.riskAssessment()));
+                                config.riskAssessment(), adminToken));
                 if (!config.riskAssessment()) {
                     LOG.warning("GATEWAY_RISK_ASSESSMENT=off: sends skip the risk assessment (step 9); a benchmark "
                             + "baseline only, never for production");
-                }
-
-                Optional<Path> adminTokenFile = Optional.empty();
-                Optional<String> adminToken = config.adminToken();
-                if (adminToken.isEmpty() && embedded.isPresent()) {
-                    adminTokenFile = Optional.of(config.dataDir().resolve(ADMIN_TOKEN_FILE));
-                    adminToken = Optional.of(SecretFiles.read(adminTokenFile.get()).orElseGet(() -> newAdminToken(config)));
-                } else if (adminToken.isEmpty()) {
-                    LOG.warning("GATEWAY_ADMIN_TOKEN is not set: the admin API answers 401 to every call");
                 }
 
                 Optional<Path> demoKeyFile = Optional.empty();
@@ -95,7 +96,7 @@ public final class Gateway implements AutoCloseable {
                     demoKeyFile = Optional.of(config.dataDir().resolve(DemoProvisioning.KEY_FILE)).filter(java.nio.file.Files::exists);
                 }
 
-                GatewayHttp http = GatewayHttp.start(useCases, new GatewayHttp.Settings(config.port(), adminToken,
+                GatewayHttp http = GatewayHttp.start(useCases, new GatewayHttp.Settings(config.port(),
                         config.requestDeadline(), config.managementPort()), metrics);
                 return new Gateway(embedded, persistence, http, startJobs(useCases), adminTokenFile, demoKeyFile);
             } catch (RuntimeException e) {

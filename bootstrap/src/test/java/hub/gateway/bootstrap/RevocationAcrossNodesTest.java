@@ -61,7 +61,7 @@ class RevocationAcrossNodesTest {
      * Asks node B until it refuses (the positive signal) and answers the refusal's status, having checked that
      * no request sent later than the allowance after the change was accepted.
      */
-    private static int untilRefused(long changedAt, IntSupplier ask) {
+    static int untilRefused(long changedAt, IntSupplier ask) {
         AtomicLong lastAcceptedSentAt = new AtomicLong(changedAt);
         AtomicInteger refusal = new AtomicInteger();
         Eventually.assertSeenWithin(GIVE_UP, () -> {

@@ -13,6 +13,7 @@ import java.util.List;
 
 import static hub.gateway.bootstrap.SendMessageEndToEndTest.assertSeedError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Step 9 of the send checks and the review pause, through real HTTP on real PostgreSQL. */
@@ -93,6 +94,8 @@ class RiskAssessmentEndToEndTest {
             JsonObject event = Json.createReader(new StringReader(delivery.body())).readObject();
             assertEquals("instance.paused_for_review", event.getString("event"));
             assertEquals(100, event.getInt("risk_score"));
+            assertEquals("violations", event.getString("cause"), "a pause by the rules names its rule");
+            assertFalse(event.containsKey("note"));
             assertTrue(event.getJsonArray("signals").getValuesAs(JsonObject.class).stream()
                     .anyMatch(s -> s.getString("name").equals("repeated_violations")));
             assertTrue(StandardWebhooksVerifier.verify(client.webhookSecret(), delivery.headers(), delivery.body()));

@@ -33,7 +33,7 @@ final class AccountsAdminApi implements HttpService {
 
     private Answer createAccount(ServerRequest req) {
         return JsonBodies.withObject(req, body -> switch (createAccount.create(new CreateAccountCommand(
-                JsonBodies.field(body, "name"), JsonBodies.field(body, "timezone")))) {
+                JsonBodies.field(body, "name"), JsonBodies.field(body, "timezone")), AdminGuard.operator(req))) {
             case CreateAccountResult.Created created -> Answer.json(Status.CREATED_201.code(), JSON.createObjectBuilder()
                     .add("account_id", created.account().id().value())
                     .add("name", created.account().name())
@@ -45,7 +45,7 @@ final class AccountsAdminApi implements HttpService {
 
     private Answer issueApiKey(ServerRequest req) {
         AccountId accountId = new AccountId(req.path().pathParameters().get("account_id"));
-        return switch (issueApiKey.issue(accountId)) {
+        return switch (issueApiKey.issue(accountId, AdminGuard.operator(req))) {
             case IssueApiKeyResult.Issued issued -> Answer.json(Status.CREATED_201.code(), JSON.createObjectBuilder()
                     .add("api_key_id", issued.apiKeyId())
                     .add("api_key", issued.secret().value())

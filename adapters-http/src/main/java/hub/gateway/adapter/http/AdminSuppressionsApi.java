@@ -9,7 +9,6 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 
-import java.util.Optional;
 
 /** {@code /admin/instances/{id}/suppressions}: an operator's blocks, on any instance (no account), behind the admin guard. */
 final class AdminSuppressionsApi implements HttpService {
@@ -30,15 +29,15 @@ final class AdminSuppressionsApi implements HttpService {
     }
 
     private Answer block(ServerRequest req) {
-        return JsonBodies.withObject(req, body -> Suppressions.answerBlock(blockRecipient.block(new BlockRecipientCommand(
-                        Optional.empty(), Input.text(req.path().pathParameters().get("id")), JsonBodies.field(body, "phone"))),
+        return JsonBodies.withObject(req, body -> Suppressions.answerBlock(blockRecipient.block(BlockRecipientCommand.byOperator(
+                        AdminGuard.operator(req), Input.text(req.path().pathParameters().get("id")), JsonBodies.field(body, "phone"))),
                 ErrorCatalog.NOT_FOUND));
     }
 
     private Answer lift(ServerRequest req) {
         String instanceId = req.path().pathParameters().get("id");
         String phone = Suppressions.phoneParameter(req);
-        return Suppressions.answerLift(liftSuppression.lift(new LiftSuppressionCommand(Optional.empty(), instanceId, phone)),
+        return Suppressions.answerLift(liftSuppression.lift(LiftSuppressionCommand.byOperator(AdminGuard.operator(req), instanceId, phone)),
                 instanceId, phone, ErrorCatalog.NOT_FOUND);
     }
 }

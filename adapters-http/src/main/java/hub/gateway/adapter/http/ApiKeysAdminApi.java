@@ -23,7 +23,7 @@ final class ApiKeysAdminApi implements HttpService {
     }
 
     private Answer revoke(ServerRequest req) {
-        return switch (revokeApiKey.revoke(req.path().pathParameters().get("api_key_id"))) {
+        return switch (revokeApiKey.revoke(req.path().pathParameters().get("api_key_id"), AdminGuard.operator(req))) {
             case RevokeApiKeyResult.Revoked revoked -> Answer.ok(JSON.createObjectBuilder()
                     .add("api_key_id", revoked.apiKeyId())
                     .add("revoked", true)

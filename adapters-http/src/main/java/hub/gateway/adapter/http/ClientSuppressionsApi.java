@@ -51,15 +51,15 @@ final class ClientSuppressionsApi implements HttpService {
 
     /** Same order as the send: the key, then the body, then the use case. */
     private Answer block(ServerRequest req, AccountId account) {
-        return JsonBodies.withObject(req, body -> Suppressions.answerBlock(blockRecipient.block(new BlockRecipientCommand(
-                        Optional.of(account), JsonBodies.field(body, "instance_id"), JsonBodies.field(body, "phone"))),
+        return JsonBodies.withObject(req, body -> Suppressions.answerBlock(blockRecipient.block(BlockRecipientCommand.byClient(
+                        account, JsonBodies.field(body, "instance_id"), JsonBodies.field(body, "phone"))),
                 ErrorCatalog.INVALID_INSTANCE));
     }
 
     private Answer lift(ServerRequest req, AccountId account) {
         String instanceId = req.path().pathParameters().get("instance_id");
         String phone = Suppressions.phoneParameter(req);
-        return Suppressions.answerLift(liftSuppression.lift(new LiftSuppressionCommand(Optional.of(account), instanceId, phone)),
+        return Suppressions.answerLift(liftSuppression.lift(LiftSuppressionCommand.byClient(account, instanceId, phone)),
                 instanceId, phone, ErrorCatalog.INVALID_INSTANCE);
     }
 }

@@ -96,6 +96,13 @@ enum ErrorCatalog {
     SUBSCRIPTION_FORBIDDEN("forbidden", 403,
             "The webhook subscription could not be verified: hub.mode must be subscribe and hub.verify_token must match.",
             RiskAction.BLOCK, 0),
+    // The same wire code as CONFLICT, naming the clash: operator names are unique (whatever their case).
+    OPERATOR_NAME_TAKEN("conflict", 409, "An operator with this name already exists.",
+            RiskAction.BLOCK, 0),
+    // Revoking the built-in operator: it is configuration, not a stored operator.
+    BUILT_IN_OPERATOR("conflict", 409,
+            "The built-in admin operator is GATEWAY_ADMIN_TOKEN's: change or unset that variable to replace or withdraw it.",
+            RiskAction.BLOCK, 0),
     BAD_REQUEST("bad_request", 400, "The request could not be understood.",
             RiskAction.BLOCK, 0);
 

@@ -4,6 +4,7 @@ import hub.gateway.application.UseCases;
 import hub.gateway.application.port.out.ActivityMonitor;
 import hub.gateway.application.port.out.WebhookDestinations;
 import hub.gateway.application.port.out.WebhookSender;
+import hub.gateway.domain.risk.PauseCause;
 import hub.gateway.domain.risk.RiskSignal;
 import io.helidon.http.DirectHandler;
 import io.helidon.webserver.WebServer;
@@ -48,15 +49,13 @@ public final class GatewayHttp implements AutoCloseable {
 
     /**
      * @param port            the TCP port; 0 picks any free port (see {@link #port()})
-     * @param adminToken      the bearer token of {@code /admin}; empty (or blank): every admin call answers 401
      * @param requestDeadline {@code GATEWAY_REQUEST_DEADLINE_MS} (contract §10): a send whose reservation completes
      *                        later than this after the request arrived is answered 503 and never sent
      * @param managementPort  {@code GATEWAY_MANAGEMENT_PORT}: when set, every route of {@code /observe} is served on
      *                        this port and only there (the main port answers 404 there); 0 picks any free port (see
      *                        {@link #managementPort()}); empty: {@code /observe} is on the main port
      */
-    public record Settings(int port, Optional<String> adminToken, Duration requestDeadline,
-                           Optional<Integer> managementPort) {
+    public record Settings(int port, Duration requestDeadline, Optional<Integer> managementPort) {
         /** The contract's default deadline. */
         public static final Duration DEFAULT_REQUEST_DEADLINE = Duration.ofSeconds(5);
 
@@ -64,8 +63,6 @@ public final class GatewayHttp implements AutoCloseable {
             if (port < 0 || port > 65_535) {
                 throw new IllegalArgumentException("port must be between 0 and 65535");
             }
-            // A blank token would let "Authorization: Bearer " through string comparison games; treat it as none.
-            adminToken = Objects.requireNonNull(adminToken).filter(token -> !token.isBlank());
             if (requestDeadline.isNegative() || requestDeadline.isZero()) {
                 throw new IllegalArgumentException("the request deadline must be positive");
             }
@@ -78,19 +75,8 @@ public final class GatewayHttp implements AutoCloseable {
             }
         }
 
-        public Settings(int port, Optional<String> adminToken, Duration requestDeadline) {
-            this(port, adminToken, requestDeadline, Optional.empty());
-        }
-
-        public Settings(int port, Optional<String> adminToken) {
-            this(port, adminToken, DEFAULT_REQUEST_DEADLINE);
-        }
-
-        @Override
-        public String toString() {
-            return "Settings[port=" + port + ", adminToken=" + (adminToken.isPresent() ? "<set>" : "<none>")
-                    + ", requestDeadline=" + requestDeadline.toMillis() + "ms, managementPort="
-                    + managementPort.map(String::valueOf).orElse("<main port>") + "]";
+        public Settings(int port) {
+            this(port, DEFAULT_REQUEST_DEADLINE, Optional.empty());
         }
     }
 
@@ -176,7 +162,7 @@ public final class GatewayHttp implements AutoCloseable {
                         useCases.liftSuppression())));
         // The guard first, for every path under /admin.
         services.put("/admin", List.of(
-                new AdminGuard(settings.adminToken()),
+                new AdminGuard(useCases.authenticateOperator()),
                 new AccountsAdminApi(useCases.createAccount(), useCases.issueApiKey()),
                 new ApiKeysAdminApi(useCases.revokeApiKey()),
                 new InstancesAdminApi(useCases.createInstance(), useCases.getInstance(), useCases.updateInstance(),
@@ -184,7 +170,9 @@ public final class GatewayHttp implements AutoCloseable {
                 new InboundAdminApi(useCases.receiveInboundMessage(), clock),
                 new AdminSuppressionsApi(useCases.blockRecipient(), useCases.liftSuppression()),
                 new WebhookDeliveriesAdminApi(useCases.listWebhookDeliveries(), useCases.replayWebhookEvent()),
-                new RiskEventsAdminApi(useCases.listRiskEvents())));
+                new RiskEventsAdminApi(useCases.listRiskEvents()),
+                new OperatorsAdminApi(useCases.createOperator(), useCases.listOperators(), useCases.revokeOperator()),
+                new AuditAdminApi(useCases.listAuditEntries())));
         services.put(OBSERVE, List.of(new HealthApi(useCases.checkReadiness()),
                 new MetricsApi(meters, useCases.readOperatingGauges())));
         // No API key or admin token: the transport providers call these, and the use case checks their

@@ -2,6 +2,7 @@ package hub.gateway.adapter.http;
 
 import hub.gateway.application.port.in.ReadOperatingGaugesUseCase.OperatingGauges;
 import hub.gateway.application.port.out.ActivityMonitor;
+import hub.gateway.domain.risk.PauseCause;
 import hub.gateway.domain.risk.RiskSignal;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -71,7 +72,7 @@ final class GatewayMeters implements ActivityMonitor, AutoCloseable {
         refusedDuration = sendDuration("refused");
         failedDuration = sendDuration("failed");
         for (PauseCause cause : PauseCause.values()) {
-            pauses.put(cause, counter("gateway.instances.paused", "Instances paused for review, by cause", "cause", word(cause)));
+            pauses.put(cause, counter("gateway.instances.paused", "Instances paused for review, by cause", "cause", cause.wireName()));
         }
         for (InboundKind kind : InboundKind.values()) {
             inbound.put(kind, counter("gateway.inbound.messages", "Messages received from recipients, by how they were read",

@@ -1,6 +1,8 @@
 package hub.gateway.adapter.http;
 
 import hub.gateway.application.port.in.ChangeInstanceStatusUseCase;
+import hub.gateway.application.port.in.ChangeInstanceStatusUseCase.ChangeInstanceStatusCommand;
+import hub.gateway.application.port.in.ChangeInstanceStatusUseCase.ChangeInstanceStatusResult;
 import hub.gateway.application.port.in.CreateInstanceUseCase;
 import hub.gateway.application.port.in.CreateInstanceUseCase.CreateInstanceCommand;
 import hub.gateway.application.port.in.CreateInstanceUseCase.CreateInstanceResult;
@@ -54,7 +56,7 @@ final class InstancesAdminApi implements HttpService {
                 JsonBodies.field(json, "transport"),
                 JsonBodies.field(json, "webhook_url"),
                 JsonBodies.field(json, "phone_number_id"),
-                JsonBodies.field(json, "access_token")))) {
+                JsonBodies.field(json, "access_token")), AdminGuard.operator(req))) {
             case CreateInstanceResult.Created created -> Answer.json(Status.CREATED_201.code(),
                     Representations.instance(created.report()).add("webhook_secret", created.webhookSecret()).build());
             case CreateInstanceResult.Invalid invalid -> ErrorAnswers.validation(invalid.fields());
@@ -73,15 +75,21 @@ final class InstancesAdminApi implements HttpService {
                 JsonBodies.field(json, "webhook_url"),
                 JsonBodies.field(json, "name"),
                 JsonBodies.field(json, "phone_number_id"),
-                JsonBodies.field(json, "access_token")))) {
+                JsonBodies.field(json, "access_token")), AdminGuard.operator(req))) {
             case UpdateInstanceResult.Updated updated -> answer(Optional.of(updated.report()));
             case UpdateInstanceResult.UnknownInstance ignored -> ErrorAnswers.of(ErrorCatalog.NOT_FOUND);
             case UpdateInstanceResult.Invalid invalid -> ErrorAnswers.validation(invalid.fields());
         });
     }
 
+    /** The body is optional ({@code {note}}): curl users pause and resume with none. */
     private Answer changeStatus(ServerRequest req, InstanceStatus status) {
-        return answer(changeInstanceStatus.changeStatus(id(req), status));
+        return JsonBodies.withOptionalObject(req, json -> switch (changeInstanceStatus.changeStatus(
+                new ChangeInstanceStatusCommand(id(req), status, JsonBodies.field(json, "note")), AdminGuard.operator(req))) {
+            case ChangeInstanceStatusResult.Done done -> answer(Optional.of(done.report()));
+            case ChangeInstanceStatusResult.UnknownInstance ignored -> ErrorAnswers.of(ErrorCatalog.NOT_FOUND);
+            case ChangeInstanceStatusResult.Invalid invalid -> ErrorAnswers.validation(invalid.fields());
+        });
     }
 
     private static String id(ServerRequest req) {

@@ -129,6 +129,24 @@ final class JsonBodies {
     }
 
     /**
+     * As {@link #withObject}, for a route whose body is optional: no body at all (whatever its Content-Type, as
+     * curl sends {@code -d ''}) or only white space is the empty object.
+     */
+    static Answer withOptionalObject(ServerRequest req, java.util.function.Function<JsonObject, Answer> render) {
+        OptionalLong declared = req.headers().contentLength();
+        if (!req.content().hasEntity() || declared.isPresent() && declared.getAsLong() == 0) {
+            return render.apply(jakarta.json.JsonValue.EMPTY_JSON_OBJECT);
+        }
+        return switch (bytes(req)) {
+            case Raw.Read read when new String(read.bytes(), java.nio.charset.StandardCharsets.UTF_8).isBlank() ->
+                    render.apply(jakarta.json.JsonValue.EMPTY_JSON_OBJECT);
+            case Raw.Read read -> parseObject(read.bytes()).map(render)
+                    .orElseGet(() -> ErrorAnswers.of(ErrorCatalog.INVALID_JSON));
+            case Raw.Rejected rejected -> reject(rejected.error());
+        };
+    }
+
+    /**
      * {@code application/json} or any {@code type/subtype+json}, with any parameters (charset included).
      * A missing Content-Type is accepted: many clients omit it and the body still has to be JSON.
      */

@@ -41,7 +41,8 @@ final class WebhookDeliveriesAdminApi implements HttpService {
 
     private Answer replay(ServerRequest req) {
         Optional<Long> eventId = WholeNumbers.positiveLong(req.path().pathParameters().get("event_id"));
-        if (eventId.isPresent() && replayEvent.replay(req.path().pathParameters().get("id"), eventId.get())) {
+        if (eventId.isPresent() && replayEvent.replay(req.path().pathParameters().get("id"), eventId.get(),
+                AdminGuard.operator(req))) {
             return Answer.ok(JSON.createObjectBuilder()
                     .add("event_id", eventId.get())
                     .add("status", "pending")

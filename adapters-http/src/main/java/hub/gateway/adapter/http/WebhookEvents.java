@@ -4,6 +4,7 @@ import static hub.gateway.adapter.http.Jsons.JSON;
 
 import hub.gateway.domain.webhook.ClientEvent;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -36,17 +37,21 @@ final class WebhookEvents {
         };
     }
 
-    /** Same leading fields as the seed's event, so a receiver can route on {@code event} and {@code instance_id} alike. */
+    /**
+     * Same leading fields as the seed's event, so a receiver can route on {@code event} and {@code instance_id} alike;
+     * {@code cause} says who paused (an operator, or which rule), {@code note} is an operator's, when given.
+     */
     private static JsonObject pausedForReview(ClientEvent.InstancePausedForReview paused) {
-        return JSON.createObjectBuilder()
+        JsonObjectBuilder event = JSON.createObjectBuilder()
                 .add("event", ClientEvent.InstancePausedForReview.TYPE)
                 .add("instance_id", paused.instanceId().value())
                 .add("instance_name", paused.instanceName())
                 .add("reason", ClientEvent.InstancePausedForReview.REASON)
+                .add("cause", paused.cause().wireName())
                 .add("risk_score", paused.riskScore())
-                .add("signals", Representations.signals(paused.signals()))
-                .add("timestamp", timestamp(paused.timestamp()))
-                .build();
+                .add("signals", Representations.signals(paused.signals()));
+        paused.note().ifPresent(note -> event.add("note", note));
+        return event.add("timestamp", timestamp(paused.timestamp())).build();
     }
 
     private static JsonObject recipientEvent(String type, String instanceId, String instanceName, String from,

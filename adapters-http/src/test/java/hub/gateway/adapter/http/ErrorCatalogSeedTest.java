@@ -90,7 +90,8 @@ class ErrorCatalogSeedTest {
                 assertFalse(errorCodes.contains(code), code + " is an error code");
             }
         });
-        assertEquals(List.of(ErrorCatalog.CONFLICT, ErrorCatalog.NOT_A_SANDBOX_INSTANCE), byCode.get("conflict"));
+        assertEquals(List.of(ErrorCatalog.CONFLICT, ErrorCatalog.NOT_A_SANDBOX_INSTANCE, ErrorCatalog.OPERATOR_NAME_TAKEN,
+                ErrorCatalog.BUILT_IN_OPERATOR), byCode.get("conflict"));
     }
 
     @Test

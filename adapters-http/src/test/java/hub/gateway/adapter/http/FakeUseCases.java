@@ -2,6 +2,17 @@ package hub.gateway.adapter.http;
 
 import hub.gateway.application.UseCases;
 import hub.gateway.application.port.in.ReadOperatingGaugesUseCase;
+import hub.gateway.application.port.in.AuthenticateOperatorUseCase.OperatorAuthentication;
+import hub.gateway.application.port.in.ChangeInstanceStatusUseCase.ChangeInstanceStatusCommand;
+import hub.gateway.application.port.in.ChangeInstanceStatusUseCase.ChangeInstanceStatusResult;
+import hub.gateway.application.port.in.CreateOperatorUseCase.CreateOperatorResult;
+import hub.gateway.application.port.in.ListOperatorsUseCase.ListedOperator;
+import hub.gateway.application.port.in.RevokeOperatorUseCase.RevokeOperatorResult;
+import hub.gateway.application.port.in.SignInOperatorUseCase;
+import hub.gateway.domain.operator.AuditAction;
+import hub.gateway.domain.operator.AuditEntry;
+import hub.gateway.domain.operator.Operator;
+import hub.gateway.domain.operator.OperatorToken;
 import hub.gateway.application.port.in.AuthenticateClientUseCase.ClientAuthentication;
 import hub.gateway.application.port.in.BlockRecipientUseCase.BlockRecipientCommand;
 import hub.gateway.application.port.in.BlockRecipientUseCase.BlockRecipientResult;
@@ -62,6 +73,8 @@ final class FakeUseCases {
     static final String GOOD_KEY = "gk_live_good";
     static final String REVOKED_KEY = "gk_live_revoked";
     static final AccountId ACCOUNT = new AccountId("acc_1");
+    static final String OPERATOR_TOKEN = "gop_alice";
+    static final Operator OPERATOR = new Operator("op_alice", "alice");
     static final Instant NOW = Instant.parse("2026-05-08T10:00:30Z");
 
     final AtomicReference<Function<SendMessageCommand, SendMessageResult>> send =
@@ -74,6 +87,12 @@ final class FakeUseCases {
     /** "key status body" of each remembered answer, and "key" of each released claim, in order. */
     final List<String> idempotencyCalls = new java.util.concurrent.CopyOnWriteArrayList<>();
     final AtomicReference<Boolean> ready = new AtomicReference<>(true);
+    /** The built-in admin's token; empty: none configured. */
+    final AtomicReference<Optional<String>> adminToken = new AtomicReference<>(Optional.empty());
+    /** The operator each admin use case was last called by. */
+    final AtomicReference<Operator> lastOperator = new AtomicReference<>();
+    final AtomicReference<ChangeInstanceStatusCommand> lastStatusChange = new AtomicReference<>();
+    final AtomicReference<Integer> lastAuditLimit = new AtomicReference<>();
     final AtomicReference<Function<InboundMessage, InboundResult>> inbound =
             new AtomicReference<>(m -> new InboundResult.OptedOut());
     final AtomicReference<InboundMessage> lastInbound = new AtomicReference<>();
@@ -200,28 +219,36 @@ final class FakeUseCases {
                         ? new GetUsageResult.Found(report())
                         : new GetUsageResult.UnknownInstance(),
                 ready::get,
-                command -> command.name().nonBlankText()
+                (command, by) -> by(by, command.name().nonBlankText()
                         .<CreateAccountResult>map(name -> new CreateAccountResult.Created(
                                 new Account(new AccountId("acc_new"), name, java.time.ZoneId.of("UTC"))))
-                        .orElseGet(() -> new CreateAccountResult.Invalid(List.of(new FieldError("name", "is required")))),
-                account -> account.value().equals("acc_1")
+                        .orElseGet(() -> new CreateAccountResult.Invalid(List.of(new FieldError("name", "is required"))))),
+                (account, by) -> by(by, account.value().equals("acc_1")
                         ? new IssueApiKeyResult.Issued("key_1", new ApiKeySecret("gk_live_secret"))
-                        : new IssueApiKeyResult.UnknownAccount(),
-                keyId -> keyId.equals("key_1") ? new RevokeApiKeyResult.Revoked("key_1") : new RevokeApiKeyResult.UnknownKey(),
-                command -> {
+                        : new IssueApiKeyResult.UnknownAccount()),
+                (keyId, by) -> by(by, keyId.equals("key_1") ? new RevokeApiKeyResult.Revoked("key_1") : new RevokeApiKeyResult.UnknownKey()),
+                (command, by) -> {
+                    lastOperator.set(by);
                     lastCreate.set(command);
                     return command.instanceId().nonBlankText().filter("taken"::equals).isPresent()
                             ? new CreateInstanceResult.AlreadyExists()
                             : new CreateInstanceResult.Created(instance.get(), "whsec_abc");
                 },
                 id -> id.equals("inst_12345") ? Optional.of(instance.get()) : Optional.empty(),
-                command -> {
+                (command, by) -> {
+                    lastOperator.set(by);
                     lastUpdate.set(command);
                     return command.instanceId().equals("inst_12345")
                             ? new UpdateInstanceResult.Updated(instance.get())
                             : new UpdateInstanceResult.UnknownInstance();
                 },
-                (id, status) -> id.equals("inst_12345") ? Optional.of(instance.get()) : Optional.empty(),
+                (command, by) -> {
+                    lastOperator.set(by);
+                    lastStatusChange.set(command);
+                    return command.instanceId().equals("inst_12345")
+                            ? new ChangeInstanceStatusResult.Done(instance.get())
+                            : new ChangeInstanceStatusResult.UnknownInstance();
+                },
                 message -> {
                     lastInbound.set(message);
                     return inbound.get().apply(message);
@@ -244,7 +271,7 @@ final class FakeUseCases {
                     lastDeliveriesLimit.set(limit);
                     return instanceId.equals("inst_12345") ? Optional.of(List.of(delivery(), freshDelivery())) : Optional.empty();
                 },
-                (instanceId, eventId) -> instanceId.equals("inst_12345") && eventId == 7,
+                (instanceId, eventId, by) -> by(by, instanceId.equals("inst_12345") && eventId == 7),
                 (instanceId, limit) -> {
                     lastRiskEventsLimit.set(limit);
                     return instanceId.equals("inst_12345") ? Optional.of(riskEvents()) : Optional.empty();
@@ -270,6 +297,37 @@ final class FakeUseCases {
                 (accountId, key) -> idempotencyCalls.add("release " + key),
                 () -> 0,
                 () -> new SweepLimboUseCase.Swept(0, false),
-                () -> gauges.get().get());
+                () -> gauges.get().get(),
+
+                token -> token.equals(OPERATOR_TOKEN) ? new OperatorAuthentication.Authenticated(OPERATOR)
+                        : adminToken.get().filter(token::equals).isPresent()
+                        ? new OperatorAuthentication.Authenticated(Operator.ADMIN)
+                        : new OperatorAuthentication.Refused(),
+                (command, by) -> by(by, command.name().nonBlankText()
+                        .<CreateOperatorResult>map(name -> name.equals("admin") ? new CreateOperatorResult.NameTaken()
+                                : new CreateOperatorResult.Created(new Operator("op_new", name), new OperatorToken("gop_new")))
+                        .orElseGet(() -> new CreateOperatorResult.Invalid(List.of(new FieldError("name", "is required"))))),
+                (operatorId, by) -> by(by, switch (operatorId) {
+                    case "admin" -> new RevokeOperatorResult.BuiltIn();
+                    case "op_alice" -> new RevokeOperatorResult.Revoked("op_alice");
+                    default -> new RevokeOperatorResult.UnknownOperator();
+                }),
+                () -> List.of(new ListedOperator(Operator.ADMIN, true, Optional.empty(), Optional.empty()),
+                        new ListedOperator(OPERATOR, false, Optional.of(NOW), Optional.empty())),
+                limit -> {
+                    lastAuditLimit.set(limit);
+                    return List.of(new AuditEntry(NOW, "alice", AuditAction.INSTANCE_RESUME, "inst_12345",
+                            Optional.of("checked: a clinic's reminders")));
+                },
+                token -> new SignInOperatorUseCase.SignInResult.Refused(),
+                sessionId -> Optional.empty(),
+                sessionId -> {
+                });
+    }
+
+    /** Notes who called, then answers. */
+    private <T> T by(Operator by, T answer) {
+        lastOperator.set(by);
+        return answer;
     }
 }

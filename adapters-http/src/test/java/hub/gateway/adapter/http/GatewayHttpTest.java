@@ -427,7 +427,7 @@ class GatewayHttpTest {
 
     @Test
     void admin_without_a_configured_token_refuses_everything() throws Exception {
-        try (GatewayHttp closed = GatewayHttp.start(fakes.useCases(), new GatewayHttp.Settings(0, Optional.of("  ")))) {
+        try (GatewayHttp closed = GatewayHttp.start(new FakeUseCases().useCases(), new GatewayHttp.Settings(0))) {
             HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + closed.port() + "/admin/instances/inst_12345"))
                     .header("Authorization", "Bearer ").GET().build();
             assertEquals(401, edge.send(request).statusCode());

@@ -39,7 +39,7 @@ class GracefulCloseTest {
             }
             return new SendMessageResult.Sent("wamid.slow", 9, Quotas.FIRST_SEND);
         });
-        GatewayHttp gateway = GatewayHttp.start(fakes.useCases(), new GatewayHttp.Settings(0, Optional.empty()));
+        GatewayHttp gateway = GatewayHttp.start(fakes.useCases(), new GatewayHttp.Settings(0));
         int port = gateway.port();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/send-message"))
                 .header("Authorization", "Bearer " + FakeUseCases.GOOD_KEY)

@@ -53,7 +53,7 @@ class OpenApiDescriptionTest {
     @Test
     void everyRouteOfTheServerIsDescribedAndEveryDescribedRouteExists() {
         Set<String> served = new TreeSet<>();
-        GatewayHttp.services(new FakeUseCases().useCases(), new GatewayHttp.Settings(0, Optional.of(ADMIN_TOKEN)),
+        GatewayHttp.services(new FakeUseCases().useCases(), new GatewayHttp.Settings(0),
                 OpenApiDocument.load()).forEach((prefix, services) -> {
                     for (HttpService service : services) {
                         service.routing(new RecordingRules(prefix, served));

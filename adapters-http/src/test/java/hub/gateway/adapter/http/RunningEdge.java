@@ -42,7 +42,8 @@ final class RunningEdge implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        gateway = GatewayHttp.start(fakes.useCases(), new GatewayHttp.Settings(0, Optional.of(adminToken)));
+        fakes.adminToken.set(Optional.of(adminToken));
+        gateway = GatewayHttp.start(fakes.useCases(), new GatewayHttp.Settings(0));
     }
 
     @Override

@@ -125,7 +125,7 @@ class StandardWebhookSenderTest {
 
     @Test
     void the_review_pause_is_posted_with_its_signals_signed_and_byte_identical_on_redelivery() throws Exception {
-        ClientEvent paused = new ClientEvent.InstancePausedForReview(new InstanceId("demo-support-line"), "Demo Support Line",
+        ClientEvent paused = ClientEvent.InstancePausedForReview.byRules(new InstanceId("demo-support-line"), "Demo Support Line",
                 100, List.of(new RiskSignal("repeated_violations", 100, "3 in 60 minutes"),
                 new RiskSignal("promotional_language", 40, "عرض خاص")), Instant.parse("2026-05-08T10:00:00.987654Z"));
         assertEquals(new WebhookResult.Accepted(200), sender.send(request("/ok", paused)));
@@ -134,7 +134,7 @@ class StandardWebhookSenderTest {
         assertEquals(2, received.size());
         Received hit = received.getFirst();
         assertEquals("{\"event\":\"instance.paused_for_review\",\"instance_id\":\"demo-support-line\","
-                        + "\"instance_name\":\"Demo Support Line\",\"reason\":\"responsible_messaging_review\","
+                        + "\"instance_name\":\"Demo Support Line\",\"reason\":\"responsible_messaging_review\",\"cause\":\"violations\","
                         + "\"risk_score\":100,\"signals\":["
                         + "{\"name\":\"repeated_violations\",\"weight\":100,\"evidence\":\"3 in 60 minutes\"},"
                         + "{\"name\":\"promotional_language\",\"weight\":40,\"evidence\":\"عرض خاص\"}],"

@@ -5,6 +5,8 @@ import hub.gateway.application.port.out.Instances;
 import hub.gateway.domain.account.Instance;
 import hub.gateway.domain.account.InstanceId;
 import hub.gateway.domain.account.InstanceStatus;
+import hub.gateway.domain.operator.AuditEntry;
+import hub.gateway.domain.webhook.ClientEvent;
 
 import java.util.Optional;
 
@@ -83,9 +85,10 @@ final class CachingInstances implements Instances {
     }
 
     @Override
-    public boolean changeStatus(InstanceId id, InstanceStatus status) {
+    public StatusChange changeStatus(InstanceId id, InstanceStatus status, Optional<ClientEvent> announced,
+                                     AuditEntry audited) {
         try {
-            return stored.changeStatus(id, status);
+            return stored.changeStatus(id, status, announced, audited);
         } finally {
             byId.invalidate(id);
         }

@@ -79,6 +79,19 @@ final class PgExpiredRecords implements ExpiredRecords {
                 """, cutoff, batch);
     }
 
+    /** Through console_session_idle (V11): the sessions idle longest first. */
+    @Override
+    public int removeConsoleSessionsIdleBefore(Instant cutoff, int batch) {
+        return delete("""
+                delete from console_session s
+                 where s.id_hash in (select id_hash from console_session
+                                      where last_seen_at < :cutoff
+                                      order by last_seen_at
+                                      limit :batch
+                                        for update skip locked)
+                """, cutoff, batch);
+    }
+
     private int delete(String sql, Instant cutoff, int batch) {
         return Math.toIntExact(db.call(exec -> exec.createDelete(sql)
                 .addParam("cutoff", Columns.utc(cutoff))

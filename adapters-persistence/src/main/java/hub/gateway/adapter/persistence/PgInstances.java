@@ -5,6 +5,8 @@ import hub.gateway.domain.account.AccountId;
 import hub.gateway.domain.account.Instance;
 import hub.gateway.domain.account.InstanceId;
 import hub.gateway.domain.account.InstanceStatus;
+import hub.gateway.domain.operator.AuditEntry;
+import hub.gateway.domain.webhook.ClientEvent;
 import hub.gateway.domain.account.TransportAccount;
 import hub.gateway.domain.quota.LimitOverrides;
 import hub.gateway.domain.quota.Plan;
@@ -12,6 +14,7 @@ import io.helidon.dbclient.DbRow;
 
 import java.time.ZoneId;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** Uncached; {@link CachingInstances} sits in front of it. */
 final class PgInstances implements Instances {
@@ -20,6 +23,19 @@ final class PgInstances implements Instances {
                    i.daily_limit, i.monthly_limit, i.per_minute_limit, i.status, i.created_at, a.time_zone
               from instance i join account a on a.id = i.account_id
             """;
+
+    private static final String STATUS_CHANGE = """
+            with changed as (
+                update instance set status = ?, updated_at = cast(? as timestamptz)
+                 where id = ? and status <> ?
+                returning id, name),
+            evented as (
+            %s),
+            audited as (
+            %s)
+            select (select count(*) from changed) as changed, (select count(*) from instance where id = ?) as found
+            """.formatted(StoredEvent.insertIfChanged("changed", "(select name from changed)"),
+            StoredAudit.insertIfChanged("changed"));
 
     private final Database db;
 
@@ -90,11 +106,22 @@ final class PgInstances implements Instances {
         return updated == 1;
     }
 
+    /**
+     * One statement: the status (only if it differs), the announcing client event (named from the changed row) and
+     * the audit entry, so that neither is stored without the change nor the change without them. Two operators
+     * pausing at once: the second's update waits for the first's row lock, then finds the status already changed.
+     */
     @Override
-    public boolean changeStatus(InstanceId id, InstanceStatus status) {
-        long changed = db.call(exec -> exec.dml(
-                "update instance set status = ?, updated_at = now() where id = ?", status.wireName(), id.value()));
-        return changed == 1;
+    public StatusChange changeStatus(InstanceId id, InstanceStatus status, Optional<ClientEvent> announced,
+                                     AuditEntry audited) {
+        Object[] changed = {status.wireName(), Columns.utc(audited.at()), id.value(), status.wireName()};
+        Object[] parameters = Stream.of(changed, StoredEvent.insertParametersWithoutName(announced),
+                        StoredAudit.parameters(audited), new Object[] {id.value()})
+                .flatMap(Stream::of).toArray();
+        return db.call(exec -> exec.get(STATUS_CHANGE, parameters))
+                .map(row -> Columns.longValue(row, "changed") == 1 ? StatusChange.CHANGED
+                        : Columns.longValue(row, "found") == 1 ? StatusChange.UNCHANGED : StatusChange.UNKNOWN_INSTANCE)
+                .orElseThrow(() -> new IllegalStateException("a count returned no row"));
     }
 
     private static Instance instance(DbRow row) {

@@ -92,7 +92,7 @@ final class PgRiskLedger implements RiskLedger {
                 InstanceStatus.ACTIVE.wireName(), Columns.utc(at), assessment.score(),
                 RiskAction.PAUSE_INSTANCE.wireName()};
         // No name here: the statement takes it from the row it pauses (insertParametersWithoutName).
-        StoredEvent event = StoredEvent.of(new InstancePausedForReview(instanceId, null, assessment.score(),
+        StoredEvent event = StoredEvent.of(InstancePausedForReview.byRules(instanceId, null, assessment.score(),
                 assessment.signals(), at));
         try {
             long changed = db.call(exec -> exec.get(PAUSE, concat(paused,

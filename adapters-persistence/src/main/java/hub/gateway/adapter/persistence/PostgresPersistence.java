@@ -6,10 +6,13 @@ import com.zaxxer.hikari.HikariPoolMXBean;
 import hub.gateway.application.port.out.AbandonedSends;
 import hub.gateway.application.port.out.Accounts;
 import hub.gateway.application.port.out.ApiKeys;
+import hub.gateway.application.port.out.ConsoleSessions;
 import hub.gateway.application.port.out.ExpiredRecords;
 import hub.gateway.application.port.out.IdempotencyKeys;
 import hub.gateway.application.port.out.Instances;
 import hub.gateway.application.port.out.MessageLog;
+import hub.gateway.application.port.out.OperatorAudit;
+import hub.gateway.application.port.out.Operators;
 import hub.gateway.application.port.out.Outbox;
 import hub.gateway.application.port.out.SendGate;
 import hub.gateway.application.port.out.RiskFacts;
@@ -57,6 +60,9 @@ public final class PostgresPersistence implements AutoCloseable {
     private final IdempotencyKeys idempotencyKeys;
     private final ExpiredRecords expiredRecords;
     private final AbandonedSends abandonedSends;
+    private final Operators operators;
+    private final OperatorAudit operatorAudit;
+    private final ConsoleSessions consoleSessions;
 
     private PostgresPersistence(HikariDataSource dataSource) {
         this.dataSource = dataSource;
@@ -79,6 +85,9 @@ public final class PostgresPersistence implements AutoCloseable {
         this.idempotencyKeys = new PgIdempotencyKeys(db);
         this.expiredRecords = new PgExpiredRecords(db);
         this.abandonedSends = new PgAbandonedSends(db);
+        this.operators = new PgOperators(db);
+        this.operatorAudit = new PgOperatorAudit(db);
+        this.consoleSessions = new PgConsoleSessions(db);
     }
 
     /**
@@ -174,6 +183,21 @@ public final class PostgresPersistence implements AutoCloseable {
             return new StorageConnections.Counts(pool.getActiveConnections(), pool.getIdleConnections(),
                     pool.getThreadsAwaitingConnection());
         };
+    }
+
+    /** Uncached: a revoke is seen by every node's next {@code /admin} call. */
+    public Operators operators() {
+        return operators;
+    }
+
+    /** Append-only, kept for good. */
+    public OperatorAudit operatorAudit() {
+        return operatorAudit;
+    }
+
+    /** Uncached: a sign-out or an operator's revoke ends a session on every node at once. */
+    public ConsoleSessions consoleSessions() {
+        return consoleSessions;
     }
 
     /** Closes the pool; afterwards every port throws StorageUnavailableException and health answers false. */

@@ -2,6 +2,7 @@ package hub.gateway.adapter.persistence;
 
 import hub.gateway.domain.account.InstanceId;
 import hub.gateway.domain.message.PhoneNumber;
+import hub.gateway.domain.risk.PauseCause;
 import hub.gateway.domain.risk.RiskSignal;
 import hub.gateway.domain.webhook.ClientEvent.InstancePausedForReview;
 import hub.gateway.domain.webhook.ClientEvent.RecipientOptedIn;
@@ -23,7 +24,7 @@ import java.util.Optional;
  * nanosecond and the webhook carries exactly the instant the event was made with.
  */
 record StoredEvent(String instanceId, String type, String instanceName, String from, String messageText,
-                   String timestamp, Integer riskScore, StoredSignals signals) {
+                   String timestamp, Integer riskScore, StoredSignals signals, String cause, String note) {
     private static final String BOUND_NAME = "cast(? as text)";
     private static final StoredSignals NO_SIGNALS = StoredSignals.NONE;
 
@@ -63,18 +64,20 @@ record StoredEvent(String instanceId, String type, String instanceName, String f
                 %1$s.instance_id, %1$s.event_type, %1$s.payload ->> 'instance_name' as instance_name,
                 %1$s.payload ->> 'from' as event_from, %1$s.payload ->> 'message_text' as message_text,
                 %1$s.payload ->> 'timestamp' as event_timestamp,
-                cast(%1$s.payload ->> 'risk_score' as integer) as risk_score, %2$s"""
+                cast(%1$s.payload ->> 'risk_score' as integer) as risk_score,
+                %1$s.payload ->> 'cause' as pause_cause, %1$s.payload ->> 'note' as pause_note, %2$s"""
                 .formatted(table, StoredSignals.columns(table + ".payload -> 'signals'"));
     }
 
     static StoredEvent of(ClientEvent event) {
         return switch (event) {
             case RecipientOptedOut e -> new StoredEvent(e.instanceId().value(), e.type(), e.instanceName(),
-                    e.from().e164(), e.messageText(), e.timestamp().toString(), null, NO_SIGNALS);
+                    e.from().e164(), e.messageText(), e.timestamp().toString(), null, NO_SIGNALS, null, null);
             case RecipientOptedIn e -> new StoredEvent(e.instanceId().value(), e.type(), e.instanceName(),
-                    e.from().e164(), e.messageText(), e.timestamp().toString(), null, NO_SIGNALS);
+                    e.from().e164(), e.messageText(), e.timestamp().toString(), null, NO_SIGNALS, null, null);
             case InstancePausedForReview e -> new StoredEvent(e.instanceId().value(), e.type(), e.instanceName(),
-                    null, null, e.timestamp().toString(), e.riskScore(), StoredSignals.of(e.signals()));
+                    null, null, e.timestamp().toString(), e.riskScore(), StoredSignals.of(e.signals()),
+                    e.cause().wireName(), e.note().orElse(null));
         };
     }
 
@@ -88,32 +91,38 @@ record StoredEvent(String instanceId, String type, String instanceName, String f
                     messageText(row), timestamp);
             case RecipientOptedIn.TYPE -> new RecipientOptedIn(instanceId, instanceName, from(row),
                     messageText(row), timestamp);
-            case InstancePausedForReview.TYPE -> new InstancePausedForReview(instanceId, instanceName,
-                    Columns.intValue(row, "risk_score"), signals(row), timestamp);
+            case InstancePausedForReview.TYPE -> pausedForReview(row, instanceId, instanceName, timestamp);
             default -> throw new IllegalStateException("the outbox holds an event of an unknown type: " + type);
         };
     }
 
     /**
-     * The parameters of {@link #insertIfChanged(String)}: instance id, type, the payload's eight, next
+     * The parameters of {@link #insertIfChanged(String)}: instance id, type, the payload's ten, next
      * attempt and creation time (both the event's own time: it is due at once). All null when there is no
      * event.
      */
     static Object[] insertParameters(Optional<ClientEvent> event) {
         return event.map(StoredEvent::of).map(StoredEvent::insertParameters)
-                .orElseGet(() -> new Object[10]);
+                .orElseGet(() -> new Object[12]);
     }
 
     Object[] insertParameters() {
         Object at = Columns.utc(Instant.parse(timestamp));
         return new Object[] {instanceId, type, instanceName, from, messageText, timestamp, riskScore,
-                signals.json(), at, at};
+                signals.json(), cause, note, at, at};
+    }
+
+    /** As {@link #insertParametersWithoutName()}, all null when there is no event. */
+    static Object[] insertParametersWithoutName(Optional<ClientEvent> event) {
+        return event.map(StoredEvent::of).map(StoredEvent::insertParametersWithoutName)
+                .orElseGet(() -> new Object[11]);
     }
 
     /** The parameters of {@link #insertIfChanged(String, String)}: as {@link #insertParameters()}, no name. */
     Object[] insertParametersWithoutName() {
         Object at = Columns.utc(Instant.parse(timestamp));
-        return new Object[] {instanceId, type, from, messageText, timestamp, riskScore, signals.json(), at, at};
+        return new Object[] {instanceId, type, from, messageText, timestamp, riskScore, signals.json(), cause, note,
+                at, at};
     }
 
     /** jsonb_strip_nulls drops what an event does not have; a signal's own fields are never null. */
@@ -121,8 +130,19 @@ record StoredEvent(String instanceId, String type, String instanceName, String f
         return """
                 jsonb_strip_nulls(jsonb_build_object('instance_name', %s, 'from', cast(? as text),
                                                      'message_text', cast(? as text), 'timestamp', cast(? as text),
-                                                     'risk_score', cast(? as integer), 'signals', %s))"""
+                                                     'risk_score', cast(? as integer), 'signals', %s,
+                                                     'cause', cast(? as text), 'note', cast(? as text)))"""
                 .formatted(instanceNameSql, StoredSignals.JSONB_SQL);
+    }
+
+    /** A pause stored before events carried their cause (V11) was the rules': its cause is read from its signals. */
+    private static InstancePausedForReview pausedForReview(DbRow row, InstanceId instanceId, String instanceName,
+                                                           Instant timestamp) {
+        List<RiskSignal> signals = signals(row);
+        PauseCause cause = Columns.optionalString(row, "pause_cause").flatMap(PauseCause::fromWireName)
+                .orElseGet(() -> PauseCause.ofRules(signals));
+        return new InstancePausedForReview(instanceId, instanceName, Columns.intValue(row, "risk_score"), signals,
+                timestamp, cause, Columns.optionalString(row, "pause_note"));
     }
 
     private static PhoneNumber from(DbRow row) {

@@ -1,5 +1,9 @@
 package hub.gateway.adapter.persistence;
 
+import hub.gateway.application.port.out.Instances.StatusChange;
+import hub.gateway.domain.operator.Operator;
+import hub.gateway.domain.operator.AuditEntry;
+import hub.gateway.domain.operator.AuditAction;
 import hub.gateway.domain.account.Account;
 import hub.gateway.domain.account.AccountId;
 import hub.gateway.domain.account.ApiKey;
@@ -91,11 +95,13 @@ class AccountsKeysInstancesTest {
         assertTrue(database.persistence().instances().update(changed));
         assertEquals(Optional.of(changed), database.persistence().instances().find(instance.id()));
 
-        assertTrue(database.persistence().instances().changeStatus(instance.id(), InstanceStatus.PAUSED_FOR_REVIEW));
+        assertEquals(StatusChange.CHANGED, database.persistence().instances().changeStatus(instance.id(),
+                InstanceStatus.PAUSED_FOR_REVIEW, java.util.Optional.empty(), AuditEntry.of(Operator.ADMIN, AuditAction.INSTANCE_PAUSE, "test", java.time.Instant.now())));
         assertEquals(Optional.of(changed.withStatus(InstanceStatus.PAUSED_FOR_REVIEW)),
                 database.persistence().instances().find(instance.id()));
 
-        assertFalse(database.persistence().instances().changeStatus(new InstanceId("missing-line"), InstanceStatus.ACTIVE));
+        assertEquals(StatusChange.UNKNOWN_INSTANCE, database.persistence().instances().changeStatus(
+                new InstanceId("missing-line"), InstanceStatus.ACTIVE, java.util.Optional.empty(), AuditEntry.of(Operator.ADMIN, AuditAction.INSTANCE_PAUSE, "test", java.time.Instant.now())));
         assertFalse(database.persistence().instances().update(new Instance(new InstanceId("missing-line"), instance.accountId(),
                 "x", Plan.STARTER, LimitOverrides.NONE, InstanceStatus.ACTIVE, "sandbox", Optional.empty(),
                 instance.timeZone(), instance.createdAt())));

@@ -1,5 +1,8 @@
 package hub.gateway.adapter.persistence;
 
+import hub.gateway.domain.operator.Operator;
+import hub.gateway.domain.operator.AuditEntry;
+import hub.gateway.domain.operator.AuditAction;
 import hub.gateway.testdb.TestDatabase;
 import hub.gateway.domain.account.ApiKey;
 import hub.gateway.domain.account.Instance;
@@ -60,7 +63,8 @@ class CrossNodeCacheTest {
         Instance instance = fixtures.instance(fixtures.account(ZoneOffset.UTC));
         assertFalse(nodeB.instances().find(instance.id()).orElseThrow().isPaused());
 
-        nodeA.instances().changeStatus(instance.id(), InstanceStatus.PAUSED_FOR_REVIEW);
+        nodeA.instances().changeStatus(instance.id(), InstanceStatus.PAUSED_FOR_REVIEW, java.util.Optional.empty(),
+                AuditEntry.of(Operator.ADMIN, AuditAction.INSTANCE_PAUSE, "test", java.time.Instant.now()));
 
         assertTrue(nodeA.instances().find(instance.id()).orElseThrow().isPaused());
         assertSeenWithinDeadline(() -> nodeB.instances().find(instance.id()).orElseThrow().isPaused());

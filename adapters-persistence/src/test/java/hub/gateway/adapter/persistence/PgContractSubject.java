@@ -1,11 +1,17 @@
 package hub.gateway.adapter.persistence;
 
 import hub.gateway.application.contract.IdempotencyKeysContract;
+import hub.gateway.application.contract.ConsoleSessionsContract;
+import hub.gateway.application.contract.OperatorsContract;
 import hub.gateway.application.contract.OutboxContract;
 import hub.gateway.application.contract.SendGateContract;
 import hub.gateway.application.port.out.AbandonedSends;
+import hub.gateway.application.port.out.ConsoleSessions;
 import hub.gateway.application.port.out.IdempotencyKeys;
+import hub.gateway.application.port.out.Instances;
 import hub.gateway.application.port.out.MessageLog;
+import hub.gateway.application.port.out.OperatorAudit;
+import hub.gateway.application.port.out.Operators;
 import hub.gateway.application.port.out.Outbox;
 import hub.gateway.application.port.out.RiskLedger;
 import hub.gateway.application.port.out.SendGate;
@@ -16,7 +22,8 @@ import hub.gateway.domain.account.Instance;
 import java.time.ZoneOffset;
 
 /** PostgreSQL as the subject of every port contract: the ports of one test class's database, and its fixtures. */
-class PgContractSubject implements SendGateContract.Subject, IdempotencyKeysContract.Subject, OutboxContract.Subject {
+class PgContractSubject implements SendGateContract.Subject, IdempotencyKeysContract.Subject, OutboxContract.Subject,
+        OperatorsContract.Subject, ConsoleSessionsContract.Subject {
     private final FreshDatabase database;
 
     PgContractSubject(FreshDatabase database) {
@@ -56,6 +63,26 @@ class PgContractSubject implements SendGateContract.Subject, IdempotencyKeysCont
     @Override
     public AbandonedSends abandonedSends() {
         return database.persistence().abandonedSends();
+    }
+
+    @Override
+    public Instances instances() {
+        return database.persistence().instances();
+    }
+
+    @Override
+    public Operators operators() {
+        return database.persistence().operators();
+    }
+
+    @Override
+    public OperatorAudit operatorAudit() {
+        return database.persistence().operatorAudit();
+    }
+
+    @Override
+    public ConsoleSessions consoleSessions() {
+        return database.persistence().consoleSessions();
     }
 
     @Override

@@ -109,7 +109,7 @@ class RiskLedgerTest {
                 .filter(e -> e.event().instanceId().equals(instance.id()))
                 .toList();
 
-        assertEquals(List.of(new InstancePausedForReview(instance.id(), instance.name(), 100, PAUSE.signals(), NOW)),
+        assertEquals(List.of(InstancePausedForReview.byRules(instance.id(), instance.name(), 100, PAUSE.signals(), NOW)),
                 claimed.stream().map(PendingEvent::event).toList());
     }
 

@@ -1,5 +1,9 @@
 package hub.gateway.adapter.persistence;
 
+import hub.gateway.application.port.out.Instances.StatusChange;
+import hub.gateway.domain.operator.Operator;
+import hub.gateway.domain.operator.AuditEntry;
+import hub.gateway.domain.operator.AuditAction;
 import hub.gateway.domain.account.Account;
 import hub.gateway.domain.account.Instance;
 import hub.gateway.domain.account.InstanceId;
@@ -93,7 +97,8 @@ class TransportAccountsTest {
         assertTrue(database.persistence().instances().findByTransportAccount("meta_cloud", oldNumber).isEmpty(),
                 "the old number no longer leads to the instance");
 
-        assertTrue(database.persistence().instances().changeStatus(instance.id(), InstanceStatus.PAUSED_FOR_REVIEW));
+        assertEquals(StatusChange.CHANGED, database.persistence().instances().changeStatus(instance.id(),
+                InstanceStatus.PAUSED_FOR_REVIEW, java.util.Optional.empty(), AuditEntry.of(Operator.ADMIN, AuditAction.INSTANCE_PAUSE, "test", java.time.Instant.now())));
         assertEquals(Optional.of(moved.withStatus(InstanceStatus.PAUSED_FOR_REVIEW)),
                 database.persistence().instances().findByTransportAccount("meta_cloud", newNumber), "a pause is seen at once");
 

@@ -13,6 +13,7 @@ import hub.gateway.application.port.out.Accounts;
 import hub.gateway.application.port.out.ActivityMonitor;
 import hub.gateway.application.port.out.ApiKeys;
 import hub.gateway.application.port.out.Instances;
+import hub.gateway.application.port.out.OperatorAudit;
 import hub.gateway.application.port.out.Transports;
 import hub.gateway.application.port.out.WebhookDestinations;
 import hub.gateway.domain.account.Account;
@@ -23,18 +24,30 @@ import hub.gateway.domain.account.Instance;
 import hub.gateway.domain.account.InstanceId;
 import hub.gateway.domain.account.InstanceStatus;
 import hub.gateway.domain.account.TransportAccount;
+import hub.gateway.domain.operator.AuditAction;
+import hub.gateway.domain.operator.AuditEntry;
+import hub.gateway.domain.operator.Operator;
+import hub.gateway.domain.webhook.ClientEvent;
+import hub.gateway.domain.risk.PauseCause;
 import hub.gateway.domain.quota.LimitOverrides;
 import hub.gateway.domain.quota.Plan;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Optional;
 
-/** The operator's use cases: accounts, API keys and instances. */
+/**
+ * The operator's use cases: accounts, API keys and instances. Each change is audited: a pause or resume in the same
+ * statement as the change (the store offers that, and the pause's client event must go with it anyway), the others
+ * right after the change succeeds — a crash between the two loses that entry, and a store that fails just then
+ * answers an error for a change that was made; both are rare and visible (the change itself is there to see).
+ */
 final class AdminService implements CreateAccountUseCase, IssueApiKeyUseCase, RevokeApiKeyUseCase,
         CreateInstanceUseCase, GetInstanceUseCase, UpdateInstanceUseCase, ChangeInstanceStatusUseCase {
     private static final String DEFAULT_TRANSPORT = "sandbox";
+    private static final int MAX_NOTE = 2_000;
 
     private final Accounts accounts;
     private final ApiKeys apiKeys;
@@ -42,13 +55,14 @@ final class AdminService implements CreateAccountUseCase, IssueApiKeyUseCase, Re
     private final Transports transports;
     private final WebhookDestinations webhookDestinations;
     private final InstanceReports reports;
+    private final OperatorAudit audit;
     private final RandomIds ids;
     private final Clock clock;
 
     private final ActivityMonitor activity;
 
     AdminService(Accounts accounts, ApiKeys apiKeys, Instances instances, Transports transports,
-                 WebhookDestinations webhookDestinations, InstanceReports reports, RandomIds ids,
+                 WebhookDestinations webhookDestinations, InstanceReports reports, OperatorAudit audit, RandomIds ids,
                  ActivityMonitor activity, Clock clock) {
         this.activity = activity;
         this.accounts = accounts;
@@ -57,12 +71,13 @@ final class AdminService implements CreateAccountUseCase, IssueApiKeyUseCase, Re
         this.transports = transports;
         this.webhookDestinations = webhookDestinations;
         this.reports = reports;
+        this.audit = audit;
         this.ids = ids;
         this.clock = clock;
     }
 
     @Override
-    public CreateAccountResult create(CreateAccountCommand command) {
+    public CreateAccountResult create(CreateAccountCommand command, Operator by) {
         FieldChecks checks = new FieldChecks();
         Optional<String> name = checks.requiredText("name", command.name(), 200);
         Optional<ZoneId> zone = checks.optionalTimeZone("timezone", command.timeZone());
@@ -71,29 +86,33 @@ final class AdminService implements CreateAccountUseCase, IssueApiKeyUseCase, Re
         }
         Account account = new Account(new AccountId(ids.id("acc")), name.get().strip(), zone.orElse(ZoneOffset.UTC));
         accounts.add(account);
+        audited(by, AuditAction.ACCOUNT_CREATE, account.id().value());
         return new CreateAccountResult.Created(account);
     }
 
     @Override
-    public IssueApiKeyResult issue(AccountId accountId) {
+    public IssueApiKeyResult issue(AccountId accountId, Operator by) {
         if (accounts.find(accountId).isEmpty()) {
             return new IssueApiKeyResult.UnknownAccount();
         }
         ApiKeySecret secret = ApiKeySecret.generate(ids.random());
         String keyId = ids.id("key");
         apiKeys.add(new ApiKey(keyId, accountId, secret.visiblePrefix(), secret.hash(), clock.instant(), Optional.empty()));
+        audited(by, AuditAction.API_KEY_ISSUE, keyId);
         return new IssueApiKeyResult.Issued(keyId, secret);
     }
 
     @Override
-    public RevokeApiKeyResult revoke(String apiKeyId) {
-        return apiKeys.revoke(apiKeyId, clock.instant())
-                ? new RevokeApiKeyResult.Revoked(apiKeyId)
-                : new RevokeApiKeyResult.UnknownKey();
+    public RevokeApiKeyResult revoke(String apiKeyId, Operator by) {
+        if (!apiKeys.revoke(apiKeyId, clock.instant())) {
+            return new RevokeApiKeyResult.UnknownKey();
+        }
+        audited(by, AuditAction.API_KEY_REVOKE, apiKeyId);
+        return new RevokeApiKeyResult.Revoked(apiKeyId);
     }
 
     @Override
-    public CreateInstanceResult create(CreateInstanceCommand command) {
+    public CreateInstanceResult create(CreateInstanceCommand command, Operator by) {
         FieldChecks checks = new FieldChecks();
         Optional<String> accountId = checks.requiredText("account_id", command.accountId(), 100);
         Optional<String> instanceId = checks.optionalInstanceId("instance_id", command.instanceId());
@@ -133,6 +152,7 @@ final class AdminService implements CreateAccountUseCase, IssueApiKeyUseCase, Re
         if (!instances.add(instance, webhookSecret)) {
             return new CreateInstanceResult.AlreadyExists();
         }
+        audited(by, AuditAction.INSTANCE_CREATE, instance.id().value());
         return new CreateInstanceResult.Created(reports.of(instance), webhookSecret);
     }
 
@@ -142,7 +162,7 @@ final class AdminService implements CreateAccountUseCase, IssueApiKeyUseCase, Re
     }
 
     @Override
-    public UpdateInstanceResult update(UpdateInstanceCommand command) {
+    public UpdateInstanceResult update(UpdateInstanceCommand command, Operator by) {
         Optional<Instance> found = findInstance(command.instanceId());
         if (found.isEmpty()) {
             return new UpdateInstanceResult.UnknownInstance();
@@ -180,19 +200,43 @@ final class AdminService implements CreateAccountUseCase, IssueApiKeyUseCase, Re
         if (!instances.update(updated)) {
             return new UpdateInstanceResult.UnknownInstance();
         }
+        audited(by, AuditAction.INSTANCE_UPDATE, updated.id().value());
         return new UpdateInstanceResult.Updated(reports.of(updated));
     }
 
     @Override
-    public Optional<InstanceReport> changeStatus(String instanceId, InstanceStatus status) {
-        Optional<Instance> found = findInstance(instanceId);
-        if (found.isEmpty() || !instances.changeStatus(found.get().id(), status)) {
-            return Optional.empty();
+    public ChangeInstanceStatusResult changeStatus(ChangeInstanceStatusCommand command, Operator by) {
+        FieldChecks checks = new FieldChecks();
+        Optional<String> note = checks.optionalNote("note", command.note(), MAX_NOTE);
+        Optional<Instance> found = findInstance(command.instanceId());
+        if (found.isEmpty()) {
+            return new ChangeInstanceStatusResult.UnknownInstance();
         }
-        if (status == InstanceStatus.PAUSED_FOR_REVIEW && !found.get().isPaused()) {
-            activity.instancePaused(ActivityMonitor.PauseCause.OPERATOR);
+        if (checks.failed()) {
+            return new ChangeInstanceStatusResult.Invalid(checks.problems());
         }
-        return Optional.of(reports.of(found.get().withStatus(status)));
+        Instance instance = found.get();
+        Instant now = clock.instant();
+        boolean pause = command.status() == InstanceStatus.PAUSED_FOR_REVIEW;
+        Optional<ClientEvent> announced = pause
+                ? Optional.of(ClientEvent.InstancePausedForReview.byOperator(instance.id(), instance.name(), note, now))
+                : Optional.empty();
+        AuditEntry entry = AuditEntry.of(by, pause ? AuditAction.INSTANCE_PAUSE : AuditAction.INSTANCE_RESUME,
+                instance.id().value(), now).withNote(note);
+        return switch (instances.changeStatus(instance.id(), command.status(), announced, entry)) {
+            case CHANGED -> {
+                if (pause) {
+                    activity.instancePaused(PauseCause.OPERATOR);
+                }
+                yield new ChangeInstanceStatusResult.Done(reports.of(instance.withStatus(command.status())));
+            }
+            case UNCHANGED -> new ChangeInstanceStatusResult.Done(reports.of(instance.withStatus(command.status())));
+            case UNKNOWN_INSTANCE -> new ChangeInstanceStatusResult.UnknownInstance();
+        };
+    }
+
+    private void audited(Operator by, AuditAction action, String target) {
+        audit.append(AuditEntry.of(by, action, target, clock.instant()));
     }
 
     /** One transport account sends for one instance: the provider's webhooks name the account, not the instance. */

@@ -43,6 +43,18 @@ final class FieldChecks {
         return text;
     }
 
+    /** Absent, null or blank: none; otherwise text of at most {@code maxLength} characters, stripped. */
+    Optional<String> optionalNote(String field, Input input, int maxLength) {
+        if (input.isAbsent() || input instanceof Input.Text text && text.value().isBlank()) {
+            return Optional.empty();
+        }
+        Optional<String> text = input.nonBlankText().map(String::strip);
+        if (text.isEmpty() || text.get().length() > maxLength) {
+            return fail(field, "must be a string of at most " + maxLength + " characters");
+        }
+        return text;
+    }
+
     /** Absent or null: none. The value is never echoed in the reason: it may be a secret. */
     Optional<String> optionalSecretText(String field, Input input, int maxLength) {
         if (input.isAbsent()) {

@@ -27,9 +27,7 @@ import hub.gateway.domain.risk.FoldedText;
 import hub.gateway.domain.risk.RiskAssessment;
 import hub.gateway.domain.risk.RiskPolicy;
 import hub.gateway.domain.risk.RiskSignal;
-import hub.gateway.domain.risk.FailedDeliveriesRule;
-import hub.gateway.domain.risk.OptOutsRule;
-import hub.gateway.domain.risk.RepeatedViolationsRule;
+import hub.gateway.domain.risk.PauseCause;
 import hub.gateway.domain.send.GateOutcome;
 import hub.gateway.domain.send.QuotaStanding;
 import hub.gateway.domain.send.Refusal;
@@ -211,28 +209,8 @@ final class SendMessageService implements SendMessageUseCase {
     private void pause(Instance instance, RiskAssessment pause) {
         activity.sendRefusedForRisk(pause.signals());
         if (riskLedger.pauseForReview(instance.id(), pause, clock.instant())) {
-            activity.instancePaused(causeOf(pause));
+            activity.instancePaused(PauseCause.ofRules(pause.signals()));
         }
-    }
-
-    /**
-     * The rule that paused: repeated violations when they did (their signals carry the violation's too), else the
-     * first behaviour rule that fired (failed deliveries are judged before opt-outs, as the policy judges them).
-     */
-    private static ActivityMonitor.PauseCause causeOf(RiskAssessment pause) {
-        ActivityMonitor.PauseCause cause = null;
-        for (RiskSignal signal : pause.signals()) {
-            switch (signal.name()) {
-                case RepeatedViolationsRule.SIGNAL -> {
-                    return ActivityMonitor.PauseCause.VIOLATIONS;
-                }
-                case FailedDeliveriesRule.SIGNAL -> cause = cause == null ? ActivityMonitor.PauseCause.FAILED_DELIVERIES : cause;
-                case OptOutsRule.SIGNAL -> cause = cause == null ? ActivityMonitor.PauseCause.OPT_OUTS : cause;
-                default -> {
-                }
-            }
-        }
-        return cause == null ? ActivityMonitor.PauseCause.VIOLATIONS : cause;
     }
 
     /** Step 8's rule, decided here and checked by the ledger in the same statement as the limits. */

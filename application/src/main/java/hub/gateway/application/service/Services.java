@@ -2,6 +2,7 @@ package hub.gateway.application.service;
 
 import hub.gateway.application.UseCases;
 import hub.gateway.application.port.in.ListRiskEventsUseCase;
+import hub.gateway.domain.account.ApiKeyHash;
 
 import java.security.SecureRandom;
 
@@ -12,14 +13,18 @@ public final class Services {
 
     public static UseCases build(UseCases.Ports ports, UseCases.Policies policies, SecureRandom random) {
         InstanceReports reports = new InstanceReports(ports.sendGate(), ports.clock());
+        RandomIds ids = new RandomIds(random);
+        OperatorService operators = new OperatorService(ports.operators(), ports.operatorAudit(),
+                policies.adminToken().map(ApiKeyHash::of), ids, ports.clock());
+        ConsoleSessionService sessions = new ConsoleSessionService(operators, ports.consoleSessions(), ids, ports.clock());
         InstanceLookup lookup = new InstanceLookup(ports.instances());
         ClientReadService reads = new ClientReadService(ports.instances(), ports.messageLog(), reports);
         AdminService admin = new AdminService(ports.accounts(), ports.apiKeys(), ports.instances(), ports.transports(),
-                ports.webhookDestinations(), reports, new RandomIds(random), ports.activity(), ports.clock());
-        SuppressionService suppressions = new SuppressionService(lookup, ports.suppressions(), ports.clock());
+                ports.webhookDestinations(), reports, ports.operatorAudit(), ids, ports.activity(), ports.clock());
+        SuppressionService suppressions = new SuppressionService(lookup, ports.suppressions(), ports.operatorAudit(), ports.clock());
         InboundService inbound = new InboundService(lookup, ports.suppressions(), policies.keywords(), ports.activity());
         WebhookDispatchService webhooks = new WebhookDispatchService(ports.outbox(), ports.webhookSender(), lookup,
-                policies.webhookRetries(), ports.activity(), ports.clock(), random);
+                policies.webhookRetries(), ports.activity(), ports.clock(), random, ports.operatorAudit());
         TransportWebhookService transportWebhooks = new TransportWebhookService(ports.transports(), ports.instances(),
                 ports.messageLog(), inbound);
         IdempotentAnswersService idempotency = new IdempotentAnswersService(ports.idempotencyKeys(), ports.clock());
@@ -57,6 +62,14 @@ public final class Services {
                 idempotency,
                 new RetentionService(ports.expiredRecords(), policies.logRetention(), ports.clock()),
                 new LimboSweepService(ports.abandonedSends(), policies.requestDeadline(), ports.clock()),
-                new OperatingGaugesService(ports.outbox(), ports.storageConnections(), ports.clock()));
+                new OperatingGaugesService(ports.outbox(), ports.storageConnections(), ports.clock()),
+                operators,
+                operators,
+                operators,
+                operators,
+                operators,
+                sessions,
+                sessions,
+                sessions);
     }
 }

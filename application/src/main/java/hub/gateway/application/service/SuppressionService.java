@@ -4,11 +4,15 @@ import hub.gateway.application.port.in.BlockRecipientUseCase;
 import hub.gateway.application.port.in.Input;
 import hub.gateway.application.port.in.LiftSuppressionUseCase;
 import hub.gateway.application.port.in.ListSuppressionsUseCase;
+import hub.gateway.application.port.out.OperatorAudit;
 import hub.gateway.application.port.out.SuppressionList;
 import hub.gateway.domain.account.AccountId;
 import hub.gateway.domain.account.Instance;
 import hub.gateway.domain.message.FieldError;
 import hub.gateway.domain.message.PhoneNumber;
+import hub.gateway.domain.operator.AuditAction;
+import hub.gateway.domain.operator.AuditEntry;
+import hub.gateway.domain.operator.Operator;
 import hub.gateway.domain.suppression.SuppressedBy;
 import hub.gateway.domain.suppression.Suppression;
 import hub.gateway.domain.suppression.SuppressionReason;
@@ -23,11 +27,13 @@ final class SuppressionService implements ListSuppressionsUseCase, BlockRecipien
 
     private final InstanceLookup instances;
     private final SuppressionList suppressions;
+    private final OperatorAudit audit;
     private final Clock clock;
 
-    SuppressionService(InstanceLookup instances, SuppressionList suppressions, Clock clock) {
+    SuppressionService(InstanceLookup instances, SuppressionList suppressions, OperatorAudit audit, Clock clock) {
         this.instances = instances;
         this.suppressions = suppressions;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -62,7 +68,8 @@ final class SuppressionService implements ListSuppressionsUseCase, BlockRecipien
         }
         SuppressedBy actor = command.accountId().isPresent() ? SuppressedBy.CLIENT : SuppressedBy.ADMIN;
         Suppression block = new Suppression(instance.get().id(), phone.get(), SuppressionReason.BLOCKED, actor, clock.instant());
-        if (suppressions.add(block, actor.wireName() + " API", Optional.empty())) {
+        if (suppressions.add(block, via(actor, command.operator()), Optional.empty())) {
+            audited(command.operator(), AuditAction.SUPPRESSION_BLOCK, block);
             return new BlockRecipientResult.Blocked(block);
         }
         return new BlockRecipientResult.AlreadyBlocked(existing(block).orElse(block));
@@ -83,10 +90,25 @@ final class SuppressionService implements ListSuppressionsUseCase, BlockRecipien
         Optional<Suppression> block = current.stream().filter(s -> s.reason() == SuppressionReason.BLOCKED).findFirst();
         if (block.isPresent() && block.get().canBeLiftedBy(actor)) {
             boolean lifted = suppressions.lift(instance.get().id(), phone.get(), SuppressionReason.BLOCKED, actor,
-                    clock.instant(), actor.wireName() + " API", Optional.empty());
-            return lifted ? new LiftSuppressionResult.Lifted() : new LiftSuppressionResult.NotSuppressed();
+                    clock.instant(), via(actor, command.operator()), Optional.empty());
+            if (!lifted) {
+                return new LiftSuppressionResult.NotSuppressed();
+            }
+            audited(command.operator(), AuditAction.SUPPRESSION_LIFT, block.get());
+            return new LiftSuppressionResult.Lifted();
         }
         return current.isEmpty() ? new LiftSuppressionResult.NotSuppressed() : new LiftSuppressionResult.NotYours();
+    }
+
+    /** The suppression trail's note: "client API", or "admin API by" and the operator's name. */
+    private static String via(SuppressedBy actor, Optional<Operator> operator) {
+        return actor.wireName() + " API" + operator.map(o -> " by " + o.name()).orElse("");
+    }
+
+    /** An operator's block or lift, right after it was stored; the target is {@code instance/phone}. */
+    private void audited(Optional<Operator> operator, AuditAction action, Suppression suppression) {
+        operator.ifPresent(by -> audit.append(AuditEntry.of(by, action,
+                suppression.instanceId().value() + "/" + suppression.phone().e164(), clock.instant())));
     }
 
     private Optional<Suppression> existing(Suppression like) {

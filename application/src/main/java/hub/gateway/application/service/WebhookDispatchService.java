@@ -4,11 +4,15 @@ import hub.gateway.application.port.in.DeliverWebhooksUseCase;
 import hub.gateway.application.port.in.ListWebhookDeliveriesUseCase;
 import hub.gateway.application.port.in.ReplayWebhookEventUseCase;
 import hub.gateway.application.port.out.ActivityMonitor;
+import hub.gateway.application.port.out.OperatorAudit;
 import hub.gateway.application.port.out.Outbox;
 import hub.gateway.application.port.out.Outbox.PendingEvent;
 import hub.gateway.application.port.out.WebhookSender;
 import hub.gateway.application.port.out.WebhookSender.WebhookRequest;
 import hub.gateway.application.port.out.WebhookSender.WebhookResult;
+import hub.gateway.domain.operator.AuditAction;
+import hub.gateway.domain.operator.AuditEntry;
+import hub.gateway.domain.operator.Operator;
 import hub.gateway.domain.webhook.RetrySchedule;
 
 import java.time.Clock;
@@ -42,9 +46,10 @@ final class WebhookDispatchService implements DeliverWebhooksUseCase, ListWebhoo
     private final ActivityMonitor activity;
     private final Clock clock;
     private final RandomGenerator random;
+    private final OperatorAudit audit;
 
     WebhookDispatchService(Outbox outbox, WebhookSender sender, InstanceLookup instances, RetrySchedule schedule,
-                           ActivityMonitor activity, Clock clock, RandomGenerator random) {
+                           ActivityMonitor activity, Clock clock, RandomGenerator random, OperatorAudit audit) {
         this.activity = activity;
         this.outbox = outbox;
         this.sender = sender;
@@ -52,6 +57,7 @@ final class WebhookDispatchService implements DeliverWebhooksUseCase, ListWebhoo
         this.schedule = schedule;
         this.clock = clock;
         this.random = random;
+        this.audit = audit;
     }
 
     @Override
@@ -111,10 +117,15 @@ final class WebhookDispatchService implements DeliverWebhooksUseCase, ListWebhoo
     }
 
     @Override
-    public boolean replay(String instanceId, long eventId) {
-        return instances.find(Optional.empty(), instanceId)
+    public boolean replay(String instanceId, long eventId, Operator by) {
+        boolean replayed = instances.find(Optional.empty(), instanceId)
                 .map(i -> outbox.replay(i.id(), eventId, clock.instant()))
                 .orElse(false);
+        if (replayed) {
+            // Right after the replay (see AdminService for the trade-off); the target is instance/event.
+            audit.append(AuditEntry.of(by, AuditAction.WEBHOOK_REPLAY, instanceId + "/" + eventId, clock.instant()));
+        }
+        return replayed;
     }
 
     private static void await(Future<?> delivery) {

@@ -1,8 +1,12 @@
 package hub.gateway.application.contract;
 
 import hub.gateway.application.port.out.AbandonedSends;
+import hub.gateway.application.port.out.ConsoleSessions;
 import hub.gateway.application.port.out.IdempotencyKeys;
+import hub.gateway.application.port.out.Instances;
 import hub.gateway.application.port.out.MessageLog;
+import hub.gateway.application.port.out.OperatorAudit;
+import hub.gateway.application.port.out.Operators;
 import hub.gateway.application.port.out.Outbox;
 import hub.gateway.application.port.out.RiskLedger;
 import hub.gateway.application.port.out.SendGate;
@@ -30,6 +34,14 @@ public interface ContractPorts {
     Outbox outbox();
 
     AbandonedSends abandonedSends();
+
+    Instances instances();
+
+    Operators operators();
+
+    OperatorAudit operatorAudit();
+
+    ConsoleSessions consoleSessions();
 
     /** A new account. */
     AccountId account();

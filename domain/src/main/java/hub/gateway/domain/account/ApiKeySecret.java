@@ -1,8 +1,7 @@
 package hub.gateway.domain.account;
 
-import hub.gateway.domain.Sha256;
+import hub.gateway.domain.RandomSecrets;
 
-import java.util.HexFormat;
 import java.util.random.RandomGenerator;
 
 /**
@@ -11,8 +10,6 @@ import java.util.random.RandomGenerator;
  */
 public record ApiKeySecret(String value) {
     public static final String SCHEME_PREFIX = "gk_live_";
-    private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-    private static final int RANDOM_CHARS = 40;
     private static final int VISIBLE_PREFIX = SCHEME_PREFIX.length() + 8;
 
     public ApiKeySecret {
@@ -23,15 +20,11 @@ public record ApiKeySecret(String value) {
 
     /** About 238 bits of entropy from the given (secure) generator. */
     public static ApiKeySecret generate(RandomGenerator random) {
-        StringBuilder key = new StringBuilder(SCHEME_PREFIX);
-        for (int i = 0; i < RANDOM_CHARS; i++) {
-            key.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-        }
-        return new ApiKeySecret(key.toString());
+        return new ApiKeySecret(RandomSecrets.generate(SCHEME_PREFIX, random));
     }
 
     public ApiKeyHash hash() {
-        return new ApiKeyHash(HexFormat.of().formatHex(Sha256.of(value)));
+        return ApiKeyHash.of(value);
     }
 
     public String visiblePrefix() {

@@ -1,5 +1,7 @@
 package hub.gateway.application.port.in;
 
+import hub.gateway.domain.operator.Operator;
+
 import hub.gateway.domain.account.AccountId;
 import hub.gateway.domain.message.FieldError;
 import hub.gateway.domain.suppression.Suppression;
@@ -14,8 +16,24 @@ import java.util.Optional;
 public interface BlockRecipientUseCase {
     BlockRecipientResult block(BlockRecipientCommand command);
 
-    /** {@code accountId} empty: an operator, who may act on any instance. */
-    record BlockRecipientCommand(Optional<AccountId> accountId, Input instanceId, Input phone) {
+    /**
+     * Exactly one of {@code accountId} (a client, on its own instances) and {@code operator} (on any instance,
+     * audited as {@code suppression.block}).
+     */
+    record BlockRecipientCommand(Optional<AccountId> accountId, Input instanceId, Input phone, Optional<Operator> operator) {
+        public BlockRecipientCommand {
+            if (accountId.isPresent() == operator.isPresent()) {
+                throw new IllegalArgumentException("a block is a client's or an operator's");
+            }
+        }
+
+        public static BlockRecipientCommand byClient(AccountId accountId, Input instanceId, Input phone) {
+            return new BlockRecipientCommand(Optional.of(accountId), instanceId, phone, Optional.empty());
+        }
+
+        public static BlockRecipientCommand byOperator(Operator operator, Input instanceId, Input phone) {
+            return new BlockRecipientCommand(Optional.empty(), instanceId, phone, Optional.of(operator));
+        }
     }
 
     sealed interface BlockRecipientResult {

@@ -1,11 +1,14 @@
 package hub.gateway.application.port.in;
 
+import hub.gateway.domain.operator.Operator;
+
 import hub.gateway.domain.message.FieldError;
 
 import java.util.List;
 
 public interface CreateInstanceUseCase {
-    CreateInstanceResult create(CreateInstanceCommand command);
+    /** Audited as {@code by}'s {@code instance.create}. */
+    CreateInstanceResult create(CreateInstanceCommand command, Operator by);
 
     /**
      * {@code instanceId} absent: one is generated. {@code transport} absent: {@code sandbox}.

@@ -1,5 +1,7 @@
 package hub.gateway.application.port.in;
 
+import hub.gateway.domain.operator.Operator;
+
 import hub.gateway.domain.account.AccountId;
 import hub.gateway.domain.message.FieldError;
 
@@ -13,8 +15,24 @@ import java.util.Optional;
 public interface LiftSuppressionUseCase {
     LiftSuppressionResult lift(LiftSuppressionCommand command);
 
-    /** {@code accountId} empty: an operator. */
-    record LiftSuppressionCommand(Optional<AccountId> accountId, String instanceId, String phone) {
+    /**
+     * Exactly one of {@code accountId} (a client) and {@code operator} (any block, audited as
+     * {@code suppression.lift}).
+     */
+    record LiftSuppressionCommand(Optional<AccountId> accountId, String instanceId, String phone, Optional<Operator> operator) {
+        public LiftSuppressionCommand {
+            if (accountId.isPresent() == operator.isPresent()) {
+                throw new IllegalArgumentException("a lift is a client's or an operator's");
+            }
+        }
+
+        public static LiftSuppressionCommand byClient(AccountId accountId, String instanceId, String phone) {
+            return new LiftSuppressionCommand(Optional.of(accountId), instanceId, phone, Optional.empty());
+        }
+
+        public static LiftSuppressionCommand byOperator(Operator operator, String instanceId, String phone) {
+            return new LiftSuppressionCommand(Optional.empty(), instanceId, phone, Optional.of(operator));
+        }
     }
 
     sealed interface LiftSuppressionResult {

@@ -1,5 +1,7 @@
 package hub.gateway.application.port.in;
 
+import hub.gateway.domain.operator.Operator;
+
 import hub.gateway.domain.message.FieldError;
 
 import java.util.List;
@@ -10,7 +12,8 @@ import java.util.List;
  * limit or the webhook URL set to null is cleared (the plan's figure applies again).
  */
 public interface UpdateInstanceUseCase {
-    UpdateInstanceResult update(UpdateInstanceCommand command);
+    /** Audited as {@code by}'s {@code instance.update}. */
+    UpdateInstanceResult update(UpdateInstanceCommand command, Operator by);
 
     record UpdateInstanceCommand(String instanceId, Input plan, Input dailyLimit, Input monthlyLimit,
                                  Input perMinuteLimit, Input webhookUrl, Input name, Input phoneNumberId,

@@ -1,5 +1,6 @@
 package hub.gateway.application.port.out;
 
+import hub.gateway.domain.risk.PauseCause;
 import hub.gateway.domain.risk.RiskSignal;
 
 import java.time.Duration;
@@ -26,18 +27,6 @@ public interface ActivityMonitor {
 
     /** One attempt to deliver a client event to its webhook URL, and what became of the event. */
     void webhookAttempted(WebhookAttempt attempt);
-
-    /** Why an instance was paused for review. */
-    enum PauseCause {
-        /** An operator's pause call. */
-        OPERATOR,
-        /** Repeated policy violations within the window. */
-        VIOLATIONS,
-        /** Its share of failed deliveries passed the threshold. */
-        FAILED_DELIVERIES,
-        /** Its share of recipients opting out passed the threshold. */
-        OPT_OUTS
-    }
 
     /** How an inbound message was read. */
     enum InboundKind {

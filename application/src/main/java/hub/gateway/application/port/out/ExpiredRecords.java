@@ -20,4 +20,7 @@ public interface ExpiredRecords {
 
     /** Idempotency keys claimed before {@code cutoff}: their first answer is no longer given again. */
     int removeIdempotencyKeysBefore(Instant cutoff, int batch);
+
+    /** Console sessions last used before {@code cutoff}: expired, whatever their operator. */
+    int removeConsoleSessionsIdleBefore(Instant cutoff, int batch);
 }

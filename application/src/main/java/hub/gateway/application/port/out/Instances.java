@@ -3,6 +3,8 @@ package hub.gateway.application.port.out;
 import hub.gateway.domain.account.Instance;
 import hub.gateway.domain.account.InstanceId;
 import hub.gateway.domain.account.InstanceStatus;
+import hub.gateway.domain.operator.AuditEntry;
+import hub.gateway.domain.webhook.ClientEvent;
 
 import java.util.Optional;
 
@@ -22,6 +24,17 @@ public interface Instances {
     /** Stores name, plan, overrides, webhook URL and transport account as given; false when no such instance exists. */
     boolean update(Instance instance);
 
-    /** False when no such instance exists. */
-    boolean changeStatus(InstanceId id, InstanceStatus status);
+    /**
+     * An operator's pause or resume: the status, the client event it announces (a pause's
+     * {@code instance.paused_for_review}; the event's instance name is the stored row's) and the audit entry, all
+     * stored together and only when the status actually changes.
+     */
+    StatusChange changeStatus(InstanceId id, InstanceStatus status, Optional<ClientEvent> announced, AuditEntry audited);
+
+    enum StatusChange {
+        CHANGED,
+        /** The instance already had that status: nothing stored, nothing announced. */
+        UNCHANGED,
+        UNKNOWN_INSTANCE
+    }
 }
