@@ -123,6 +123,12 @@ final class InMemoryOutbox implements Outbox {
     }
 
     @Override
+    public synchronized Backlog backlog() {
+        List<Row> pending = rows.stream().filter(r -> r.status.equals("pending")).toList();
+        return new Backlog(pending.size(), pending.stream().map(r -> r.createdAt).min(Instant::compareTo));
+    }
+
+    @Override
     public synchronized boolean replay(InstanceId instanceId, long eventId, Instant now) {
         if (eventId < 1 || eventId > rows.size()) {
             return false;

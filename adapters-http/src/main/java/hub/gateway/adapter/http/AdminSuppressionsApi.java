@@ -1,32 +1,57 @@
 package hub.gateway.adapter.http;
 
+import static hub.gateway.adapter.http.Jsons.JSON;
+
 import hub.gateway.application.port.in.BlockRecipientUseCase;
 import hub.gateway.application.port.in.BlockRecipientUseCase.BlockRecipientCommand;
 import hub.gateway.application.port.in.Input;
 import hub.gateway.application.port.in.LiftSuppressionUseCase;
 import hub.gateway.application.port.in.LiftSuppressionUseCase.LiftSuppressionCommand;
+import hub.gateway.application.port.in.ListSuppressionHistoryUseCase;
+import hub.gateway.application.port.in.ListSuppressionHistoryUseCase.ListSuppressionHistoryResult;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
+import jakarta.json.JsonArrayBuilder;
 
 import java.util.Optional;
 
-/** {@code /admin/instances/{id}/suppressions}: an operator's blocks, on any instance (no account), behind the admin guard. */
+/**
+ * {@code /admin/instances/{id}/suppressions}: the instance's suppressions with their audit trail, and an operator's
+ * blocks, on any instance (no account), behind the admin guard.
+ */
 final class AdminSuppressionsApi implements HttpService {
     private final BlockRecipientUseCase blockRecipient;
     private final LiftSuppressionUseCase liftSuppression;
+    private final ListSuppressionHistoryUseCase listHistory;
 
-    AdminSuppressionsApi(BlockRecipientUseCase blockRecipient, LiftSuppressionUseCase liftSuppression) {
+    AdminSuppressionsApi(BlockRecipientUseCase blockRecipient, LiftSuppressionUseCase liftSuppression,
+                         ListSuppressionHistoryUseCase listHistory) {
         this.blockRecipient = blockRecipient;
         this.liftSuppression = liftSuppression;
+        this.listHistory = listHistory;
     }
 
     @Override
     public void routing(HttpRules rules) {
-        rules.post("/instances/{id}/suppressions", Answer.handler(this::block))
-                .any("/instances/{id}/suppressions", Routes.methodNotAllowed("POST"))
+        rules.get("/instances/{id}/suppressions", Answer.handler(this::list))
+                .post("/instances/{id}/suppressions", Answer.handler(this::block))
+                .any("/instances/{id}/suppressions", Routes.methodNotAllowed("GET, POST"))
                 .delete("/instances/{id}/suppressions/{phone}", Answer.handler(this::lift))
                 .any("/instances/{id}/suppressions/{phone}", Routes.methodNotAllowed("DELETE"));
+    }
+
+    private Answer list(ServerRequest req) {
+        return ListLimits.withLimit(req, limit -> switch (listHistory.listHistory(req.path().pathParameters().get("id"),
+                QueryInputs.text(req, "cursor"), limit)) {
+            case ListSuppressionHistoryResult.Listed listed -> {
+                JsonArrayBuilder entries = JSON.createArrayBuilder();
+                listed.page().items().forEach(e -> entries.add(Representations.suppressionEntry(e)));
+                yield Answer.ok(Representations.page("suppressions", entries, listed.page().nextCursor()).build());
+            }
+            case ListSuppressionHistoryResult.UnknownInstance ignored -> ErrorAnswers.of(ErrorCatalog.NOT_FOUND);
+            case ListSuppressionHistoryResult.Invalid invalid -> ErrorAnswers.validation(invalid.fields());
+        });
     }
 
     private Answer block(ServerRequest req) {

@@ -137,6 +137,21 @@ final class PgOutbox implements Outbox {
         return db.call(exec -> exec.dml(REPLAY, Columns.utc(now), eventId, instanceId.value())) == 1;
     }
 
+    /**
+     * Through client_event_pending (V2), which holds the pending events only: the cost follows the backlog, not the
+     * delivered history.
+     */
+    @Override
+    public Backlog backlog() {
+        return db.call(exec -> exec.createGet("""
+                        select count(*) as pending, min(created_at) as oldest
+                          from client_event
+                         where status = 'pending'
+                        """).execute())
+                .map(row -> new Backlog(Columns.longValue(row, "pending"), Columns.optionalInstant(row, "oldest")))
+                .orElse(new Backlog(0, Optional.empty()));
+    }
+
     private static PendingEvent pending(DbRow row) {
         long id = Columns.longValue(row, "id");
         return new PendingEvent(id, WEBHOOK_ID_PREFIX + id, StoredEvent.read(row),

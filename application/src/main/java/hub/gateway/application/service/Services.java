@@ -22,6 +22,9 @@ public final class Services {
                 policies.webhookRetries(), ports.clock(), random);
         TransportWebhookService transportWebhooks = new TransportWebhookService(ports.transports(), ports.instances(),
                 ports.messageLog(), inbound);
+        OperatorReadService operatorReads = new OperatorReadService(ports.instances(), ports.accounts(),
+                ports.apiKeys(), ports.messageLog(), ports.riskLedger(), ports.suppressions(), ports.outbox(), reports,
+                ports.clock());
         IdempotentAnswersService idempotency = new IdempotentAnswersService(ports.idempotencyKeys(), ports.clock());
         return new UseCases(
                 new AuthenticateClientService(ports.apiKeys()),
@@ -55,6 +58,8 @@ public final class Services {
                 idempotency,
                 idempotency,
                 new RetentionService(ports.expiredRecords(), policies.logRetention(), ports.clock()),
-                new LimboSweepService(ports.abandonedSends(), policies.requestDeadline(), ports.clock()));
+                new LimboSweepService(ports.abandonedSends(), policies.requestDeadline(), ports.clock()),
+                new UseCases.OperatorReads(operatorReads, operatorReads, operatorReads, operatorReads, operatorReads,
+                        operatorReads, operatorReads));
     }
 }

@@ -4,6 +4,8 @@ import hub.gateway.domain.account.Instance;
 import hub.gateway.domain.account.InstanceId;
 import hub.gateway.domain.account.InstanceStatus;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -22,6 +24,29 @@ public interface Instances {
     /** Stores name, plan, overrides, webhook URL and transport account as given; false when no such instance exists. */
     boolean update(Instance instance);
 
-    /** False when no such instance exists. */
+    /**
+     * False when no such instance exists. A change of status is timed by the store's clock ({@link Paused#since()});
+     * setting the status an instance already has keeps its time.
+     */
     boolean changeStatus(InstanceId id, InstanceStatus status);
+
+    /**
+     * The operator's search: instances whose id, name or account id contains {@code text} (ignoring case), every
+     * instance when it is empty; ordered by id, those after {@code after} only.
+     */
+    List<Instance> search(Optional<String> text, Optional<InstanceId> after, int limit);
+
+    /**
+     * Instances paused for review, the most recently paused first (ties: id descending); with {@code after}, only
+     * those that come after it in that order.
+     */
+    List<Paused> pausedForReview(Optional<PausedPosition> after, int limit);
+
+    /** A paused instance and when its status last changed: the moment of its pause. */
+    record Paused(Instance instance, Instant since) {
+    }
+
+    /** A place in the review list: the entry of this instance, paused at this moment. */
+    record PausedPosition(Instant since, InstanceId id) {
+    }
 }

@@ -34,6 +34,12 @@ public interface Outbox {
     /** Puts a dead event back in line, due now; false when no such dead event exists for the instance. */
     boolean replay(InstanceId instanceId, long eventId, Instant now);
 
+    /** Events still owed a delivery, over every instance, and when the oldest of them was created. */
+    Backlog backlog();
+
+    record Backlog(long pending, Optional<Instant> oldestCreatedAt) {
+    }
+
     /**
      * A claimed event with what delivery needs. {@code webhookUrl} is the instance's URL now (empty when it
      * has none); {@code webhookSecret} its signing secret.
