@@ -1,7 +1,11 @@
 package hub.gateway.application;
 
 import hub.gateway.application.contract.IdempotencyKeysContract;
+import hub.gateway.application.contract.OperatorReadsContract;
 import hub.gateway.application.contract.OutboxContract;
+import hub.gateway.application.port.out.Accounts;
+import hub.gateway.application.port.out.ApiKeys;
+import hub.gateway.application.port.out.Instances;
 import hub.gateway.application.contract.SendGateContract;
 import hub.gateway.application.port.out.AbandonedSends;
 import hub.gateway.application.port.out.IdempotencyKeys;
@@ -15,7 +19,7 @@ import hub.gateway.domain.account.Instance;
 
 /** The in-memory fakes as the subject of every port contract: one set of ports sharing one log and one lock. */
 class InMemoryContractSubject implements SendGateContract.Subject, IdempotencyKeysContract.Subject,
-        OutboxContract.Subject {
+        OutboxContract.Subject, OperatorReadsContract.Subject {
     final InMemoryPorts ports;
 
     InMemoryContractSubject(InMemoryPorts ports) {
@@ -54,6 +58,21 @@ class InMemoryContractSubject implements SendGateContract.Subject, IdempotencyKe
 
     @Override
     public AbandonedSends abandonedSends() {
+        return ports;
+    }
+
+    @Override
+    public Instances instances() {
+        return ports;
+    }
+
+    @Override
+    public Accounts accounts() {
+        return ports;
+    }
+
+    @Override
+    public ApiKeys apiKeys() {
         return ports;
     }
 

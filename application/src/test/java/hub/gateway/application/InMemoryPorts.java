@@ -470,7 +470,7 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, SendGate, Mes
         owners.put(logId, send.account());
         log.put(logId, new MessageRecord(logId, Optional.empty(), send.instance().value(),
                 Optional.of(send.recipient().e164()), Optional.of(send.purpose().wireName()), status,
-                Optional.ofNullable(error), at, List.of()));
+                Optional.ofNullable(error), InMemoryOutbox.micros(at), List.of()));
         return logId;
     }
 
@@ -540,17 +540,17 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, SendGate, Mes
     private final Map<Long, AccountId> owners = new HashMap<>();
 
     private MessageRecord record(long id, AccountId account, String instance, String phone, String purpose,
-                                 String status, String error) {
+                                 String status, String error, Instant at) {
         owners.put(id, account);
         return new MessageRecord(id, Optional.empty(), instance, Optional.ofNullable(phone), Optional.ofNullable(purpose),
-                status, Optional.ofNullable(error), clock.instant(), List.of());
+                status, Optional.ofNullable(error), InMemoryOutbox.micros(at), List.of());
     }
 
     @Override
     public synchronized long recordRefusal(RefusedRequest request) {
         long id = nextLogId++;
         log.put(id, record(id, request.accountId(), request.instanceId(), request.phone().orElse(null),
-                request.purpose().orElse(null), "refused", logged(request.reason())));
+                request.purpose().orElse(null), "refused", logged(request.reason()), request.at()));
         return id;
     }
 

@@ -1,7 +1,11 @@
 package hub.gateway.adapter.persistence;
 
 import hub.gateway.application.contract.IdempotencyKeysContract;
+import hub.gateway.application.contract.OperatorReadsContract;
 import hub.gateway.application.contract.OutboxContract;
+import hub.gateway.application.port.out.Accounts;
+import hub.gateway.application.port.out.ApiKeys;
+import hub.gateway.application.port.out.Instances;
 import hub.gateway.application.contract.SendGateContract;
 import hub.gateway.application.port.out.AbandonedSends;
 import hub.gateway.application.port.out.IdempotencyKeys;
@@ -16,7 +20,8 @@ import hub.gateway.domain.account.Instance;
 import java.time.ZoneOffset;
 
 /** PostgreSQL as the subject of every port contract: the ports of one test class's database, and its fixtures. */
-class PgContractSubject implements SendGateContract.Subject, IdempotencyKeysContract.Subject, OutboxContract.Subject {
+class PgContractSubject implements SendGateContract.Subject, IdempotencyKeysContract.Subject, OutboxContract.Subject,
+        OperatorReadsContract.Subject {
     private final FreshDatabase database;
 
     PgContractSubject(FreshDatabase database) {
@@ -56,6 +61,21 @@ class PgContractSubject implements SendGateContract.Subject, IdempotencyKeysCont
     @Override
     public AbandonedSends abandonedSends() {
         return database.persistence().abandonedSends();
+    }
+
+    @Override
+    public Instances instances() {
+        return database.persistence().instances();
+    }
+
+    @Override
+    public Accounts accounts() {
+        return database.persistence().accounts();
+    }
+
+    @Override
+    public ApiKeys apiKeys() {
+        return database.persistence().apiKeys();
     }
 
     @Override
