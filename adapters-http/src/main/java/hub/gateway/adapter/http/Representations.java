@@ -216,6 +216,7 @@ final class Representations {
         return JSON.createObjectBuilder()
                 .add("from", time(overview.from()))
                 .add("until", time(overview.until()))
+                .add("at", time(overview.at()))
                 .add("hours", hours)
                 .add("top_refusals", refusals)
                 .add("opt_outs", overview.optOuts())

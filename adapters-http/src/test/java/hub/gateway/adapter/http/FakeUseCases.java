@@ -308,7 +308,7 @@ final class FakeUseCases {
         for (int i = 0; i < 24; i++) {
             hours.add(new HourOfSends(from.plusSeconds(3600L * i), i == 23 ? 5 : 0, 0, i == 23 ? 2 : 0, 0));
         }
-        return new Overview(from, NOW, hours, List.of(new RefusalCount(RefusalReason.MINUTE_LIMIT_REACHED, 2)), 1,
+        return new Overview(from, from.plusSeconds(24 * 3600), NOW, hours, List.of(new RefusalCount(RefusalReason.MINUTE_LIMIT_REACHED, 2)), 1,
                 new WebhookBacklog(1, Optional.of(Instant.parse("2026-05-08T09:59:30Z")),
                         Optional.of(java.time.Duration.ofSeconds(60))));
     }

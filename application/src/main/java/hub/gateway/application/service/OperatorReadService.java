@@ -194,8 +194,10 @@ final class OperatorReadService implements ListPausedInstancesUseCase, SearchIns
     public Overview overview() {
         Instant now = clock.instant();
         Instant from = now.truncatedTo(ChronoUnit.HOURS).minus(HOURS - 1, ChronoUnit.HOURS);
+        // To the end of the current hour: a row another node's clock put a moment ahead of this one still counts.
+        Instant until = from.plus(HOURS, ChronoUnit.HOURS);
         Map<Instant, MessageLog.HourOfSends> counted = new LinkedHashMap<>();
-        messageLog.sendsByHour(from, now).forEach(h -> counted.put(h.hour(), h));
+        messageLog.sendsByHour(from, until).forEach(h -> counted.put(h.hour(), h));
         List<HourOfSends> hours = new ArrayList<>(HOURS);
         for (int i = 0; i < HOURS; i++) {
             Instant hour = from.plus(i, ChronoUnit.HOURS);
@@ -203,13 +205,13 @@ final class OperatorReadService implements ListPausedInstancesUseCase, SearchIns
             hours.add(h == null ? new HourOfSends(hour, 0, 0, 0, 0)
                     : new HourOfSends(hour, h.sent(), h.failed(), h.refused(), h.unknown()));
         }
-        List<RefusalCount> refusals = messageLog.refusalsByReason(from, now, TOP_REFUSALS).stream()
+        List<RefusalCount> refusals = messageLog.refusalsByReason(from, until, TOP_REFUSALS).stream()
                 .map(r -> new RefusalCount(r.reason(), r.count()))
                 .toList();
         Outbox.Backlog backlog = outbox.backlog();
         Optional<Duration> age = backlog.oldestCreatedAt()
                 .map(oldest -> oldest.isAfter(now) ? Duration.ZERO : Duration.between(oldest, now));
-        return new Overview(from, now, hours, refusals, suppressions.optOutsBetween(from, now),
+        return new Overview(from, until, now, hours, refusals, suppressions.optOutsBetween(from, until),
                 new WebhookBacklog(backlog.pending(), backlog.oldestCreatedAt(), age));
     }
 

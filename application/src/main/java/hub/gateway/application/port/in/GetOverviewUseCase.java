@@ -16,13 +16,14 @@ public interface GetOverviewUseCase {
 
     /**
      * @param from          the start of the oldest hour: the current hour (UTC) minus 23 hours
-     * @param until         now: the newest hour is the current one, still under way
+     * @param until         the end of the current hour, which is still under way
+     * @param at            now: when the overview was taken
      * @param hours         {@link #HOURS} entries, oldest first, hours without sends included
-     * @param topRefusals   the most frequent refusal reasons since {@code from}, most frequent first
-     * @param optOuts       recipients' own stops since {@code from}
+     * @param topRefusals   the most frequent refusal reasons from {@code from} to {@code until}, most frequent first
+     * @param optOuts       recipients' own stops from {@code from} to {@code until}
      * @param webhookBacklog the events still owed a delivery now
      */
-    record Overview(Instant from, Instant until, List<HourOfSends> hours, List<RefusalCount> topRefusals, long optOuts,
+    record Overview(Instant from, Instant until, Instant at, List<HourOfSends> hours, List<RefusalCount> topRefusals, long optOuts,
                     WebhookBacklog webhookBacklog) {
         public Overview {
             hours = List.copyOf(hours);
