@@ -44,11 +44,8 @@ final class AccountsAdminApi implements HttpService {
 
     private Answer accounts(ServerRequest req) {
         return ListLimits.withLimit(req, limit -> switch (listAccounts.listAccounts(QueryInputs.text(req, "cursor"), limit)) {
-            case ListAccountsResult.Listed listed -> {
-                JsonArrayBuilder accounts = JSON.createArrayBuilder();
-                listed.page().items().forEach(a -> accounts.add(Representations.accountSummary(a)));
-                yield Answer.ok(Representations.page("accounts", accounts, listed.page().nextCursor()).build());
-            }
+            case ListAccountsResult.Listed listed ->
+                    Representations.page("accounts", listed.page(), Representations::accountSummary);
             case ListAccountsResult.Invalid invalid -> ErrorAnswers.validation(invalid.fields());
         });
     }

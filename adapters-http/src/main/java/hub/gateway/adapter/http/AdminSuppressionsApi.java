@@ -1,7 +1,5 @@
 package hub.gateway.adapter.http;
 
-import static hub.gateway.adapter.http.Jsons.JSON;
-
 import hub.gateway.application.port.in.BlockRecipientUseCase;
 import hub.gateway.application.port.in.BlockRecipientUseCase.BlockRecipientCommand;
 import hub.gateway.application.port.in.Input;
@@ -12,7 +10,6 @@ import hub.gateway.application.port.in.ListSuppressionHistoryUseCase.ListSuppres
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
-import jakarta.json.JsonArrayBuilder;
 
 import java.util.Optional;
 
@@ -44,11 +41,8 @@ final class AdminSuppressionsApi implements HttpService {
     private Answer list(ServerRequest req) {
         return ListLimits.withLimit(req, limit -> switch (listHistory.listHistory(req.path().pathParameters().get("id"),
                 QueryInputs.text(req, "cursor"), limit)) {
-            case ListSuppressionHistoryResult.Listed listed -> {
-                JsonArrayBuilder entries = JSON.createArrayBuilder();
-                listed.page().items().forEach(e -> entries.add(Representations.suppressionEntry(e)));
-                yield Answer.ok(Representations.page("suppressions", entries, listed.page().nextCursor()).build());
-            }
+            case ListSuppressionHistoryResult.Listed listed ->
+                    Representations.page("suppressions", listed.page(), Representations::suppressionEntry);
             case ListSuppressionHistoryResult.UnknownInstance ignored -> ErrorAnswers.of(ErrorCatalog.NOT_FOUND);
             case ListSuppressionHistoryResult.Invalid invalid -> ErrorAnswers.validation(invalid.fields());
         });

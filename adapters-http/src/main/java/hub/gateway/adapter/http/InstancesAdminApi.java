@@ -1,7 +1,5 @@
 package hub.gateway.adapter.http;
 
-import static hub.gateway.adapter.http.Jsons.JSON;
-
 import hub.gateway.application.port.in.ChangeInstanceStatusUseCase;
 import hub.gateway.application.port.in.CreateInstanceUseCase;
 import hub.gateway.application.port.in.CreateInstanceUseCase.CreateInstanceCommand;
@@ -18,7 +16,6 @@ import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
-import jakarta.json.JsonArrayBuilder;
 
 import java.util.Optional;
 
@@ -58,11 +55,8 @@ final class InstancesAdminApi implements HttpService {
     private Answer search(ServerRequest req) {
         return ListLimits.withLimit(req, limit -> switch (searchInstances.search(QueryInputs.text(req, "q"),
                 QueryInputs.text(req, "cursor"), limit)) {
-            case SearchInstancesResult.Listed listed -> {
-                JsonArrayBuilder instances = JSON.createArrayBuilder();
-                listed.page().items().forEach(r -> instances.add(Representations.instance(r)));
-                yield Answer.ok(Representations.page("instances", instances, listed.page().nextCursor()).build());
-            }
+            case SearchInstancesResult.Listed listed ->
+                    Representations.page("instances", listed.page(), Representations::instance);
             case SearchInstancesResult.Invalid invalid -> ErrorAnswers.validation(invalid.fields());
         });
     }

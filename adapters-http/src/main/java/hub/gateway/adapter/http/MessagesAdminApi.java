@@ -1,13 +1,10 @@
 package hub.gateway.adapter.http;
 
-import static hub.gateway.adapter.http.Jsons.JSON;
-
 import hub.gateway.application.port.in.ListInstanceMessagesUseCase;
 import hub.gateway.application.port.in.ListInstanceMessagesUseCase.ListInstanceMessagesResult;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
-import jakarta.json.JsonArrayBuilder;
 
 /**
  * {@code /admin/instances/{id}/messages}: an instance's message log, newest first and paged, in the shape the client
@@ -29,11 +26,8 @@ final class MessagesAdminApi implements HttpService {
     private Answer messages(ServerRequest req) {
         return ListLimits.withLimit(req, limit -> switch (listMessages.listMessages(req.path().pathParameters().get("id"),
                 QueryInputs.text(req, "cursor"), limit)) {
-            case ListInstanceMessagesResult.Listed listed -> {
-                JsonArrayBuilder messages = JSON.createArrayBuilder();
-                listed.page().items().forEach(m -> messages.add(Representations.message(m)));
-                yield Answer.ok(Representations.page("messages", messages, listed.page().nextCursor()).build());
-            }
+            case ListInstanceMessagesResult.Listed listed ->
+                    Representations.page("messages", listed.page(), Representations::message);
             case ListInstanceMessagesResult.UnknownInstance ignored -> ErrorAnswers.of(ErrorCatalog.NOT_FOUND);
             case ListInstanceMessagesResult.Invalid invalid -> ErrorAnswers.validation(invalid.fields());
         });

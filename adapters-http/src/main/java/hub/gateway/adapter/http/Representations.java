@@ -5,6 +5,7 @@ import static hub.gateway.adapter.http.Jsons.JSON;
 import hub.gateway.application.port.in.GetOverviewUseCase.Overview;
 import hub.gateway.application.port.in.GetOverviewUseCase.WebhookBacklog;
 import hub.gateway.application.port.in.InstanceReport;
+import hub.gateway.application.port.in.Page;
 import hub.gateway.application.port.in.ListAccountsUseCase.AccountSummary;
 import hub.gateway.application.port.in.ListApiKeysUseCase.ApiKeySummary;
 import hub.gateway.application.port.in.ListPausedInstancesUseCase.PausedInstance;
@@ -26,6 +27,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** The wire shapes of contract §9, snake_case, times as ISO-8601 in UTC. */
 final class Representations {
@@ -144,9 +146,11 @@ final class Representations {
         return array;
     }
 
-    /** The next page's cursor, or null on the last page. */
-    static JsonObjectBuilder page(String name, JsonArrayBuilder items, Optional<String> nextCursor) {
-        return JSON.createObjectBuilder().add(name, items).add("next_cursor", orNull(nextCursor));
+    /** A page of a list: its entries under {@code name}, and the next page's cursor (null on the last page). */
+    static <T> Answer page(String name, Page<T> page, Function<T, JsonObjectBuilder> entry) {
+        JsonArrayBuilder items = JSON.createArrayBuilder();
+        page.items().forEach(item -> items.add(entry.apply(item)));
+        return Answer.ok(JSON.createObjectBuilder().add(name, items).add("next_cursor", orNull(page.nextCursor())).build());
     }
 
     /** A review entry: the instance, when and why it was paused, and its latest refusals. */
