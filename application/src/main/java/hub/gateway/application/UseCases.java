@@ -41,6 +41,13 @@ import hub.gateway.application.port.in.SendMessageUseCase;
 import hub.gateway.application.port.in.SweepExpiredRecordsUseCase;
 import hub.gateway.application.port.in.SweepLimboUseCase;
 import hub.gateway.application.port.in.UpdateInstanceUseCase;
+import hub.gateway.application.port.in.GetOverviewUseCase;
+import hub.gateway.application.port.in.ListAccountsUseCase;
+import hub.gateway.application.port.in.ListApiKeysUseCase;
+import hub.gateway.application.port.in.ListInstanceMessagesUseCase;
+import hub.gateway.application.port.in.ListPausedInstancesUseCase;
+import hub.gateway.application.port.in.ListSuppressionHistoryUseCase;
+import hub.gateway.application.port.in.SearchInstancesUseCase;
 import hub.gateway.application.port.out.AbandonedSends;
 import hub.gateway.application.port.out.ActivityMonitor;
 import hub.gateway.application.port.out.Accounts;
@@ -108,7 +115,18 @@ public record UseCases(AuthenticateClientUseCase authenticateClient,
                        ListAuditEntriesUseCase listAuditEntries,
                        SignInOperatorUseCase signInOperator,
                        FindConsoleSessionUseCase findConsoleSession,
-                       SignOutOperatorUseCase signOutOperator) {
+                       SignOutOperatorUseCase signOutOperator,
+                       OperatorReads operatorReads) {
+
+    /** What the operator console reads beyond the single-resource admin calls (contract §12). */
+    public record OperatorReads(ListPausedInstancesUseCase listPausedInstances,
+                                SearchInstancesUseCase searchInstances,
+                                ListInstanceMessagesUseCase listInstanceMessages,
+                                ListSuppressionHistoryUseCase listSuppressionHistory,
+                                ListAccountsUseCase listAccounts,
+                                ListApiKeysUseCase listApiKeys,
+                                GetOverviewUseCase getOverview) {
+    }
 
     /**
      * The driven ports the use cases need.

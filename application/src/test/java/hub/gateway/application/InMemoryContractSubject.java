@@ -3,7 +3,11 @@ package hub.gateway.application;
 import hub.gateway.application.contract.IdempotencyKeysContract;
 import hub.gateway.application.contract.ConsoleSessionsContract;
 import hub.gateway.application.contract.OperatorsContract;
+import hub.gateway.application.contract.OperatorReadsContract;
 import hub.gateway.application.contract.OutboxContract;
+import hub.gateway.application.port.out.Accounts;
+import hub.gateway.application.port.out.ApiKeys;
+import hub.gateway.application.port.out.Instances;
 import hub.gateway.application.contract.SendGateContract;
 import hub.gateway.application.port.out.AbandonedSends;
 import hub.gateway.application.port.out.ConsoleSessions;
@@ -21,7 +25,8 @@ import hub.gateway.domain.account.Instance;
 
 /** The in-memory fakes as the subject of every port contract: one set of ports sharing one log and one lock. */
 class InMemoryContractSubject implements SendGateContract.Subject, IdempotencyKeysContract.Subject,
-        OutboxContract.Subject, OperatorsContract.Subject, ConsoleSessionsContract.Subject {
+        OutboxContract.Subject, OperatorsContract.Subject, ConsoleSessionsContract.Subject,
+        OperatorReadsContract.Subject {
     final InMemoryPorts ports;
 
     InMemoryContractSubject(InMemoryPorts ports) {
@@ -81,6 +86,16 @@ class InMemoryContractSubject implements SendGateContract.Subject, IdempotencyKe
     @Override
     public ConsoleSessions consoleSessions() {
         return ports.consoleSessions;
+    }
+
+    @Override
+    public Accounts accounts() {
+        return ports;
+    }
+
+    @Override
+    public ApiKeys apiKeys() {
+        return ports;
     }
 
     @Override

@@ -178,7 +178,8 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, SendGate, Mes
             return false;
         }
         instances.put(instanceId, current.withStatus(InstanceStatus.PAUSED_FOR_REVIEW));
-        recordRiskEvent(instanceId, at, assessment, Optional.empty());
+        statusSince.put(instanceId, InMemoryOutbox.micros(at));
+        recordRiskEvent(instanceId, InMemoryOutbox.micros(at), assessment, Optional.empty());
         outbox.append(ClientEvent.InstancePausedForReview.byRules(instanceId, current.name(), assessment.score(),
                 assessment.signals(), at));
         return true;
@@ -188,6 +189,16 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, SendGate, Mes
     public synchronized List<RiskEvent> recent(InstanceId instanceId, int limit) {
         return riskEvents.reversed().stream().filter(e -> instanceId.equals(riskEventInstances.get(e.id())))
                 .limit(limit).toList();
+    }
+
+    @Override
+    public synchronized Map<InstanceId, List<RiskEvent>> leadingTo(Map<InstanceId, Instant> moments, int perInstance) {
+        Map<InstanceId, List<RiskEvent>> events = new java.util.LinkedHashMap<>();
+        moments.forEach((id, moment) -> events.put(id, riskEvents.reversed().stream()
+                .filter(e -> id.equals(riskEventInstances.get(e.id())) && !e.at().isAfter(moment))
+                .limit(perInstance)
+                .toList()));
+        return events;
     }
 
     // SuppressionList
@@ -211,6 +222,40 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, SendGate, Mes
     @Override
     public synchronized List<Suppression> list(InstanceId instanceId, int limit) {
         return suppressions.reversed().stream().filter(s -> s.instanceId().equals(instanceId)).limit(limit).toList();
+    }
+
+    /** Newest first, ties by phone then reason, as PgSuppressionList orders them. */
+    @Override
+    public synchronized List<SuppressionHistory> withHistory(InstanceId instanceId, Optional<SuppressionPosition> after,
+                                                             int limit, int historyLimit) {
+        Comparator<SuppressionPosition> order = Comparator.comparing(SuppressionPosition::since).reversed()
+                .thenComparing(p -> p.phone().e164())
+                .thenComparing(p -> p.reason().wireName());
+        return suppressions.stream()
+                .filter(s -> s.instanceId().equals(instanceId))
+                .filter(s -> after.isEmpty() || order.compare(position(s), after.get()) > 0)
+                .sorted(Comparator.comparing((Suppression s) -> position(s), order))
+                .limit(limit)
+                .map(s -> {
+                    List<HistoryEntry> trail = audit.stream()
+                            .filter(a -> a.instance().equals(instanceId) && a.phone().equals(s.phone())
+                                    && a.reason() == s.reason())
+                            .map(a -> new HistoryEntry(a.action(), a.reason(), a.actor().wireName(), a.at(),
+                                    Optional.ofNullable(a.note())))
+                            .toList();
+                    return new SuppressionHistory(s, trail.subList(Math.max(0, trail.size() - historyLimit), trail.size()));
+                })
+                .toList();
+    }
+
+    private static SuppressionPosition position(Suppression s) {
+        return new SuppressionPosition(s.since(), s.phone(), s.reason());
+    }
+
+    @Override
+    public synchronized long optOutsBetween(Instant from, Instant until) {
+        return audit.stream().filter(a -> a.action().equals("added") && a.reason() == SuppressionReason.RECIPIENT_REQUESTED_STOP
+                && !a.at().isBefore(from) && a.at().isBefore(until)).count();
     }
 
     @Override
@@ -240,7 +285,30 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, SendGate, Mes
     }
 
     // Accounts
-    @Override public synchronized void add(Account account) { accounts.put(account.id(), account); }
+    /** account.created_at: the store's clock when it was added. */
+    final Map<AccountId, Instant> accountsCreated = new HashMap<>();
+    @Override public synchronized void add(Account account) {
+        accounts.put(account.id(), account);
+        accountsCreated.put(account.id(), InMemoryOutbox.micros(clock.instant()));
+    }
+
+    /** Newest first, ties by id descending, as PgAccounts orders them. */
+    @Override
+    public synchronized List<AccountSummary> page(Optional<AccountPosition> after, int limit) {
+        Comparator<AccountPosition> oldestFirst = Comparator.comparing(AccountPosition::createdAt)
+                .thenComparing(p -> p.id().value());
+        return accounts.values().stream()
+                .map(a -> new AccountSummary(a, accountsCreated.get(a.id()),
+                        (int) instances.values().stream().filter(i -> i.belongsTo(a.id())).count()))
+                .filter(a -> after.isEmpty() || oldestFirst.compare(position(a), after.get()) < 0)
+                .sorted(Comparator.comparing((AccountSummary a) -> position(a), oldestFirst).reversed())
+                .limit(limit)
+                .toList();
+    }
+
+    private static AccountPosition position(AccountSummary a) {
+        return new AccountPosition(a.createdAt(), a.account().id());
+    }
     @Override public synchronized Optional<Account> find(AccountId id) { return Optional.ofNullable(accounts.get(id)); }
     @Override public synchronized boolean isEmpty() { return accounts.isEmpty(); }
 
@@ -248,6 +316,11 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, SendGate, Mes
     @Override public synchronized void add(ApiKey key) { keys.put(key.id(), key); }
     @Override public synchronized Optional<ApiKey> findByHash(ApiKeyHash hash) {
         return keys.values().stream().filter(k -> k.hash().equals(hash)).findFirst();
+    }
+    @Override public synchronized List<ApiKey> ofAccount(AccountId accountId) {
+        return keys.values().stream().filter(k -> k.accountId().equals(accountId))
+                .sorted(Comparator.comparing(ApiKey::createdAt).reversed().thenComparing(ApiKey::id))
+                .toList();
     }
     @Override public synchronized boolean revoke(String apiKeyId, Instant at) {
         ApiKey key = keys.get(apiKeyId);
@@ -260,11 +333,15 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, SendGate, Mes
     }
 
     // Instances
+    /** instance.status_changed_at */
+    final Map<InstanceId, Instant> statusSince = new HashMap<>();
+
     @Override public synchronized boolean add(Instance instance, String webhookSecret) {
         if (instances.containsKey(instance.id())) {
             return false;
         }
         instances.put(instance.id(), instance);
+        statusSince.put(instance.id(), InMemoryOutbox.micros(instance.createdAt()));
         webhookSecrets.put(instance.id(), webhookSecret);
         return true;
     }
@@ -281,10 +358,40 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, SendGate, Mes
         if (current.status() == status) {
             return StatusChange.UNCHANGED;
         }
+        if (current.status() != status) {
+            statusSince.put(id, InMemoryOutbox.micros(clock.instant()));
+        }
         instances.put(id, current.withStatus(status));
         announced.ifPresent(outbox::append);
         operatorAudit.append(audited);
         return StatusChange.CHANGED;
+    }
+
+    @Override
+    public synchronized List<Instance> search(Optional<String> text, Optional<InstanceId> after, int limit) {
+        Optional<String> wanted = text.map(t -> t.toLowerCase(java.util.Locale.ROOT));
+        return instances.values().stream()
+                .filter(i -> wanted.isEmpty() || java.util.stream.Stream.of(i.id().value(), i.name(), i.accountId().value())
+                        .anyMatch(s -> s.toLowerCase(java.util.Locale.ROOT).contains(wanted.get())))
+                .filter(i -> after.isEmpty() || i.id().value().compareTo(after.get().value()) > 0)
+                .sorted(Comparator.comparing(i -> i.id().value()))
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
+    public synchronized List<Paused> pausedForReview(Optional<PausedPosition> after, int limit) {
+        Comparator<PausedPosition> oldestFirst = Comparator.comparing(PausedPosition::since)
+                .thenComparing(p -> p.id().value());
+        return instances.values().stream()
+                .filter(Instance::isPaused)
+                .map(i -> new Paused(i, statusSince.get(i.id())))
+                .filter(p -> after.isEmpty()
+                        || oldestFirst.compare(new PausedPosition(p.since(), p.instance().id()), after.get()) < 0)
+                .sorted(Comparator.comparing((Paused p) -> new PausedPosition(p.since(), p.instance().id()), oldestFirst)
+                        .reversed())
+                .limit(limit)
+                .toList();
     }
 
     // SendGate
@@ -384,7 +491,7 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, SendGate, Mes
         owners.put(logId, send.account());
         log.put(logId, new MessageRecord(logId, Optional.empty(), send.instance().value(),
                 Optional.of(send.recipient().e164()), Optional.of(send.purpose().wireName()), status,
-                Optional.ofNullable(error), at, List.of()));
+                Optional.ofNullable(error), InMemoryOutbox.micros(at), List.of()));
         return logId;
     }
 
@@ -443,21 +550,28 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, SendGate, Mes
         return c == null ? Usage.NONE : c.in(windows);
     }
 
+    @Override
+    public synchronized Map<InstanceId, Usage> usage(Map<InstanceId, UsageWindows> windows) {
+        Map<InstanceId, Usage> usage = new HashMap<>();
+        windows.forEach((id, w) -> usage.put(id, usage(id, w)));
+        return usage;
+    }
+
     // MessageLog
     private final Map<Long, AccountId> owners = new HashMap<>();
 
     private MessageRecord record(long id, AccountId account, String instance, String phone, String purpose,
-                                 String status, String error) {
+                                 String status, String error, Instant at) {
         owners.put(id, account);
         return new MessageRecord(id, Optional.empty(), instance, Optional.ofNullable(phone), Optional.ofNullable(purpose),
-                status, Optional.ofNullable(error), clock.instant(), List.of());
+                status, Optional.ofNullable(error), InMemoryOutbox.micros(at), List.of());
     }
 
     @Override
     public synchronized long recordRefusal(RefusedRequest request) {
         long id = nextLogId++;
         log.put(id, record(id, request.accountId(), request.instanceId(), request.phone().orElse(null),
-                request.purpose().orElse(null), "refused", logged(request.reason())));
+                request.purpose().orElse(null), "refused", logged(request.reason()), request.at()));
         return id;
     }
 
@@ -498,12 +612,60 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, SendGate, Mes
     }
 
     @Override
-    public synchronized List<MessageRecord> recent(AccountId accountId, InstanceId instanceId, int limit) {
+    public synchronized List<MessageRecord> recent(AccountId accountId, InstanceId instanceId, Optional<Long> before,
+                                                   int limit) {
         List<MessageRecord> rows = new ArrayList<>(log.values().stream()
                 .filter(r -> accountId.equals(owners.get(r.logId())) && r.instanceId().equals(instanceId.value()))
+                .filter(r -> before.isEmpty() || r.logId() < before.get())
                 .toList());
         rows.sort(Comparator.comparingLong(MessageRecord::logId).reversed());
         return rows.subList(0, Math.min(limit, rows.size()));
+    }
+
+    @Override
+    public synchronized Map<InstanceId, List<MessageRecord>> recentRefusals(java.util.Collection<Instance> wanted,
+                                                                           int scanned, int perInstance) {
+        Map<InstanceId, List<MessageRecord>> refusals = new java.util.LinkedHashMap<>();
+        for (Instance instance : wanted) {
+            refusals.put(instance.id(), recent(instance.accountId(), instance.id(), Optional.empty(), scanned).stream()
+                    .filter(r -> r.status().equals("refused"))
+                    .limit(perInstance)
+                    .toList());
+        }
+        return refusals;
+    }
+
+    @Override
+    public synchronized List<HourOfSends> sendsByHour(Instant from, Instant until) {
+        Map<Long, long[]> hours = new java.util.TreeMap<>();
+        log.values().stream().filter(r -> !r.createdAt().isBefore(from) && r.createdAt().isBefore(until)).forEach(r -> {
+            long[] counts = hours.computeIfAbsent(java.time.Duration.between(from, r.createdAt()).toHours(), h -> new long[4]);
+            switch (r.status()) {
+                case "sent", "delivered", "read" -> counts[0]++;
+                case "failed" -> counts[1]++;
+                case "refused" -> counts[2]++;
+                default -> counts[3]++;
+            }
+        });
+        return hours.entrySet().stream().map(e -> new HourOfSends(from.plus(java.time.Duration.ofHours(e.getKey())),
+                e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3])).toList();
+    }
+
+    @Override
+    public synchronized List<RefusalCount> refusalsByReason(Instant from, Instant until, int top) {
+        Map<RefusalReason, Long> counts = new java.util.EnumMap<>(RefusalReason.class);
+        log.values().stream()
+                .filter(r -> r.status().equals("refused") && !r.createdAt().isBefore(from) && r.createdAt().isBefore(until))
+                .forEach(r -> java.util.Arrays.stream(RefusalReason.values())
+                        .filter(reason -> r.error().equals(Optional.of(logged(reason))))
+                        .findFirst()
+                        .ifPresent(reason -> counts.merge(reason, 1L, Long::sum)));
+        return counts.entrySet().stream()
+                .sorted(Map.Entry.<RefusalReason, Long>comparingByValue().reversed()
+                        .thenComparing(e -> logged(e.getKey())))
+                .limit(top)
+                .map(e -> new RefusalCount(e.getKey(), e.getValue()))
+                .toList();
     }
 
     // Transports

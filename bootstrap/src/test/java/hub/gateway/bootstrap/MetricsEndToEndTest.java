@@ -295,6 +295,10 @@ class MetricsEndToEndTest {
                     return scrape.value("gateway_db_pool_connections", "state", "active") == POOL_SIZE
                             && scrape.value("gateway_db_pool_connections", "state", "pending") >= 1;
                 }, "a scrape that sees every connection active and callers waiting");
+            } catch (AssertionError notSeen) {
+                throw new AssertionError(notSeen.getMessage() + "; the last scrapes' pool: " + seen.subList(
+                        Math.max(0, seen.size() - 5), seen.size()).stream()
+                        .map(scrape -> scrape.byLabel("gateway_db_pool_connections", "state").toString()).toList(), notSeen);
             } finally {
                 holding.set(false);
                 lock.rollback();

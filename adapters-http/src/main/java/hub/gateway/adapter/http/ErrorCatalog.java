@@ -1,6 +1,7 @@
 package hub.gateway.adapter.http;
 
 import hub.gateway.domain.risk.RiskAction;
+import hub.gateway.domain.send.RefusalReason;
 
 /**
  * The one table of errors the edge answers with: wire code, HTTP status, message text, and the
@@ -140,6 +141,28 @@ enum ErrorCatalog {
     /** The seed's {@code details.risk_score}; data-dependent scores are set where refusals are mapped. */
     int riskScore() {
         return riskScore;
+    }
+
+    /**
+     * The row of a refusal the message log recorded, by its reason in the domain's words: the one mapping from
+     * reasons to wire codes (the operator's overview counts refusals by it). Exhaustive: a new reason does not
+     * compile until it has its row.
+     */
+    static ErrorCatalog of(RefusalReason reason) {
+        return switch (reason) {
+            case UNKNOWN_INSTANCE -> INVALID_INSTANCE;
+            case PURPOSE_REQUIRED -> MESSAGE_PURPOSE_REQUIRED;
+            case PURPOSE_NOT_ALLOWED -> MESSAGE_PURPOSE_NOT_ALLOWED;
+            case INVALID_FIELDS -> VALIDATION_ERROR;
+            case INSTANCE_PAUSED -> INSTANCE_PAUSED_FOR_REVIEW;
+            case RECIPIENT_SUPPRESSED -> ErrorCatalog.RECIPIENT_SUPPRESSED;
+            case POLICY_VIOLATION -> ErrorCatalog.POLICY_VIOLATION;
+            case MINUTE_LIMIT_REACHED -> SENDING_THROTTLED;
+            case DAILY_LIMIT_REACHED -> DAILY_MESSAGE_LIMIT_EXCEEDED;
+            case MONTHLY_LIMIT_REACHED -> MONTHLY_MESSAGE_LIMIT_EXCEEDED;
+            case DELIVERY_FAILED -> GATEWAY_SEND_FAILED;
+            case DEADLINE_PASSED -> SERVICE_UNAVAILABLE;
+        };
     }
 
     /** For errors Helidon raises before routing, where only a status is known. */

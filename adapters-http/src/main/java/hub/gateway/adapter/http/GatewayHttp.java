@@ -161,16 +161,22 @@ public final class GatewayHttp implements AutoCloseable {
                 new ClientSuppressionsApi(client, useCases.listSuppressions(), useCases.blockRecipient(),
                         useCases.liftSuppression())));
         // The guard first, for every path under /admin.
+        UseCases.OperatorReads reads = useCases.operatorReads();
         services.put("/admin", List.of(
                 new AdminGuard(useCases.authenticateOperator()),
-                new AccountsAdminApi(useCases.createAccount(), useCases.issueApiKey()),
+                new AccountsAdminApi(useCases.createAccount(), useCases.issueApiKey(), reads.listAccounts(),
+                        reads.listApiKeys()),
                 new ApiKeysAdminApi(useCases.revokeApiKey()),
                 new InstancesAdminApi(useCases.createInstance(), useCases.getInstance(), useCases.updateInstance(),
-                        useCases.changeInstanceStatus()),
+                        useCases.changeInstanceStatus(), reads.searchInstances()),
                 new InboundAdminApi(useCases.receiveInboundMessage(), clock),
-                new AdminSuppressionsApi(useCases.blockRecipient(), useCases.liftSuppression()),
+                new AdminSuppressionsApi(useCases.blockRecipient(), useCases.liftSuppression(),
+                        reads.listSuppressionHistory()),
                 new WebhookDeliveriesAdminApi(useCases.listWebhookDeliveries(), useCases.replayWebhookEvent()),
                 new RiskEventsAdminApi(useCases.listRiskEvents()),
+                new MessagesAdminApi(reads.listInstanceMessages()),
+                new ReviewAdminApi(reads.listPausedInstances()),
+                new OverviewAdminApi(reads.getOverview()),
                 new OperatorsAdminApi(useCases.createOperator(), useCases.listOperators(), useCases.revokeOperator()),
                 new AuditAdminApi(useCases.listAuditEntries())));
         services.put(OBSERVE, List.of(new HealthApi(useCases.checkReadiness()),

@@ -8,6 +8,8 @@ import hub.gateway.application.port.in.CreateInstanceUseCase.CreateInstanceComma
 import hub.gateway.application.port.in.CreateInstanceUseCase.CreateInstanceResult;
 import hub.gateway.application.port.in.GetInstanceUseCase;
 import hub.gateway.application.port.in.InstanceReport;
+import hub.gateway.application.port.in.SearchInstancesUseCase;
+import hub.gateway.application.port.in.SearchInstancesUseCase.SearchInstancesResult;
 import hub.gateway.application.port.in.UpdateInstanceUseCase;
 import hub.gateway.application.port.in.UpdateInstanceUseCase.UpdateInstanceCommand;
 import hub.gateway.application.port.in.UpdateInstanceUseCase.UpdateInstanceResult;
@@ -19,25 +21,29 @@ import io.helidon.webserver.http.ServerRequest;
 
 import java.util.Optional;
 
-/** {@code /admin/instances}, one instance, and its pause and resume, behind the admin guard. */
+/** {@code /admin/instances} (the search and the creation), one instance, and its pause and resume, behind the admin guard. */
 final class InstancesAdminApi implements HttpService {
     private final CreateInstanceUseCase createInstance;
     private final GetInstanceUseCase getInstance;
     private final UpdateInstanceUseCase updateInstance;
     private final ChangeInstanceStatusUseCase changeInstanceStatus;
+    private final SearchInstancesUseCase searchInstances;
 
     InstancesAdminApi(CreateInstanceUseCase createInstance, GetInstanceUseCase getInstance,
-                      UpdateInstanceUseCase updateInstance, ChangeInstanceStatusUseCase changeInstanceStatus) {
+                      UpdateInstanceUseCase updateInstance, ChangeInstanceStatusUseCase changeInstanceStatus,
+                      SearchInstancesUseCase searchInstances) {
         this.createInstance = createInstance;
         this.getInstance = getInstance;
         this.updateInstance = updateInstance;
         this.changeInstanceStatus = changeInstanceStatus;
+        this.searchInstances = searchInstances;
     }
 
     @Override
     public void routing(HttpRules rules) {
-        rules.post("/instances", Answer.handler(this::create))
-                .any("/instances", Routes.methodNotAllowed("POST"))
+        rules.get("/instances", Answer.handler(this::search))
+                .post("/instances", Answer.handler(this::create))
+                .any("/instances", Routes.methodNotAllowed("GET, POST"))
                 .get("/instances/{id}", Answer.handler(req -> answer(getInstance.get(id(req)))))
                 .patch("/instances/{id}", Answer.handler(this::update))
                 .any("/instances/{id}", Routes.methodNotAllowed("GET, PATCH"))
@@ -45,6 +51,16 @@ final class InstancesAdminApi implements HttpService {
                 .any("/instances/{id}/pause", Routes.methodNotAllowed("POST"))
                 .post("/instances/{id}/resume", Answer.handler(req -> changeStatus(req, InstanceStatus.ACTIVE)))
                 .any("/instances/{id}/resume", Routes.methodNotAllowed("POST"));
+    }
+
+    /** {@code q}: a fragment of the id, the name or the account id; each instance with its limits and usage. */
+    private Answer search(ServerRequest req) {
+        return ListLimits.withLimit(req, limit -> switch (searchInstances.search(QueryInputs.text(req, "q"),
+                QueryInputs.text(req, "cursor"), limit)) {
+            case SearchInstancesResult.Listed listed ->
+                    Representations.page("instances", listed.page(), Representations::instance);
+            case SearchInstancesResult.Invalid invalid -> ErrorAnswers.validation(invalid.fields());
+        });
     }
 
     private Answer create(ServerRequest req) {

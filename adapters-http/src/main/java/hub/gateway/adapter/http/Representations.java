@@ -2,7 +2,14 @@ package hub.gateway.adapter.http;
 
 import static hub.gateway.adapter.http.Jsons.JSON;
 
+import hub.gateway.application.port.in.GetOverviewUseCase.Overview;
+import hub.gateway.application.port.in.GetOverviewUseCase.WebhookBacklog;
 import hub.gateway.application.port.in.InstanceReport;
+import hub.gateway.application.port.in.Page;
+import hub.gateway.application.port.in.ListAccountsUseCase.AccountSummary;
+import hub.gateway.application.port.in.ListApiKeysUseCase.ApiKeySummary;
+import hub.gateway.application.port.in.ListPausedInstancesUseCase.PausedInstance;
+import hub.gateway.application.port.in.ListSuppressionHistoryUseCase.SuppressionEntry;
 import hub.gateway.application.port.in.ListWebhookDeliveriesUseCase.WebhookDelivery;
 import hub.gateway.application.port.in.ListRiskEventsUseCase.RiskEvent;
 import hub.gateway.domain.account.Instance;
@@ -20,6 +27,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** The wire shapes of contract §9, snake_case, times as ISO-8601 in UTC. */
 final class Representations {
@@ -41,6 +49,7 @@ final class Representations {
                 .add("plan", instance.plan().wireName())
                 .add("status", instance.status().wireName())
                 .add("transport", instance.transport())
+                .add("timezone", instance.timeZone().getId())
                 .add("phone_number_id", orNull(instance.transportAccount().phoneNumberId()))
                 .add("access_token_set", instance.transportAccount().accessToken().isPresent())
                 .add("webhook_url", orNull(instance.webhookUrl()))
@@ -135,6 +144,91 @@ final class Representations {
                 .add("weight", signal.weight())
                 .add("evidence", signal.evidence())));
         return array;
+    }
+
+    /** A page of a list: its entries under {@code name}, and the next page's cursor (null on the last page). */
+    static <T> Answer page(String name, Page<T> page, Function<T, JsonObjectBuilder> entry) {
+        JsonArrayBuilder items = JSON.createArrayBuilder();
+        page.items().forEach(item -> items.add(entry.apply(item)));
+        return Answer.ok(JSON.createObjectBuilder().add(name, items).add("next_cursor", orNull(page.nextCursor())).build());
+    }
+
+    /** A review entry: the instance, when and why it was paused, and its latest refusals. */
+    static JsonObjectBuilder pausedInstance(PausedInstance paused) {
+        Instance instance = paused.instance();
+        JsonArrayBuilder assessments = JSON.createArrayBuilder();
+        paused.assessments().forEach(e -> assessments.add(riskEvent(e)));
+        JsonArrayBuilder refusals = JSON.createArrayBuilder();
+        paused.recentRefusals().forEach(m -> refusals.add(message(m)));
+        return JSON.createObjectBuilder()
+                .add("instance_id", instance.id().value())
+                .add("account_id", instance.accountId().value())
+                .add("name", instance.name())
+                .add("timezone", instance.timeZone().getId())
+                .add("plan", instance.plan().wireName())
+                .add("transport", instance.transport())
+                .add("paused_at", time(paused.pausedAt()))
+                .add("paused_by", paused.pause().isPresent() ? "rules" : "operator")
+                .add("pause", paused.pause().<JsonValue>map(e -> riskEvent(e).build()).orElse(JsonValue.NULL))
+                .add("assessments", assessments)
+                .add("recent_refusals", refusals);
+    }
+
+    static JsonObjectBuilder suppressionEntry(SuppressionEntry entry) {
+        JsonArrayBuilder history = JSON.createArrayBuilder();
+        entry.history().forEach(a -> history.add(JSON.createObjectBuilder()
+                .add("action", a.action())
+                .add("reason", a.reason().wireName())
+                .add("actor", a.actor())
+                .add("at", time(a.at()))
+                .add("note", orNull(a.note()))));
+        return suppression(entry.suppression()).add("history", history);
+    }
+
+    static JsonObjectBuilder accountSummary(AccountSummary summary) {
+        return JSON.createObjectBuilder()
+                .add("account_id", summary.account().id().value())
+                .add("name", summary.account().name())
+                .add("timezone", summary.account().timeZone().getId())
+                .add("created_at", time(summary.createdAt()))
+                .add("instances", summary.instances());
+    }
+
+    /** Never the key, nor its hash: the prefix alone tells keys apart. */
+    static JsonObjectBuilder apiKey(ApiKeySummary key) {
+        return JSON.createObjectBuilder()
+                .add("api_key_id", key.id())
+                .add("prefix", key.prefix())
+                .add("created_at", time(key.createdAt()))
+                .add("revoked_at", orNull(key.revokedAt().map(Representations::time)));
+    }
+
+    /** Refusals by their wire code, mapped from the domain's reasons by the catalogue. */
+    static JsonObjectBuilder overview(Overview overview) {
+        JsonArrayBuilder hours = JSON.createArrayBuilder();
+        overview.hours().forEach(h -> hours.add(JSON.createObjectBuilder()
+                .add("hour", time(h.hour()))
+                .add("sent", h.sent())
+                .add("failed", h.failed())
+                .add("refused", h.refused())
+                .add("unknown", h.unknown())));
+        JsonArrayBuilder refusals = JSON.createArrayBuilder();
+        overview.topRefusals().forEach(r -> refusals.add(JSON.createObjectBuilder()
+                .add("error", ErrorCatalog.of(r.reason()).code())
+                .add("count", r.count())));
+        WebhookBacklog backlog = overview.webhookBacklog();
+        return JSON.createObjectBuilder()
+                .add("from", time(overview.from()))
+                .add("until", time(overview.until()))
+                .add("at", time(overview.at()))
+                .add("hours", hours)
+                .add("top_refusals", refusals)
+                .add("opt_outs", overview.optOuts())
+                .add("webhook_backlog", JSON.createObjectBuilder()
+                        .add("pending", backlog.pending())
+                        .add("oldest_created_at", orNull(backlog.oldestCreatedAt().map(Representations::time)))
+                        .add("oldest_age_seconds", backlog.oldestAge()
+                                .<JsonValue>map(age -> JSON.createValue(age.toSeconds())).orElse(JsonValue.NULL)));
     }
 
     private static JsonObjectBuilder window(int limit, int used, Instant resetsAt) {

@@ -39,6 +39,22 @@ import hub.gateway.application.port.in.UpdateInstanceUseCase.UpdateInstanceComma
 import hub.gateway.application.port.in.CreateInstanceUseCase.CreateInstanceCommand;
 import hub.gateway.application.port.in.ReceiveTransportWebhookUseCase;
 import hub.gateway.application.port.in.ReceiveTransportWebhookUseCase.WebhookReceipt;
+import hub.gateway.application.port.in.GetOverviewUseCase.HourOfSends;
+import hub.gateway.application.port.in.GetOverviewUseCase.Overview;
+import hub.gateway.application.port.in.GetOverviewUseCase.RefusalCount;
+import hub.gateway.application.port.in.GetOverviewUseCase.WebhookBacklog;
+import hub.gateway.application.port.in.ListAccountsUseCase.AccountSummary;
+import hub.gateway.application.port.in.ListAccountsUseCase.ListAccountsResult;
+import hub.gateway.application.port.in.ListApiKeysUseCase.ApiKeySummary;
+import hub.gateway.application.port.in.ListInstanceMessagesUseCase.ListInstanceMessagesResult;
+import hub.gateway.application.port.in.ListPausedInstancesUseCase.ListPausedInstancesResult;
+import hub.gateway.application.port.in.ListPausedInstancesUseCase.PausedInstance;
+import hub.gateway.application.port.in.ListSuppressionHistoryUseCase.HistoryEntry;
+import hub.gateway.application.port.in.ListSuppressionHistoryUseCase.ListSuppressionHistoryResult;
+import hub.gateway.application.port.in.ListSuppressionHistoryUseCase.SuppressionEntry;
+import hub.gateway.application.port.in.Page;
+import hub.gateway.application.port.in.SearchInstancesUseCase.SearchInstancesResult;
+import hub.gateway.domain.send.RefusalReason;
 import hub.gateway.domain.account.Account;
 import hub.gateway.domain.account.AccountId;
 import hub.gateway.domain.account.ApiKeySecret;
@@ -322,12 +338,78 @@ final class FakeUseCases {
                 token -> new SignInOperatorUseCase.SignInResult.Refused(),
                 sessionId -> Optional.empty(),
                 sessionId -> {
-                });
+                },
+                operatorReads());
     }
 
     /** Notes who called, then answers. */
     private <T> T by(Operator by, T answer) {
         lastOperator.set(by);
         return answer;
+    }
+
+    /** A cursor the fakes give out and take back; any other is refused as the services refuse it. */
+    static final String CURSOR = "c2Vjb25k";
+    final AtomicReference<String> lastSearch = new AtomicReference<>();
+
+    private static <T> boolean badCursor(Optional<String> cursor) {
+        return cursor.isPresent() && !cursor.get().equals(CURSOR);
+    }
+
+    private static List<FieldError> cursorError() {
+        return List.of(new FieldError("cursor", "is not a cursor this list gave out"));
+    }
+
+    static PausedInstance paused() {
+        RiskEvent pause = riskEvents().getFirst();
+        Instance instance = report().instance().withStatus(InstanceStatus.PAUSED_FOR_REVIEW);
+        return new PausedInstance(instance, NOW, Optional.of(pause), riskEvents(),
+                List.of(new MessageRecord(126, Optional.empty(), "inst_12345", Optional.of("+966501234567"),
+                        Optional.of("support"), "refused", Optional.of("policy_violation"), NOW, List.of())));
+    }
+
+    static Overview overview() {
+        Instant from = Instant.parse("2026-05-07T11:00:00Z");
+        List<HourOfSends> hours = new java.util.ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            hours.add(new HourOfSends(from.plusSeconds(3600L * i), i == 23 ? 5 : 0, 0, i == 23 ? 2 : 0, 0));
+        }
+        return new Overview(from, from.plusSeconds(24 * 3600), NOW, hours, List.of(new RefusalCount(RefusalReason.MINUTE_LIMIT_REACHED, 2)), 1,
+                new WebhookBacklog(1, Optional.of(Instant.parse("2026-05-08T09:59:30Z")),
+                        Optional.of(java.time.Duration.ofSeconds(60))));
+    }
+
+    UseCases.OperatorReads operatorReads() {
+        return new UseCases.OperatorReads(
+                (cursor, limit) -> badCursor(cursor)
+                        ? new ListPausedInstancesResult.Invalid(cursorError())
+                        : new ListPausedInstancesResult.Listed(new Page<>(List.of(paused()),
+                        cursor.isPresent() ? Optional.empty() : Optional.of(CURSOR))),
+                (text, cursor, limit) -> {
+                    lastSearch.set(text.orElse(null));
+                    return badCursor(cursor)
+                            ? new SearchInstancesResult.Invalid(cursorError())
+                            : new SearchInstancesResult.Listed(new Page<>(List.of(report()), Optional.empty()));
+                },
+                (instanceId, cursor, limit) -> badCursor(cursor)
+                        ? new ListInstanceMessagesResult.Invalid(cursorError())
+                        : instanceId.equals("inst_12345")
+                        ? new ListInstanceMessagesResult.Listed(new Page<>(List.of(trackedRecord(), record()), Optional.of(CURSOR)))
+                        : new ListInstanceMessagesResult.UnknownInstance(),
+                (instanceId, cursor, limit) -> badCursor(cursor)
+                        ? new ListSuppressionHistoryResult.Invalid(cursorError())
+                        : instanceId.equals("inst_12345")
+                        ? new ListSuppressionHistoryResult.Listed(new Page<>(List.of(new SuppressionEntry(blocked(),
+                        List.of(new HistoryEntry("added", SuppressionReason.BLOCKED, "client", NOW, Optional.of("client API"))))),
+                        Optional.empty()))
+                        : new ListSuppressionHistoryResult.UnknownInstance(),
+                (cursor, limit) -> badCursor(cursor)
+                        ? new ListAccountsResult.Invalid(cursorError())
+                        : new ListAccountsResult.Listed(new Page<>(List.of(new AccountSummary(
+                        new Account(ACCOUNT, "Clinic", java.time.ZoneId.of("Asia/Riyadh")), NOW, 1)), Optional.empty())),
+                accountId -> accountId.equals("acc_1")
+                        ? Optional.of(List.of(new ApiKeySummary("key_1", "gk_live_abcdefgh", NOW, Optional.of(NOW))))
+                        : Optional.empty(),
+                FakeUseCases::overview);
     }
 }

@@ -1,10 +1,12 @@
 package hub.gateway.adapter.persistence;
 
 import hub.gateway.application.port.out.ApiKeys;
+import hub.gateway.domain.account.AccountId;
 import hub.gateway.domain.account.ApiKey;
 import hub.gateway.domain.account.ApiKeyHash;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** See {@link Caches} for how stale an entry may be; changes made on this node are seen at once. */
@@ -26,6 +28,12 @@ final class CachingApiKeys implements ApiKeys {
     @Override
     public Optional<ApiKey> findByHash(ApiKeyHash hash) {
         return byHash.get(hash.hex(), hex -> stored.findByHash(hash));
+    }
+
+    /** Uncached: the operator's list reads the database as it is. */
+    @Override
+    public List<ApiKey> ofAccount(AccountId accountId) {
+        return stored.ofAccount(accountId);
     }
 
     @Override

@@ -8,6 +8,7 @@ import hub.gateway.domain.account.InstanceStatus;
 import hub.gateway.domain.operator.AuditEntry;
 import hub.gateway.domain.webhook.ClientEvent;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -92,6 +93,17 @@ final class CachingInstances implements Instances {
         } finally {
             byId.invalidate(id);
         }
+    }
+
+    /** Uncached: the operator's lists read the database as it is. */
+    @Override
+    public List<Instance> search(Optional<String> text, Optional<InstanceId> after, int limit) {
+        return stored.search(text, after, limit);
+    }
+
+    @Override
+    public List<Paused> pausedForReview(Optional<PausedPosition> after, int limit) {
+        return stored.pausedForReview(after, limit);
     }
 
     /** For a change made behind this adapter's back on this node (the review pause, by the risk ledger). */

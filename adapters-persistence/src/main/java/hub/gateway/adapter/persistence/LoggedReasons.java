@@ -29,13 +29,18 @@ final class LoggedReasons {
         };
     }
 
-    /** The reason a stored spelling names. */
-    static RefusalReason parse(String logged) {
+    /** The reason a stored spelling names, if any does. */
+    static java.util.Optional<RefusalReason> find(String logged) {
         for (RefusalReason reason : RefusalReason.values()) {
             if (of(reason).equals(logged)) {
-                return reason;
+                return java.util.Optional.of(reason);
             }
         }
-        throw new IllegalStateException("not a logged refusal reason: " + logged);
+        return java.util.Optional.empty();
+    }
+
+    /** The reason a stored spelling names. */
+    static RefusalReason parse(String logged) {
+        return find(logged).orElseThrow(() -> new IllegalStateException("not a logged refusal reason: " + logged));
     }
 }

@@ -6,7 +6,9 @@ import hub.gateway.domain.account.AccountId;
 import io.helidon.dbclient.DbRow;
 
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 final class PgAccounts implements Accounts {
     private final Database db;
@@ -37,6 +39,31 @@ final class PgAccounts implements Accounts {
         return db.call(exec -> exec.get("select not exists (select 1 from account) as empty"))
                 .map(row -> row.column("empty").get(Boolean.class))
                 .orElse(true);
+    }
+
+    /**
+     * Newest first, each with its count of instances (through instance_account, V1). Accounts are few enough that
+     * sorting them all costs less than an index every insert would keep; the start of the list is "before infinity".
+     */
+    @Override
+    public List<AccountSummary> page(Optional<AccountPosition> after, int limit) {
+        return db.call(exec -> {
+            try (Stream<DbRow> rows = exec.createQuery("""
+                            select a.id, a.name, a.time_zone, a.created_at,
+                                   (select count(*) from instance i where i.account_id = a.id) as instances
+                              from account a
+                             where (a.created_at, a.id) < (cast(:since as timestamptz), :after)
+                             order by a.created_at desc, a.id desc
+                             limit :limit
+                            """)
+                    .addParam("since", after.map(p -> p.createdAt().toString()).orElse("infinity"))
+                    .addParam("after", after.map(p -> p.id().value()).orElse(""))
+                    .addParam("limit", Math.max(0, limit))
+                    .execute()) {
+                return rows.map(row -> new AccountSummary(account(row), Columns.instant(row, "created_at"),
+                        Columns.intValue(row, "instances"))).toList();
+            }
+        });
     }
 
     private static Account account(DbRow row) {

@@ -7,7 +7,9 @@ import hub.gateway.domain.account.ApiKeyHash;
 import io.helidon.dbclient.DbRow;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** Uncached; {@link CachingApiKeys} sits in front of it. */
 final class PgApiKeys implements ApiKeys {
@@ -44,6 +46,23 @@ final class PgApiKeys implements ApiKeys {
                         "update api_key set revoked_at = coalesce(revoked_at, ?) where id = ? returning key_hash",
                         Columns.utc(at), apiKeyId))
                 .map(row -> new ApiKeyHash(Columns.string(row, "key_hash")));
+    }
+
+    /** Through api_key_account (V1). */
+    @Override
+    public List<ApiKey> ofAccount(AccountId accountId) {
+        return db.call(exec -> {
+            try (Stream<DbRow> rows = exec.createQuery("""
+                            select id, account_id, prefix, key_hash, created_at, revoked_at
+                              from api_key
+                             where account_id = :account
+                             order by created_at desc, id
+                            """)
+                    .addParam("account", accountId.value())
+                    .execute()) {
+                return rows.map(PgApiKeys::apiKey).toList();
+            }
+        });
     }
 
     private static ApiKey apiKey(DbRow row) {

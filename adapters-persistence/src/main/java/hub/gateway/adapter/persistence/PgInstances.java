@@ -13,6 +13,8 @@ import hub.gateway.domain.quota.Plan;
 import io.helidon.dbclient.DbRow;
 
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -26,7 +28,7 @@ final class PgInstances implements Instances {
 
     private static final String STATUS_CHANGE = """
             with changed as (
-                update instance set status = ?, updated_at = cast(? as timestamptz)
+                update instance set status = ?, updated_at = cast(? as timestamptz), status_changed_at = now()
                  where id = ? and status <> ?
                 returning id, name),
             evented as (
@@ -56,8 +58,8 @@ final class PgInstances implements Instances {
                         with added as (
                             insert into instance (id, account_id, name, plan, transport, phone_number_id, access_token,
                                                   webhook_url, webhook_secret, daily_limit, monthly_limit,
-                                                  per_minute_limit, status, created_at, updated_at)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                                  per_minute_limit, status, created_at, updated_at, status_changed_at)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                             on conflict do nothing
                             returning id)
                         insert into instance_quota (instance_id) select id from added
@@ -66,7 +68,8 @@ final class PgInstances implements Instances {
                 instance.transport(), account.phoneNumberId().orElse(null), account.accessToken().orElse(null),
                 instance.webhookUrl().orElse(null), webhookSecret,
                 overrides.daily().orElse(null), overrides.monthly().orElse(null), overrides.perMinute().orElse(null),
-                instance.status().wireName(), Columns.utc(instance.createdAt()), Columns.utc(instance.createdAt())));
+                instance.status().wireName(), Columns.utc(instance.createdAt()), Columns.utc(instance.createdAt()),
+                Columns.utc(instance.createdAt())));
         return added == 1;
     }
 
@@ -122,6 +125,51 @@ final class PgInstances implements Instances {
                 .map(row -> Columns.longValue(row, "changed") == 1 ? StatusChange.CHANGED
                         : Columns.longValue(row, "found") == 1 ? StatusChange.UNCHANGED : StatusChange.UNKNOWN_INSTANCE)
                 .orElseThrow(() -> new IllegalStateException("a count returned no row"));
+    }
+
+    /**
+     * A plain substring test (strpos, so that {@code %} and {@code _} in the text mean themselves) over every row:
+     * instances are counted in thousands, not millions, so the scan costs less than keeping a trigram index.
+     * The page follows the primary key; an empty text or cursor means none.
+     */
+    @Override
+    public List<Instance> search(Optional<String> text, Optional<InstanceId> after, int limit) {
+        return db.call(exec -> {
+            try (Stream<DbRow> rows = exec.createQuery(COLUMNS + """
+                             where (:text = ''
+                                    or strpos(lower(i.id), :text) > 0
+                                    or strpos(lower(i.name), :text) > 0
+                                    or strpos(lower(i.account_id), :text) > 0)
+                               and i.id > :after
+                             order by i.id
+                             limit :limit
+                            """)
+                    .addParam("text", text.map(t -> t.toLowerCase(Locale.ROOT)).orElse(""))
+                    .addParam("after", after.map(InstanceId::value).orElse(""))
+                    .addParam("limit", Math.max(0, limit))
+                    .execute()) {
+                return rows.map(PgInstances::instance).toList();
+            }
+        });
+    }
+
+    /** Through instance_paused (V12); the start of the list is "before infinity". */
+    @Override
+    public List<Paused> pausedForReview(Optional<PausedPosition> after, int limit) {
+        return db.call(exec -> {
+            try (Stream<DbRow> rows = exec.createQuery(COLUMNS.replace("select ", "select i.status_changed_at, ") + """
+                             where i.status = 'paused_for_review'
+                               and (i.status_changed_at, i.id) < (cast(:since as timestamptz), :after)
+                             order by i.status_changed_at desc, i.id desc
+                             limit :limit
+                            """)
+                    .addParam("since", after.map(p -> p.since().toString()).orElse("infinity"))
+                    .addParam("after", after.map(p -> p.id().value()).orElse(""))
+                    .addParam("limit", Math.max(0, limit))
+                    .execute()) {
+                return rows.map(row -> new Paused(instance(row), Columns.instant(row, "status_changed_at"))).toList();
+            }
+        });
     }
 
     private static Instance instance(DbRow row) {

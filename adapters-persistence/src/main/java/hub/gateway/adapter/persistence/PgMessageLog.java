@@ -2,14 +2,18 @@ package hub.gateway.adapter.persistence;
 
 import hub.gateway.application.port.out.MessageLog;
 import hub.gateway.domain.account.AccountId;
+import hub.gateway.domain.account.Instance;
 import hub.gateway.domain.account.InstanceId;
 import hub.gateway.domain.message.DeliveryStatus;
 import hub.gateway.domain.message.MessageRecord.StatusChange;
 import hub.gateway.domain.message.MessageRecord;
 import io.helidon.dbclient.DbRow;
+import jakarta.json.JsonArrayBuilder;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -132,29 +136,125 @@ final class PgMessageLog implements MessageLog {
                 """, accountId.value(), logId).stream().findFirst();
     }
 
+    /** Through message_log_recent (V1), from the newest row or from below the cursor's. */
     @Override
-    public List<MessageRecord> recent(AccountId accountId, InstanceId instanceId, int limit) {
+    public List<MessageRecord> recent(AccountId accountId, InstanceId instanceId, Optional<Long> before, int limit) {
         return read(COLUMNS + """
                   from (select * from message_log
-                         where account_id = ? and instance_id = ?
+                         where account_id = ? and instance_id = ? and id < ?
                          order by id desc
                          limit ?) m
                   left join message_status s on s.log_id = m.id
                  order by m.id desc, s.at, s.id
-                """, accountId.value(), instanceId.value(), Math.max(0, limit));
+                """, accountId.value(), instanceId.value(), before.orElse(Long.MAX_VALUE), Math.max(0, limit));
     }
 
-    /** Rows arrive grouped by log id (the queries order by it), one per history entry. */
+    /**
+     * One statement for the page of instances (one jsonb argument of {@code [{"account", "instance"}]}): each
+     * instance's latest {@code scanned} rows through message_log_recent (V1), of which the refused ones.
+     */
+    @Override
+    public Map<InstanceId, List<MessageRecord>> recentRefusals(Collection<Instance> instances, int scanned,
+                                                               int perInstance) {
+        JsonArrayBuilder asked = StoredSignals.JSON.createArrayBuilder();
+        instances.forEach(i -> asked.add(StoredSignals.JSON.createObjectBuilder()
+                .add("account", i.accountId().value())
+                .add("instance", i.id().value())));
+        Map<InstanceId, List<MessageRecord>> refusals = new LinkedHashMap<>();
+        instances.forEach(i -> refusals.put(i.id(), new ArrayList<>()));
+        List<MessageRecord> rows = db.call(exec -> {
+            try (Stream<DbRow> found = exec.createQuery(COLUMNS + """
+                              from jsonb_to_recordset(cast(:instances as jsonb)) as w (account text, instance text)
+                              cross join lateral (select latest.*
+                                                    from (select * from message_log
+                                                           where account_id = w.account and instance_id = w.instance
+                                                           order by id desc
+                                                           limit :scanned) latest
+                                                   where latest.status = 'refused'
+                                                   order by latest.id desc
+                                                   limit :per_instance) m
+                              left join message_status s on s.log_id = m.id
+                             order by m.id desc, s.at, s.id
+                            """)
+                    .addParam("instances", asked.build().toString())
+                    .addParam("scanned", Math.max(0, scanned))
+                    .addParam("per_instance", Math.max(0, perInstance))
+                    .execute()) {
+                return assemble(found);
+            }
+        });
+        rows.forEach(r -> refusals.get(new InstanceId(r.instanceId())).add(r));
+        refusals.replaceAll((id, list) -> List.copyOf(list));
+        return refusals;
+    }
+
+    /**
+     * Through message_log_created_brin (V12): only the block ranges written in the window are read, so the cost
+     * follows the window's rows, not the table's (docs/performance.md). The outcomes are the domain's: which
+     * statuses count as which is decided here, once.
+     */
+    @Override
+    public List<HourOfSends> sendsByHour(Instant from, Instant until) {
+        return db.call(exec -> {
+            try (Stream<DbRow> rows = exec.createQuery("""
+                            select cast(floor(extract(epoch from (created_at - :from)) / 3600) as integer) as hour,
+                                   count(*) filter (where status in ('sent', 'delivered', 'read')) as sent,
+                                   count(*) filter (where status = 'failed') as failed,
+                                   count(*) filter (where status = 'refused') as refused,
+                                   count(*) filter (where status in ('accepted', 'unknown')) as unknown
+                              from message_log
+                             where created_at >= :from and created_at < :until
+                             group by 1
+                             order by 1
+                            """)
+                    .addParam("from", Columns.utc(from))
+                    .addParam("until", Columns.utc(until))
+                    .execute()) {
+                return rows.map(row -> new HourOfSends(from.plus(Columns.intValue(row, "hour"), ChronoUnit.HOURS),
+                        Columns.longValue(row, "sent"), Columns.longValue(row, "failed"),
+                        Columns.longValue(row, "refused"), Columns.longValue(row, "unknown"))).toList();
+            }
+        });
+    }
+
+    /** Through message_log_created_brin (V12), like {@link #sendsByHour}; a spelling no reason has is left out. */
+    @Override
+    public List<RefusalCount> refusalsByReason(Instant from, Instant until, int top) {
+        return db.call(exec -> {
+            try (Stream<DbRow> rows = exec.createQuery("""
+                            select error, count(*) as refusals
+                              from message_log
+                             where created_at >= :from and created_at < :until and status = 'refused'
+                             group by error
+                             order by refusals desc, error
+                             limit :top
+                            """)
+                    .addParam("from", Columns.utc(from))
+                    .addParam("until", Columns.utc(until))
+                    .addParam("top", Math.max(0, top))
+                    .execute()) {
+                return rows.flatMap(row -> Columns.optionalString(row, "error").flatMap(LoggedReasons::find)
+                        .map(reason -> new RefusalCount(reason, Columns.longValue(row, "refusals"))).stream())
+                        .toList();
+            }
+        });
+    }
+
     private List<MessageRecord> read(String sql, Object... parameters) {
         return db.call(exec -> {
             try (Stream<DbRow> rows = exec.query(sql, parameters)) {
-                Map<Long, Assembly> byId = new LinkedHashMap<>();
-                rows.forEach(row -> byId
-                        .computeIfAbsent(Columns.longValue(row, "id"), id -> new Assembly(row))
-                        .add(row));
-                return byId.values().stream().map(Assembly::record).toList();
+                return assemble(rows);
             }
         });
+    }
+
+    /** Rows arrive grouped by log id (the queries order by it), one per history entry. */
+    private static List<MessageRecord> assemble(Stream<DbRow> rows) {
+        Map<Long, Assembly> byId = new LinkedHashMap<>();
+        rows.forEach(row -> byId
+                .computeIfAbsent(Columns.longValue(row, "id"), id -> new Assembly(row))
+                .add(row));
+        return byId.values().stream().map(Assembly::record).toList();
     }
 
     private static final class Assembly {

@@ -8,10 +8,14 @@ import hub.gateway.domain.risk.RiskAssessment;
 import hub.gateway.domain.send.RefusalReason;
 import hub.gateway.domain.webhook.ClientEvent.InstancePausedForReview;
 import io.helidon.dbclient.DbRow;
+import jakarta.json.JsonArrayBuilder;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -43,7 +47,8 @@ final class PgRiskLedger implements RiskLedger {
 
     private static final String PAUSE = """
             with changed as (
-                update instance set status = ?, updated_at = cast(? as timestamptz)
+                update instance set status = ?, updated_at = cast(? as timestamptz),
+                                    status_changed_at = cast(? as timestamptz)
                  where id = ? and status = ?
                 returning id, name),
             recorded as (
@@ -88,7 +93,7 @@ final class PgRiskLedger implements RiskLedger {
     /** The event's name is the instance row's own, read by the same statement that pauses it. */
     @Override
     public boolean pauseForReview(InstanceId instanceId, RiskAssessment assessment, Instant at) {
-        Object[] paused = {InstanceStatus.PAUSED_FOR_REVIEW.wireName(), Columns.utc(at), instanceId.value(),
+        Object[] paused = {InstanceStatus.PAUSED_FOR_REVIEW.wireName(), Columns.utc(at), Columns.utc(at), instanceId.value(),
                 InstanceStatus.ACTIVE.wireName(), Columns.utc(at), assessment.score(),
                 RiskAction.PAUSE_INSTANCE.wireName()};
         // No name here: the statement takes it from the row it pauses (insertParametersWithoutName).
@@ -112,6 +117,38 @@ final class PgRiskLedger implements RiskLedger {
                 return rows.map(PgRiskLedger::riskEvent).toList();
             }
         });
+    }
+
+    /**
+     * One statement for the page: each instance's newest events at or before its moment, through risk_event_recent
+     * (V3), given as one jsonb argument of {@code [{"instance", "at"}]}.
+     */
+    @Override
+    public Map<InstanceId, List<RiskEvent>> leadingTo(Map<InstanceId, Instant> moments, int perInstance) {
+        JsonArrayBuilder asked = StoredSignals.JSON.createArrayBuilder();
+        moments.forEach((id, at) -> asked.add(StoredSignals.JSON.createObjectBuilder()
+                .add("instance", id.value())
+                .add("at", at.toString())));
+        Map<InstanceId, List<RiskEvent>> events = new LinkedHashMap<>();
+        moments.keySet().forEach(id -> events.put(id, new ArrayList<>()));
+        db.run(exec -> {
+            try (Stream<DbRow> rows = exec.createQuery("""
+                            select w.instance, e.id, e.at, e.score, e.action, e.log_id, %s
+                              from jsonb_to_recordset(cast(:moments as jsonb)) as w (instance text, at timestamptz)
+                              cross join lateral (select r.* from risk_event r
+                                                   where r.instance_id = w.instance and r.at <= w.at
+                                                   order by r.id desc
+                                                   limit :per_instance) e
+                             order by w.instance, e.id desc
+                            """.formatted(StoredSignals.columns("e.signals")))
+                    .addParam("moments", asked.build().toString())
+                    .addParam("per_instance", Math.max(0, perInstance))
+                    .execute()) {
+                rows.forEach(row -> events.get(new InstanceId(Columns.string(row, "instance"))).add(riskEvent(row)));
+            }
+        });
+        events.replaceAll((id, list) -> List.copyOf(list));
+        return events;
     }
 
     private static RiskEvent riskEvent(DbRow row) {

@@ -17,7 +17,10 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * Exact limits across nodes: each reservation is one round trip to {@code send_gate_reserve} (R__reserve_quota.sql),
@@ -182,16 +185,39 @@ final class PgSendGate implements SendGate {
 
     @Override
     public Usage usage(InstanceId instanceId, UsageWindows windows) {
-        return db.call(exec -> exec.get("""
-                        select case when minute_start = cast(? as timestamptz) then minute_used else 0 end as minute,
-                               case when day_start = cast(? as date) then day_used else 0 end as day,
-                               case when month_start = cast(? as date) then month_used else 0 end as month
-                          from instance_quota
-                         where instance_id = ?
-                        """,
-                Columns.utc(windows.minuteStart()), windows.day(), windows.monthStart(), instanceId.value()))
-                .map(row -> new Usage(Columns.intValue(row, "minute"), Columns.intValue(row, "day"),
-                        Columns.intValue(row, "month")))
-                .orElse(Usage.NONE);
+        return usage(Map.of(instanceId, windows)).get(instanceId);
+    }
+
+    /**
+     * One statement for any number of instances, each counted in its own windows (one jsonb argument of
+     * {@code [{"instance", "minute", "day", "month"}]}): a counter counts only in the window stored beside it.
+     */
+    @Override
+    public Map<InstanceId, Usage> usage(Map<InstanceId, UsageWindows> windows) {
+        JsonArrayBuilder asked = JSON.createArrayBuilder();
+        windows.forEach((id, w) -> asked.add(JSON.createObjectBuilder()
+                .add("instance", id.value())
+                .add("minute", w.minuteStart().toString())
+                .add("day", w.day().toString())
+                .add("month", w.monthStart().toString())));
+        Map<InstanceId, Usage> usage = new HashMap<>();
+        windows.keySet().forEach(id -> usage.put(id, Usage.NONE));
+        db.run(exec -> {
+            try (Stream<DbRow> rows = exec.createQuery("""
+                            select w.instance,
+                                   case when q.minute_start = w.minute then q.minute_used else 0 end as minute,
+                                   case when q.day_start = w.day then q.day_used else 0 end as day,
+                                   case when q.month_start = w.month then q.month_used else 0 end as month
+                              from jsonb_to_recordset(cast(:windows as jsonb))
+                                       as w (instance text, minute timestamptz, day date, month date)
+                              join instance_quota q on q.instance_id = w.instance
+                            """)
+                    .addParam("windows", asked.build().toString())
+                    .execute()) {
+                rows.forEach(row -> usage.put(new InstanceId(Columns.string(row, "instance")), new Usage(
+                        Columns.intValue(row, "minute"), Columns.intValue(row, "day"), Columns.intValue(row, "month"))));
+            }
+        });
+        return usage;
     }
 }

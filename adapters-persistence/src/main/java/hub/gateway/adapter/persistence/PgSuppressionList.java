@@ -10,7 +10,10 @@ import hub.gateway.domain.webhook.ClientEvent;
 import io.helidon.dbclient.DbRow;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -70,6 +73,70 @@ final class PgSuppressionList implements SuppressionList {
     public List<Suppression> list(InstanceId instanceId, int limit) {
         return read(COLUMNS + " where instance_id = ? order by since desc, phone, reason limit ?",
                 instanceId.value(), Math.max(0, limit));
+    }
+
+    /**
+     * The page through suppression_recent (V2), then each entry's newest audit rows through
+     * suppression_audit_recipient (V2), in one statement; the start of the list is "before infinity".
+     */
+    @Override
+    public List<SuppressionHistory> withHistory(InstanceId instanceId, Optional<SuppressionPosition> after, int limit,
+                                                int historyLimit) {
+        return db.call(exec -> {
+            try (Stream<DbRow> rows = exec.createQuery("""
+                            select s.instance_id, s.phone, s.reason, s.added_by, s.since, a.id as audit_id,
+                                   a.action as audit_action, a.reason as audit_reason, a.actor as audit_actor,
+                                   a.at as audit_at, a.note as audit_note
+                              from (select * from suppression
+                                     where instance_id = :instance
+                                       and (since < cast(:since as timestamptz)
+                                            or (since = cast(:since as timestamptz) and (phone, reason) > (:phone, :reason)))
+                                     order by since desc, phone, reason
+                                     limit :limit) s
+                              left join lateral (select * from suppression_audit t
+                                                  where t.instance_id = s.instance_id and t.phone = s.phone
+                                                    and t.reason = s.reason
+                                                  order by t.id desc
+                                                  limit :history) a on true
+                             order by s.since desc, s.phone, s.reason, a.id
+                            """)
+                    .addParam("instance", instanceId.value())
+                    .addParam("since", after.map(p -> p.since().toString()).orElse("infinity"))
+                    .addParam("phone", after.map(p -> p.phone().e164()).orElse(""))
+                    .addParam("reason", after.map(p -> p.reason().wireName()).orElse(""))
+                    .addParam("limit", Math.max(0, limit))
+                    .addParam("history", Math.max(0, historyLimit))
+                    .execute()) {
+                Map<Suppression, List<HistoryEntry>> entries = new LinkedHashMap<>();
+                rows.forEach(row -> {
+                    List<HistoryEntry> history = entries.computeIfAbsent(suppression(row), s -> new ArrayList<>());
+                    if (row.column("audit_id").get(Object.class) != null) {
+                        history.add(new HistoryEntry(Columns.string(row, "audit_action"),
+                                SuppressionReason.fromWireName(Columns.string(row, "audit_reason")),
+                                Columns.string(row, "audit_actor"), Columns.instant(row, "audit_at"),
+                                Columns.optionalString(row, "audit_note")));
+                    }
+                });
+                return entries.entrySet().stream()
+                        .map(e -> new SuppressionHistory(e.getKey(), e.getValue()))
+                        .toList();
+            }
+        });
+    }
+
+    /** Through suppression_audit_opt_outs (V3). */
+    @Override
+    public long optOutsBetween(Instant from, Instant until) {
+        return db.call(exec -> exec.createGet("""
+                        select count(*) as opt_outs from suppression_audit
+                         where action = 'added' and reason = 'recipient_requested_stop'
+                           and at >= :from and at < :until
+                        """)
+                .addParam("from", Columns.utc(from))
+                .addParam("until", Columns.utc(until))
+                .execute())
+                .map(row -> Columns.longValue(row, "opt_outs"))
+                .orElse(0L);
     }
 
     @Override

@@ -3,7 +3,11 @@ package hub.gateway.adapter.persistence;
 import hub.gateway.application.contract.IdempotencyKeysContract;
 import hub.gateway.application.contract.ConsoleSessionsContract;
 import hub.gateway.application.contract.OperatorsContract;
+import hub.gateway.application.contract.OperatorReadsContract;
 import hub.gateway.application.contract.OutboxContract;
+import hub.gateway.application.port.out.Accounts;
+import hub.gateway.application.port.out.ApiKeys;
+import hub.gateway.application.port.out.Instances;
 import hub.gateway.application.contract.SendGateContract;
 import hub.gateway.application.port.out.AbandonedSends;
 import hub.gateway.application.port.out.ConsoleSessions;
@@ -23,7 +27,8 @@ import java.time.ZoneOffset;
 
 /** PostgreSQL as the subject of every port contract: the ports of one test class's database, and its fixtures. */
 class PgContractSubject implements SendGateContract.Subject, IdempotencyKeysContract.Subject, OutboxContract.Subject,
-        OperatorsContract.Subject, ConsoleSessionsContract.Subject {
+        OperatorsContract.Subject, ConsoleSessionsContract.Subject,
+        OperatorReadsContract.Subject {
     private final FreshDatabase database;
 
     PgContractSubject(FreshDatabase database) {
@@ -83,6 +88,16 @@ class PgContractSubject implements SendGateContract.Subject, IdempotencyKeysCont
     @Override
     public ConsoleSessions consoleSessions() {
         return database.persistence().consoleSessions();
+    }
+
+    @Override
+    public Accounts accounts() {
+        return database.persistence().accounts();
+    }
+
+    @Override
+    public ApiKeys apiKeys() {
+        return database.persistence().apiKeys();
     }
 
     @Override

@@ -27,6 +27,9 @@ public final class Services {
                 policies.webhookRetries(), ports.activity(), ports.clock(), random, ports.operatorAudit());
         TransportWebhookService transportWebhooks = new TransportWebhookService(ports.transports(), ports.instances(),
                 ports.messageLog(), inbound);
+        OperatorReadService operatorReads = new OperatorReadService(ports.instances(), ports.accounts(),
+                ports.apiKeys(), ports.messageLog(), ports.riskLedger(), ports.suppressions(), ports.outbox(), reports,
+                ports.clock());
         IdempotentAnswersService idempotency = new IdempotentAnswersService(ports.idempotencyKeys(), ports.clock());
         return new UseCases(
                 new AuthenticateClientService(ports.apiKeys()),
@@ -70,6 +73,9 @@ public final class Services {
                 operators,
                 sessions,
                 sessions,
-                sessions);
+                sessions,
+
+                new UseCases.OperatorReads(operatorReads, operatorReads, operatorReads, operatorReads, operatorReads,
+                        operatorReads, operatorReads));
     }
 }

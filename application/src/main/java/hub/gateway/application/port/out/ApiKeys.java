@@ -1,9 +1,11 @@
 package hub.gateway.application.port.out;
 
+import hub.gateway.domain.account.AccountId;
 import hub.gateway.domain.account.ApiKey;
 import hub.gateway.domain.account.ApiKeyHash;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -17,4 +19,7 @@ public interface ApiKeys {
 
     /** Marks the key revoked (keeping the first revocation time); false when no such key exists. */
     boolean revoke(String apiKeyId, Instant at);
+
+    /** The account's keys, revoked ones too, newest first (ties: id). */
+    List<ApiKey> ofAccount(AccountId accountId);
 }

@@ -6,6 +6,8 @@ import hub.gateway.domain.account.InstanceStatus;
 import hub.gateway.domain.operator.AuditEntry;
 import hub.gateway.domain.webhook.ClientEvent;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -27,7 +29,8 @@ public interface Instances {
     /**
      * An operator's pause or resume: the status, the client event it announces (a pause's
      * {@code instance.paused_for_review}; the event's instance name is the stored row's) and the audit entry, all
-     * stored together and only when the status actually changes.
+     * stored together and only when the status actually changes. A change of status is timed by the store's
+     * clock ({@link Paused#since()}).
      */
     StatusChange changeStatus(InstanceId id, InstanceStatus status, Optional<ClientEvent> announced, AuditEntry audited);
 
@@ -36,5 +39,25 @@ public interface Instances {
         /** The instance already had that status: nothing stored, nothing announced. */
         UNCHANGED,
         UNKNOWN_INSTANCE
+    }
+
+    /**
+     * The operator's search: instances whose id, name or account id contains {@code text} (ignoring case), every
+     * instance when it is empty; ordered by id, those after {@code after} only.
+     */
+    List<Instance> search(Optional<String> text, Optional<InstanceId> after, int limit);
+
+    /**
+     * Instances paused for review, the most recently paused first (ties: id descending); with {@code after}, only
+     * those that come after it in that order.
+     */
+    List<Paused> pausedForReview(Optional<PausedPosition> after, int limit);
+
+    /** A paused instance and when its status last changed: the moment of its pause. */
+    record Paused(Instance instance, Instant since) {
+    }
+
+    /** A place in the review list: the entry of this instance, paused at this moment. */
+    record PausedPosition(Instant since, InstanceId id) {
     }
 }

@@ -1,13 +1,16 @@
 package hub.gateway.application.port.out;
 
 import hub.gateway.domain.account.AccountId;
+import hub.gateway.domain.account.Instance;
 import hub.gateway.domain.account.InstanceId;
 import hub.gateway.domain.message.DeliveryStatus;
 import hub.gateway.domain.message.MessageRecord;
 import hub.gateway.domain.send.RefusalReason;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** What happened to every request that reached the instance check. Rows are never deleted. */
@@ -28,7 +31,37 @@ public interface MessageLog {
     Optional<MessageRecord> find(AccountId accountId, long logId);
 
     /** Newest first. */
-    List<MessageRecord> recent(AccountId accountId, InstanceId instanceId, int limit);
+    default List<MessageRecord> recent(AccountId accountId, InstanceId instanceId, int limit) {
+        return recent(accountId, instanceId, Optional.empty(), limit);
+    }
+
+    /** Newest first; with {@code before}, only rows whose log id is below it (the next page). */
+    List<MessageRecord> recent(AccountId accountId, InstanceId instanceId, Optional<Long> before, int limit);
+
+    /**
+     * Each instance's refused rows among its latest {@code scanned} rows, newest first, at most {@code perInstance}
+     * each (bounded, so that a busy instance costs the same as a quiet one). Every instance asked for is answered.
+     */
+    Map<InstanceId, List<MessageRecord>> recentRefusals(Collection<Instance> instances, int scanned, int perInstance);
+
+    /**
+     * Every row created in {@code [from, until)}, counted by the hour it was created in ({@code from} plus whole
+     * hours) and its outcome. Hours without rows are left out.
+     */
+    List<HourOfSends> sendsByHour(Instant from, Instant until);
+
+    /** The refusals logged in {@code [from, until)}, by reason, the most frequent first (ties: by reason), at most {@code top}. */
+    List<RefusalCount> refusalsByReason(Instant from, Instant until, int top);
+
+    /**
+     * One hour's rows by outcome: {@code sent} the transport took (sent, delivered, read), {@code failed} it did not,
+     * {@code refused} the gateway did, {@code unknown} not known yet (accepted, or lost with its node).
+     */
+    record HourOfSends(Instant hour, long sent, long failed, long refused, long unknown) {
+    }
+
+    record RefusalCount(RefusalReason reason, long count) {
+    }
 
     /**
      * @param instanceId as the client sent it: the instance may not exist

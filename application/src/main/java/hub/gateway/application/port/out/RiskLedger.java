@@ -7,6 +7,7 @@ import hub.gateway.domain.risk.RiskAssessment;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,6 +33,12 @@ public interface RiskLedger {
 
     /** Newest first. */
     List<RiskEvent> recent(InstanceId instanceId, int limit);
+
+    /**
+     * The assessments that led up to a moment, per instance: each instance's events at or before its own moment,
+     * newest first, at most {@code perInstance} each. Every instance asked for is answered.
+     */
+    Map<InstanceId, List<RiskEvent>> leadingTo(Map<InstanceId, Instant> moments, int perInstance);
 
     record Violation(AccountId accountId, InstanceId instanceId, String phone, String purpose,
                      RiskAssessment assessment, Instant at) {

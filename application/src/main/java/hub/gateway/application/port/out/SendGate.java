@@ -6,6 +6,7 @@ import hub.gateway.domain.quota.UsageWindows;
 import hub.gateway.domain.send.GateOutcome;
 
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * The gate every send passes before it may be handed to a transport: contract §3's steps 8 to 11 (suppression,
@@ -28,6 +29,12 @@ public interface SendGate {
 
     /** The instance's counts in the given windows (zero in a window that is not the counted one). */
     Usage usage(InstanceId instanceId, UsageWindows windows);
+
+    /**
+     * The same for many instances at once, each in its own windows (time zones differ): one round trip for a page of
+     * instances. Every instance asked for is answered; one without counts has {@link Usage#NONE}.
+     */
+    Map<InstanceId, Usage> usage(Map<InstanceId, UsageWindows> windows);
 
     /** Why a reserved send's quota goes back. */
     enum GiveBack {

@@ -28,6 +28,38 @@ public interface SuppressionList {
     List<Suppression> list(InstanceId instanceId, int limit);
 
     /**
+     * The operator's page: the instance's suppressions newest first (ties: phone, then reason), those after
+     * {@code after} only, each with its audit trail.
+     *
+     * @param historyLimit the newest audit rows kept per suppression
+     */
+    List<SuppressionHistory> withHistory(InstanceId instanceId, Optional<SuppressionPosition> after, int limit,
+                                         int historyLimit);
+
+    /** Recipients' own stops added in {@code [from, until)}, over every instance. */
+    long optOutsBetween(Instant from, Instant until);
+
+    /** A place in {@link #withHistory}'s order. */
+    record SuppressionPosition(Instant since, PhoneNumber phone, SuppressionReason reason) {
+    }
+
+    /** A suppression and its trail: the audit rows of its instance, recipient and reason, oldest first. */
+    record SuppressionHistory(Suppression suppression, List<HistoryEntry> history) {
+        public SuppressionHistory {
+            history = List.copyOf(history);
+        }
+    }
+
+    /**
+     * One audit row.
+     *
+     * @param action {@code added} or {@code lifted}
+     * @param actor  {@code recipient}, {@code client} or {@code admin}
+     */
+    record HistoryEntry(String action, SuppressionReason reason, String actor, Instant at, Optional<String> note) {
+    }
+
+    /**
      * Adds the suppression unless one with the same reason exists; false then, and nothing (no audit row,
      * no event) is written.
      *
