@@ -18,8 +18,14 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** Uncached; {@link CachingInstances} sits in front of it. */
+/**
+ * Uncached; {@link CachingInstances} sits in front of it. The access token is sealed on its way in and opened on its
+ * way out ({@link SecretSealer}), so the application sees it plain and the database never does.
+ */
 final class PgInstances implements Instances {
+    /** The sealed column's place in the sealer's associated data. */
+    static final String ACCESS_TOKEN = "instance.access_token";
+
     private static final String COLUMNS = """
             select i.id, i.account_id, i.name, i.plan, i.transport, i.phone_number_id, i.access_token, i.webhook_url,
                    i.daily_limit, i.monthly_limit, i.per_minute_limit, i.status, i.created_at, a.time_zone
@@ -40,9 +46,11 @@ final class PgInstances implements Instances {
             StoredAudit.insertIfChanged("changed"));
 
     private final Database db;
+    private final SecretSealer sealer;
 
-    PgInstances(Database db) {
+    PgInstances(Database db, SecretSealer sealer) {
         this.db = db;
+        this.sealer = sealer;
     }
 
     /**
@@ -65,7 +73,7 @@ final class PgInstances implements Instances {
                         insert into instance_quota (instance_id) select id from added
                         """,
                 instance.id().value(), instance.accountId().value(), instance.name(), instance.plan().wireName(),
-                instance.transport(), account.phoneNumberId().orElse(null), account.accessToken().orElse(null),
+                instance.transport(), account.phoneNumberId().orElse(null), sealed(instance),
                 instance.webhookUrl().orElse(null), webhookSecret,
                 overrides.daily().orElse(null), overrides.monthly().orElse(null), overrides.perMinute().orElse(null),
                 instance.status().wireName(), Columns.utc(instance.createdAt()), Columns.utc(instance.createdAt()),
@@ -76,7 +84,7 @@ final class PgInstances implements Instances {
     @Override
     public Optional<Instance> find(InstanceId id) {
         return db.call(exec -> exec.get(COLUMNS + " where i.id = ?", id.value()))
-                .map(PgInstances::instance);
+                .map(this::instance);
     }
 
     /** Reads the partial unique index instance_transport_account (V4). */
@@ -84,29 +92,55 @@ final class PgInstances implements Instances {
     public Optional<Instance> findByTransportAccount(String transport, String accountRef) {
         return db.call(exec -> exec.get(COLUMNS + " where i.transport = ? and i.phone_number_id = ?",
                         transport, accountRef))
-                .map(PgInstances::instance);
+                .map(this::instance);
     }
 
     /**
      * The transport itself is not changed (the port stores its account, not a move to another transport). A
      * phone number id that another instance of the transport already has is refused by the unique index: the
      * statement fails with the driver's unique violation (false would mean "no such instance").
+     *
+     * <p>A token sealed under a key this node does not have reads as none; an update that leaves the token out (a
+     * change of name or plan) therefore keeps that stored value rather than erasing it, so that configuring the
+     * missing key later still opens it. Only a new token replaces it.
      */
     @Override
     public boolean update(Instance instance) {
         LimitOverrides overrides = instance.overrides();
-        TransportAccount account = instance.transportAccount();
-        long updated = db.call(exec -> exec.dml("""
+        long updated = db.call(exec -> exec.createUpdate("""
                         update instance
-                           set name = ?, plan = ?, daily_limit = ?, monthly_limit = ?, per_minute_limit = ?,
-                               webhook_url = ?, phone_number_id = ?, access_token = ?, updated_at = now()
-                         where id = ?
-                        """,
-                instance.name(), instance.plan().wireName(), overrides.daily().orElse(null),
-                overrides.monthly().orElse(null), overrides.perMinute().orElse(null),
-                instance.webhookUrl().orElse(null), account.phoneNumberId().orElse(null),
-                account.accessToken().orElse(null), instance.id().value()));
+                           set name = :name, plan = :plan, daily_limit = :daily_limit,
+                               monthly_limit = :monthly_limit, per_minute_limit = :per_minute_limit,
+                               webhook_url = :webhook_url, phone_number_id = :phone_number_id,
+                               access_token = case
+                                   when cast(:access_token as text) is null
+                                        and starts_with(access_token, :sealed_prefix)
+                                        and split_part(access_token, ':', 2) not in (:current_key, :previous_key)
+                                   then access_token
+                                   else cast(:access_token as text) end,
+                               updated_at = now()
+                         where id = :id
+                        """)
+                .addParam("name", instance.name())
+                .addParam("plan", instance.plan().wireName())
+                .addParam("daily_limit", overrides.daily().orElse(null))
+                .addParam("monthly_limit", overrides.monthly().orElse(null))
+                .addParam("per_minute_limit", overrides.perMinute().orElse(null))
+                .addParam("webhook_url", instance.webhookUrl().orElse(null))
+                .addParam("phone_number_id", instance.transportAccount().phoneNumberId().orElse(null))
+                .addParam("access_token", sealed(instance))
+                .addParam("sealed_prefix", SecretSealer.VERSION + ":")
+                .addParam("current_key", sealer.currentKeyId())
+                .addParam("previous_key", sealer.previousKeyId().orElse(sealer.currentKeyId()))
+                .addParam("id", instance.id().value())
+                .execute());
         return updated == 1;
+    }
+
+    private String sealed(Instance instance) {
+        return instance.transportAccount().accessToken()
+                .map(token -> sealer.seal(token, SecretSealer.place(ACCESS_TOKEN, instance.id().value())))
+                .orElse(null);
     }
 
     /**
@@ -148,7 +182,7 @@ final class PgInstances implements Instances {
                     .addParam("after", after.map(InstanceId::value).orElse(""))
                     .addParam("limit", Math.max(0, limit))
                     .execute()) {
-                return rows.map(PgInstances::instance).toList();
+                return rows.map(this::instance).toList();
             }
         });
     }
@@ -172,9 +206,10 @@ final class PgInstances implements Instances {
         });
     }
 
-    private static Instance instance(DbRow row) {
+    private Instance instance(DbRow row) {
+        String id = Columns.string(row, "id");
         return new Instance(
-                new InstanceId(Columns.string(row, "id")),
+                new InstanceId(id),
                 new AccountId(Columns.string(row, "account_id")),
                 Columns.string(row, "name"),
                 Plan.fromWireName(Columns.string(row, "plan"))
@@ -184,7 +219,8 @@ final class PgInstances implements Instances {
                 InstanceStatus.fromWireName(Columns.string(row, "status")),
                 Columns.string(row, "transport"),
                 new TransportAccount(Columns.optionalString(row, "phone_number_id"),
-                        Columns.optionalString(row, "access_token")),
+                        Columns.optionalString(row, "access_token")
+                                .flatMap(stored -> sealer.openOrReport(stored, ACCESS_TOKEN, id))),
                 Columns.optionalString(row, "webhook_url"),
                 ZoneId.of(Columns.string(row, "time_zone")),
                 Columns.instant(row, "created_at"));

@@ -25,7 +25,10 @@ import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.jdbc.JdbcClientBuilder;
 import org.flywaydb.core.Flyway;
 
+import javax.crypto.SecretKey;
 import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -43,6 +46,7 @@ public final class PostgresPersistence implements AutoCloseable {
     private static final long CONNECTION_TIMEOUT_MILLIS = 1_000;
     private static final String CONNECT_TIMEOUT_SECONDS = "2";
     private static final AtomicInteger POOLS = new AtomicInteger();
+    private static final System.Logger LOG = System.getLogger(PostgresPersistence.class.getName());
 
     private final HikariDataSource dataSource;
     private final DatabaseAvailability availability;
@@ -63,15 +67,19 @@ public final class PostgresPersistence implements AutoCloseable {
     private final Operators operators;
     private final OperatorAudit operatorAudit;
     private final ConsoleSessions consoleSessions;
+    private final SecretSealer sealer;
+    private final Database db;
 
-    private PostgresPersistence(HikariDataSource dataSource) {
+    private PostgresPersistence(HikariDataSource dataSource, SecretKeys secretKeys) {
         this.dataSource = dataSource;
         this.availability = new DatabaseAvailability(dataSource);
         this.client = JdbcClientBuilder.create().connectionPool(new HikariConnectionPool(dataSource)).build();
         Database db = new Database(client, availability);
+        this.db = db;
+        this.sealer = new SecretSealer(secretKeys);
         this.accounts = new PgAccounts(db);
         this.apiKeys = new CachingApiKeys(new PgApiKeys(db));
-        CachingInstances cachingInstances = new CachingInstances(new PgInstances(db));
+        CachingInstances cachingInstances = new CachingInstances(new PgInstances(db, sealer));
         this.instances = cachingInstances;
         PgRiskFacts pgRiskFacts = new PgRiskFacts(db, Clock.systemUTC());
         this.riskFacts = pgRiskFacts;
@@ -91,18 +99,60 @@ public final class PostgresPersistence implements AutoCloseable {
     }
 
     /**
-     * Opens the pool, migrates the schema and returns the ports.
+     * Opens the pool, migrates the schema, seals under the current key every transport secret that is not yet
+     * ({@link PgSecretResealing}), and returns the ports.
      *
+     * @param secretKeys what transport secrets (access tokens) are sealed under: the database never sees them plain
      * @throws StorageUnavailableException when the database cannot be reached (within about two seconds)
      */
-    public static PostgresPersistence connect(String jdbcUrl, String user, String password, int poolSize) {
+    public static PostgresPersistence connect(String jdbcUrl, String user, String password, int poolSize,
+                                              SecretKeys secretKeys) {
+        Objects.requireNonNull(secretKeys);
         HikariDataSource dataSource = openPool(jdbcUrl, user, password, poolSize);
+        PostgresPersistence persistence = null;
         try {
             migrate(dataSource);
-            return new PostgresPersistence(dataSource);
+            persistence = new PostgresPersistence(dataSource, secretKeys);
+            persistence.resealSecrets();
+            return persistence;
         } catch (RuntimeException e) {
-            dataSource.close();
+            if (persistence != null) {
+                persistence.close();
+            } else {
+                dataSource.close();
+            }
             throw StorageFailures.translate(e);
+        }
+    }
+
+    /**
+     * The keys transport secrets are sealed under (AES-256). {@code previous} only opens: what it sealed is sealed
+     * again under {@code current} at the next start.
+     */
+    public record SecretKeys(SecretKey current, Optional<SecretKey> previous) {
+        private static final int KEY_BYTES = 32;
+
+        public SecretKeys {
+            check(Objects.requireNonNull(current));
+            Objects.requireNonNull(previous).ifPresent(SecretKeys::check);
+        }
+
+        /** The short name of the current key that every sealed value carries; not secret. */
+        public String currentKeyId() {
+            return SecretSealer.keyId(current);
+        }
+
+        private static void check(SecretKey key) {
+            byte[] encoded = key.getEncoded();
+            if (!"AES".equals(key.getAlgorithm()) || encoded == null || encoded.length != KEY_BYTES) {
+                throw new IllegalArgumentException("a secret key is 32 bytes for AES");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "SecretKeys[current=" + currentKeyId() + ", previous="
+                    + previous.map(SecretSealer::keyId).orElse("none") + "]";
         }
     }
 
@@ -206,6 +256,14 @@ public final class PostgresPersistence implements AutoCloseable {
         availability.close();
         client.close();
         dataSource.close();
+    }
+
+    private void resealSecrets() {
+        PgSecretResealing.Outcome outcome = new PgSecretResealing(db, sealer).resealAll();
+        LOG.log(System.Logger.Level.INFO, "transport secrets are sealed under key {0}{1}: {2} sealed again at this "
+                        + "start, {3} cannot be opened", sealer.currentKeyId(),
+                sealer.previousKeyId().map(id -> " (previous key " + id + ")").orElse(""),
+                String.valueOf(outcome.resealed()), String.valueOf(outcome.unreadable()));
     }
 
     private static HikariDataSource openPool(String jdbcUrl, String user, String password, int poolSize) {

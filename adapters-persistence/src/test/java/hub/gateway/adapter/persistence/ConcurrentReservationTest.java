@@ -1,5 +1,6 @@
 package hub.gateway.adapter.persistence;
 
+import hub.gateway.testdb.TestSecretKeys;
 import hub.gateway.testdb.TestDatabase;
 import hub.gateway.application.port.out.SendReservation;
 import hub.gateway.domain.account.Account;
@@ -37,8 +38,8 @@ class ConcurrentReservationTest {
     void exactlyTheLimitIsReservedUnderConcurrencyOnTwoNodes() throws Exception {
         TestDatabase database = TestDatabase.shared();
         String url = database.createDatabase();
-        try (PostgresPersistence nodeA = PostgresPersistence.connect(url, database.user(), database.password(), 8);
-             PostgresPersistence nodeB = PostgresPersistence.connect(url, database.user(), database.password(), 8);
+        try (PostgresPersistence nodeA = PostgresPersistence.connect(url, database.user(), database.password(), 8, TestSecretKeys.keys());
+             PostgresPersistence nodeB = PostgresPersistence.connect(url, database.user(), database.password(), 8, TestSecretKeys.keys());
              ExecutorService threads = Executors.newFixedThreadPool(THREADS)) {
             Fixtures fixtures = new Fixtures(nodeA);
             Account account = fixtures.account(ZoneOffset.UTC);

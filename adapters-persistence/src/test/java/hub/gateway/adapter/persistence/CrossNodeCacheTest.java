@@ -1,5 +1,6 @@
 package hub.gateway.adapter.persistence;
 
+import hub.gateway.testdb.TestSecretKeys;
 import hub.gateway.domain.operator.Operator;
 import hub.gateway.domain.operator.AuditEntry;
 import hub.gateway.domain.operator.AuditAction;
@@ -36,8 +37,8 @@ class CrossNodeCacheTest {
     static void twoNodesOnOneDatabase() {
         TestDatabase database = TestDatabase.shared();
         String url = database.createDatabase();
-        nodeA = PostgresPersistence.connect(url, database.user(), database.password(), 2);
-        nodeB = PostgresPersistence.connect(url, database.user(), database.password(), 2);
+        nodeA = PostgresPersistence.connect(url, database.user(), database.password(), 2, TestSecretKeys.keys());
+        nodeB = PostgresPersistence.connect(url, database.user(), database.password(), 2, TestSecretKeys.keys());
         fixtures = new Fixtures(nodeA);
     }
 

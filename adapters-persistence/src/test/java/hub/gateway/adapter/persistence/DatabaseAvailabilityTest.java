@@ -1,5 +1,6 @@
 package hub.gateway.adapter.persistence;
 
+import hub.gateway.testdb.TestSecretKeys;
 import hub.gateway.application.port.out.StorageUnavailableException;
 import hub.gateway.domain.account.Account;
 import hub.gateway.domain.account.Instance;
@@ -41,7 +42,8 @@ class DatabaseAvailabilityTest {
     @Test
     void aStoppedDatabaseIsFoundOutOnceThenCallsFailAtOnceUntilItIsBack() throws Exception {
         try (StoppablePostgres postgres = StoppablePostgres.startIn(dataDir);
-             PostgresPersistence persistence = PostgresPersistence.connect(postgres.jdbcUrl(), postgres.user(), "", 4)) {
+             PostgresPersistence persistence = PostgresPersistence.connect(postgres.jdbcUrl(), postgres.user(), "", 4,
+                     TestSecretKeys.keys())) {
             Fixtures fixtures = new Fixtures(persistence);
             Account account = fixtures.account(RIYADH);
             Instance instance = fixtures.instance(account);

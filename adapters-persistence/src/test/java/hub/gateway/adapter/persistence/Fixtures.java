@@ -1,5 +1,6 @@
 package hub.gateway.adapter.persistence;
 
+import hub.gateway.testdb.TestSecretKeys;
 import hub.gateway.application.policy.RiskPolicyFile;
 import hub.gateway.testdb.TestDatabase;
 import hub.gateway.application.port.out.SendReservation;
@@ -46,7 +47,7 @@ final class Fixtures {
 
     static PostgresPersistence freshPersistence() {
         TestDatabase database = TestDatabase.shared();
-        return PostgresPersistence.connect(database.createDatabase(), database.user(), database.password(), 4);
+        return PostgresPersistence.connect(database.createDatabase(), database.user(), database.password(), 4, TestSecretKeys.keys());
     }
 
     Account account(ZoneId zone) {

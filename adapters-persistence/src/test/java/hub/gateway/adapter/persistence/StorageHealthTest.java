@@ -1,5 +1,6 @@
 package hub.gateway.adapter.persistence;
 
+import hub.gateway.testdb.TestSecretKeys;
 import hub.gateway.application.port.out.StorageUnavailableException;
 import hub.gateway.domain.account.AccountId;
 import hub.gateway.domain.account.InstanceId;
@@ -41,7 +42,7 @@ class StorageHealthTest {
     void connectingToNothingFailsFast() {
         assertTimeoutPreemptively(NEVER_HANGS, () -> {
             assertThrows(StorageUnavailableException.class,
-                    () -> PostgresPersistence.connect("jdbc:postgresql://127.0.0.1:1/x", "postgres", "", 2));
+                    () -> PostgresPersistence.connect("jdbc:postgresql://127.0.0.1:1/x", "postgres", "", 2, TestSecretKeys.keys()));
         });
     }
 }

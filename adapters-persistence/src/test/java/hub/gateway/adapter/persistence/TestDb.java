@@ -1,5 +1,6 @@
 package hub.gateway.adapter.persistence;
 
+import hub.gateway.testdb.TestSecretKeys;
 import hub.gateway.testdb.TestDatabase;
 
 import java.sql.Connection;
@@ -9,8 +10,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
- * A fresh database and plain JDBC on it, for what the ports deliberately cannot do: count audit rows, and
- * try to rewrite the audit trail.
+ * A fresh database and plain JDBC on it, for what the ports deliberately cannot do: count audit rows, try to
+ * rewrite the audit trail, read what a column really holds.
  */
 record TestDb(String url, String user, String password) {
     static TestDb fresh() {
@@ -19,7 +20,23 @@ record TestDb(String url, String user, String password) {
     }
 
     PostgresPersistence connect(int poolSize) {
-        return PostgresPersistence.connect(url, user, password, poolSize);
+        return connect(poolSize, TestSecretKeys.keys());
+    }
+
+    PostgresPersistence connect(int poolSize, PostgresPersistence.SecretKeys keys) {
+        return PostgresPersistence.connect(url, user, password, poolSize, keys);
+    }
+
+    /** The first column of the first row, as text. */
+    String text(String sql, Object... parameters) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url, user, password);
+             PreparedStatement statement = prepare(connection, sql, parameters);
+             ResultSet rows = statement.executeQuery()) {
+            if (!rows.next()) {
+                throw new AssertionError("no row for " + sql);
+            }
+            return rows.getString(1);
+        }
     }
 
     long count(String sql, Object... parameters) throws SQLException {
