@@ -50,6 +50,8 @@ public final class Gateway implements AutoCloseable {
     }
 
     public static Gateway start(GatewayConfig config) {
+        // First: a key file that cannot be read stops the start before anything else is started.
+        PostgresPersistence.SecretKeys secretKeys = SecretKeySettings.keys(config);
         Optional<EmbeddedDatabase> embedded = config.usesEmbeddedDatabase()
                 ? Optional.of(EmbeddedDatabase.start(config.dataDir()))
                 : Optional.empty();
@@ -57,7 +59,8 @@ public final class Gateway implements AutoCloseable {
             String url = embedded.map(EmbeddedDatabase::jdbcUrl).orElseGet(() -> config.databaseUrl().orElseThrow());
             String user = embedded.map(EmbeddedDatabase::user).orElse(config.databaseUser());
             String password = embedded.map(EmbeddedDatabase::password).orElse(config.databasePassword());
-            PostgresPersistence persistence = PostgresPersistence.connect(url, user, password, config.poolSize());
+            PostgresPersistence persistence = PostgresPersistence.connect(url, user, password, config.poolSize(),
+                    secretKeys);
             // The application tells it what happens; the edge counts its answers and serves the scrape; closed with it.
             GatewayHttp.Metrics metrics = new GatewayHttp.Metrics();
             try {

@@ -50,6 +50,7 @@ public record GatewayConfig(int port,
         LogFormat.from(env.get(LogFormat.SETTING));
         int port = intSetting(env, "GATEWAY_PORT", 8080, 0, 65535);
         managementPort(env, port);
+        SecretKeySettings.check(env, nonBlank(env, "GATEWAY_DB_URL").isEmpty());
         return new GatewayConfig(
                 port,
                 nonBlank(env, "GATEWAY_DB_URL"),
@@ -92,6 +93,13 @@ public record GatewayConfig(int port,
                     + "): unset it to keep /observe on the main port");
         }
         return Optional.of(management);
+    }
+
+    /** The settings' names only: values include the admin token, the database password and the secret keys. */
+    @Override
+    public String toString() {
+        return "GatewayConfig[port=" + port + ", embedded database=" + usesEmbeddedDatabase() + ", dataDir=" + dataDir
+                + ", settings=" + new java.util.TreeSet<>(settings.keySet()) + "]";
     }
 
     public boolean usesEmbeddedDatabase() {

@@ -69,6 +69,8 @@ public final class Main {
                 .append("/observe/health, /observe/metrics")
                 .append(gateway.managementPort() == gateway.port() ? "\n" : " (GATEWAY_MANAGEMENT_PORT)\n");
         gateway.adminTokenFile().ifPresent(f -> text.append("admin token: ").append(f).append('\n'));
+        SecretKeySettings.keyFile(config).ifPresent(f -> text.append("secret key (access tokens are encrypted under it;")
+                .append(" back it up with the database): ").append(f).append('\n'));
         gateway.demoKeyFile().ifPresent(f -> text
                 .append("demo API key: ").append(f).append("\n\nsend the demo message:\n")
                 .append("curl -s ").append(base).append("/api/send-message \\\n")

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -15,14 +16,18 @@ import java.sql.Statement;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A newcomer's {@code ./data} made by the release before this one (schema V7, the last one it shipped), with an
  * account, an instance, a delivered message and one left {@code accepted} by a crash: the gateway of this version
  * starts on it, upgrades it in place (V8 onwards and the repeatable migrations), keeps every row, sweeps the one
- * in limbo to {@code unknown}, and sends again.
+ * in limbo to {@code unknown}, seals the access token it kept in plain text (contract §13, under the key it generates
+ * into {@code ./data}), and sends again.
  */
 class EmbeddedUpgradeTest {
+    private static final String PLAIN_TOKEN = "EAAG-kept-in-plain-text-by-v7";
 
     @Test
     void aDataFolderOfThePreviousReleaseIsUpgradedInPlace(@TempDir Path dataDir) throws Exception {
@@ -44,6 +49,12 @@ class EmbeddedUpgradeTest {
                         values ('shop-line', 'acc_v7', 'Shop line', 'starter', 'sandbox', 'whsec_dGVzdA==', 'active',
                                 now() - interval '1 day', now() - interval '1 day')
                         """);
+                sql.execute("""
+                        insert into instance (id, account_id, name, plan, transport, phone_number_id, access_token,
+                                              webhook_secret, status, created_at, updated_at)
+                        values ('clinic-line', 'acc_v7', 'Clinic line', 'starter', 'meta_cloud', '106540352242922',
+                                '%s', 'whsec_dGVzdA==', 'active', now() - interval '1 day', now() - interval '1 day')
+                        """.formatted(PLAIN_TOKEN));
                 delivered = insertLogRow(sql, "delivered", "wamid.v7");
                 limbo = insertLogRow(sql, "accepted", null);
             }
@@ -68,6 +79,18 @@ class EmbeddedUpgradeTest {
                     {"instance_id": "shop-line", "phone": "+966501234567", "message": "Your order #7 has shipped.",
                      "message_purpose": "transactional"}""");
             assertEquals(200, sent.status(), sent.body());
+            assertTrue(upgraded.call("GET", "/admin/instances/clinic-line", null, admin).json().getBoolean("access_token_set"));
+        }
+
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve("secret-key"))));
+        try (EmbeddedDatabase after = EmbeddedDatabase.start(dataDir);
+             Connection connection = DriverManager.getConnection(after.jdbcUrl(), after.user(), after.password());
+             Statement sql = connection.createStatement();
+             ResultSet row = sql.executeQuery("select access_token from instance where id = 'clinic-line'")) {
+            row.next();
+            String stored = row.getString(1);
+            assertFalse(stored.contains(PLAIN_TOKEN), stored);
+            assertTrue(stored.startsWith("v1:"), stored);
         }
     }
 

@@ -1,6 +1,7 @@
 package hub.gateway.bootstrap;
 
 import hub.gateway.testdb.TestDatabase;
+import hub.gateway.testdb.TestSecretKeys;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -61,6 +62,8 @@ final class GatewayUnderTest implements AutoCloseable, AfterAllCallback {
                 // The tests' webhook receivers listen on loopback.
                 "GATEWAY_WEBHOOK_ALLOW_PRIVATE", "true",
                 "GATEWAY_PORT", "0"));
+        // An external database needs one; a test of key rotation gives its own.
+        env.putIfAbsent("GATEWAY_SECRET_KEY", TestSecretKeys.BASE64);
         return new GatewayUnderTest(Gateway.start(config(env)));
     }
 

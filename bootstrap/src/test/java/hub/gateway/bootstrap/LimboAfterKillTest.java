@@ -3,6 +3,7 @@ package hub.gateway.bootstrap;
 import hub.gateway.bootstrap.GatewayUnderTest.Response;
 import hub.gateway.testdb.Eventually;
 import hub.gateway.testdb.TestDatabase;
+import hub.gateway.testdb.TestSecretKeys;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -135,6 +136,7 @@ class LimboAfterKillTest {
                 "GATEWAY_DB_USER", TestDatabase.shared().user(),
                 "GATEWAY_DB_PASSWORD", TestDatabase.shared().password(),
                 "GATEWAY_ADMIN_TOKEN", GatewayUnderTest.ADMIN_TOKEN,
+                "GATEWAY_SECRET_KEY", TestSecretKeys.BASE64,
                 "GATEWAY_PORT", String.valueOf(port),
                 "GATEWAY_META_GRAPH_URL", graphUrl,
                 "GATEWAY_REQUEST_DEADLINE_MS", "60000");

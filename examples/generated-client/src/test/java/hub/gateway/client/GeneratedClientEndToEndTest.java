@@ -18,6 +18,7 @@ import hub.gateway.client.model.Plan;
 import hub.gateway.client.model.SendMessageRequest;
 import hub.gateway.client.model.Usage;
 import hub.gateway.testdb.TestDatabase;
+import hub.gateway.testdb.TestSecretKeys;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,6 +59,7 @@ class GeneratedClientEndToEndTest {
                 "GATEWAY_DB_PASSWORD", db.password(),
                 "GATEWAY_DB_POOL_SIZE", "4",
                 "GATEWAY_ADMIN_TOKEN", ADMIN_TOKEN,
+                "GATEWAY_SECRET_KEY", TestSecretKeys.BASE64,
                 "GATEWAY_PORT", "0")));
 
         AdminApi admin = new AdminApi(bearer(ADMIN_TOKEN));

@@ -2,6 +2,7 @@ package com.example.gateway.echo;
 
 import hub.gateway.testdb.Eventually;
 import hub.gateway.testdb.TestDatabase;
+import hub.gateway.testdb.TestSecretKeys;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -95,6 +96,7 @@ class PluginOnTheModulePathTest {
         env.put("GATEWAY_DB_USER", TestDatabase.shared().user());
         env.put("GATEWAY_DB_PASSWORD", TestDatabase.shared().password());
         env.put("GATEWAY_ADMIN_TOKEN", ADMIN_TOKEN);
+        env.put("GATEWAY_SECRET_KEY", TestSecretKeys.BASE64);
         env.put("GATEWAY_PORT", String.valueOf(port));
         Running running = new Running(builder.start(), port);
         try {
