@@ -78,16 +78,8 @@ class SealedSecretsTest {
     @Test
     void plainTokensFromBeforeSealingAreSealedAtStartInBatches() throws Exception {
         TestDb db = TestDb.fresh();
-        List<InstanceId> ids = new ArrayList<>();
-        try (PostgresPersistence before = db.connect(2, FIRST)) {
-            Fixtures fixtures = new Fixtures(before);
-            Account account = fixtures.account(ZoneOffset.UTC);
-            // More than one batch of the resealing, written as the release before this one stored them.
-            for (int i = 0; i < 450; i++) {
-                ids.add(fixtures.metaInstance(account, "1065" + Fixtures.shortId(), "placeholder").id());
-            }
-        }
-        db.update("update instance set access_token = 'EAAG-plain-' || id where access_token is not null");
+        // More than one batch of the resealing.
+        List<InstanceId> ids = instancesWithPlainTokens(db, 450);
         assertEquals(450, db.count("select count(*) from instance where access_token like 'EAAG-plain-%'"));
 
         try (PostgresPersistence upgraded = db.connect(2, FIRST)) {
@@ -103,15 +95,7 @@ class SealedSecretsTest {
     @Test
     void severalNodesStartingAtOnceSealEveryRowOnce() throws Exception {
         TestDb db = TestDb.fresh();
-        List<InstanceId> ids = new ArrayList<>();
-        try (PostgresPersistence before = db.connect(2, FIRST)) {
-            Fixtures fixtures = new Fixtures(before);
-            Account account = fixtures.account(ZoneOffset.UTC);
-            for (int i = 0; i < 300; i++) {
-                ids.add(fixtures.metaInstance(account, "1065" + Fixtures.shortId(), "placeholder").id());
-            }
-        }
-        db.update("update instance set access_token = 'EAAG-plain-' || id where access_token is not null");
+        List<InstanceId> ids = instancesWithPlainTokens(db, 300);
 
         List<PostgresPersistence> nodes = new ArrayList<>();
         try (ExecutorService starts = Executors.newFixedThreadPool(3)) {
@@ -169,6 +153,20 @@ class SealedSecretsTest {
             assertTrue(storedToken(db, lost).startsWith("v1:" + SECOND_AFTER_FIRST.currentKeyId() + ":"));
             assertEquals(Optional.empty(), token(fixed, tampered), "an altered value opens under no key");
         }
+    }
+
+    /** Instances whose tokens are stored as the release before sealing stored them: {@code EAAG-plain-<id>}. */
+    private static List<InstanceId> instancesWithPlainTokens(TestDb db, int count) throws java.sql.SQLException {
+        List<InstanceId> ids = new ArrayList<>();
+        try (PostgresPersistence before = db.connect(2, FIRST)) {
+            Fixtures fixtures = new Fixtures(before);
+            Account account = fixtures.account(ZoneOffset.UTC);
+            for (int i = 0; i < count; i++) {
+                ids.add(fixtures.metaInstance(account, "1065" + Fixtures.shortId(), "placeholder").id());
+            }
+        }
+        db.update("update instance set access_token = 'EAAG-plain-' || id where access_token is not null");
+        return ids;
     }
 
     private static Instance metaInstance(PostgresPersistence node, String token) {
