@@ -1,6 +1,7 @@
 package hub.gateway.bootstrap;
 
 import hub.gateway.application.policy.RiskPolicyFile;
+import hub.gateway.application.spi.TransportTimeouts;
 import hub.gateway.domain.risk.RiskPolicy;
 import hub.gateway.domain.suppression.OptOutKeywords;
 
@@ -50,6 +51,7 @@ public record GatewayConfig(int port,
         LogFormat.from(env.get(LogFormat.SETTING));
         int port = intSetting(env, "GATEWAY_PORT", 8080, 0, 65535);
         managementPort(env, port);
+        transportTimeouts(env);
         return new GatewayConfig(
                 port,
                 nonBlank(env, "GATEWAY_DB_URL"),
@@ -102,6 +104,18 @@ public record GatewayConfig(int port,
         return new GatewayConfig(newPort, databaseUrl, databaseUser, databasePassword, poolSize, dataDir, adminToken,
                 webhookAllowPrivate, keywords, riskPolicy, requestDeadline, logRetentionDays, riskAssessment,
                 settings);
+    }
+
+    /**
+     * {@code GATEWAY_TRANSPORT_CONNECT_TIMEOUT_MS} and {@code GATEWAY_TRANSPORT_READ_TIMEOUT_MS} (contract §13):
+     * every transport reads them from the settings it is given; checked here so that a wrong one stops the start.
+     */
+    static TransportTimeouts transportTimeouts(Map<String, String> env) {
+        try {
+            return TransportTimeouts.from(env);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(e.getMessage());
+        }
     }
 
     private static Optional<String> nonBlank(Map<String, String> env, String key) {
