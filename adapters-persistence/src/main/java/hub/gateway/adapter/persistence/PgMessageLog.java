@@ -22,7 +22,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * The message log and its status history. The history lists what happened at the transport ('sent',
+ * The message log and its status history. The history lists what happened at the transport ('unknown', 'sent',
  * 'delivered', 'read', 'failed'), in the order the transport says it happened (then in the order recorded);
  * a request refused before the transport has an empty history, its outcome being the row's own
  * status and error. Reads return a row and its history in one round trip (a left join).
