@@ -77,8 +77,11 @@ class ActivityMonitorTest {
             throw new IllegalStateException("connection reset");
         };
         assertInstanceOf(SendMessageResult.Refused.class, send("Your code is 482915"));
+        ports.transport = m -> new Transport.Delivery.Unknown("timeout", "No answer in time.");
+        assertInstanceOf(SendMessageResult.DeliveryUnknown.class, send("Your code is 482916"));
 
-        assertEquals(List.of("transport sandbox delivered", "transport sandbox failed", "transport sandbox failed"),
+        assertEquals(List.of("transport sandbox delivered", "transport sandbox failed", "transport sandbox failed",
+                        "transport sandbox unknown"),
                 ports.activity.eventsStartingWith("transport"));
     }
 

@@ -696,21 +696,44 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, SendGate, Mes
     }
 
     @Override
-    public synchronized boolean recordDeliveryStatus(String providerMessageId, hub.gateway.domain.message.DeliveryStatus status,
-                                                     Instant at, Optional<String> error) {
-        for (MessageRecord row : log.values()) {
-            if (row.messageId().equals(Optional.of(providerMessageId))) {
-                if (row.statusHistory().stream().anyMatch(c -> c.status().equals(status.wireName()))) {
-                    return false;
-                }
-                List<MessageRecord.StatusChange> history = new ArrayList<>(row.statusHistory());
-                history.add(new MessageRecord.StatusChange(status.wireName(), at));
-                log.put(row.logId(), new MessageRecord(row.logId(), row.messageId(), row.instanceId(), row.phone(),
-                        row.messagePurpose(), status.wireName(), error, row.createdAt(), history));
-                return true;
-            }
+    public synchronized boolean recordDeliveryStatus(DeliveryReport report) {
+        String wireName = report.status().wireName();
+        Optional<MessageRecord> found = log.values().stream()
+                .filter(row -> row.messageId().equals(Optional.of(report.providerMessageId()))).findFirst()
+                .or(() -> report.sentAs().map(sentAs -> log.get(sentAs.logId()))
+                        .filter(row -> row.instanceId().equals(report.sentAs().get().instanceId().value()))
+                        .filter(row -> row.messageId().isEmpty() || row.status().equals("unknown")));
+        if (found.isEmpty() || found.get().statusHistory().stream().anyMatch(c -> c.status().equals(wireName))) {
+            return false;
         }
-        return false;
+        MessageRecord row = found.get();
+        boolean forward = rank(wireName) > rank(row.status());
+        log.put(row.logId(), new MessageRecord(row.logId(), Optional.of(report.providerMessageId()), row.instanceId(),
+                row.phone(), row.messagePurpose(), forward ? wireName : row.status(),
+                wireName.equals("failed") ? report.error() : row.error(), row.createdAt(),
+                appended(row, wireName, report.at())));
+        return true;
+    }
+
+    /** As the SQL ranks a row's status: anything not yet reported (accepted, unknown) lowest, failed highest. */
+    private static int rank(String status) {
+        return switch (status) {
+            case "sent" -> 1;
+            case "delivered" -> 2;
+            case "read" -> 3;
+            case "failed" -> 4;
+            default -> 0;
+        };
+    }
+
+    @Override
+    public synchronized void markOutcomeUnknown(long logId, Instant at) {
+        MessageRecord row = log.get(logId);
+        if (!row.status().equals("accepted")) {
+            return;
+        }
+        log.put(logId, new MessageRecord(logId, row.messageId(), row.instanceId(), row.phone(), row.messagePurpose(),
+                "unknown", row.error(), row.createdAt(), appended(row, "unknown", at)));
     }
 
     /** The message log's spelling of a reason, as PostgreSQL's rows hold it (the persistence adapter's LoggedReasons). */

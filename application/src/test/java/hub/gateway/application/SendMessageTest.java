@@ -144,6 +144,19 @@ class SendMessageTest {
     }
 
     @Test
+    void aDeliveryThatMayHaveGoneOutKeepsItsQuotaAndLeavesTheRowUnknownForAStatusToSettle() {
+        ports.transport = m -> new Transport.Delivery.Unknown("timeout", "The WhatsApp Cloud API did not answer in time.");
+        SendMessageResult.DeliveryUnknown unknown = assertInstanceOf(SendMessageResult.DeliveryUnknown.class,
+                send("support", "+966501234567"));
+        assertEquals("timeout", unknown.transportCode());
+        assertEquals(new Usage(1, 1, 1), unknown.quota().used(), "the send stays counted");
+        assertEquals("unknown", ports.log.get(unknown.logId()).status());
+        assertEquals(1, ports.usage(new InstanceId("shop-line"), hub.gateway.domain.quota.UsageWindows.at(clock.instant(), ZoneOffset.UTC)).day());
+        assertEquals(List.of("unknown"), ports.log.get(unknown.logId()).statusHistory().stream()
+                .map(hub.gateway.domain.message.MessageRecord.StatusChange::status).toList());
+    }
+
+    @Test
     void aTransportThatThrowsCountsAsAFailedDelivery() {
         ports.transport = m -> {
             throw new IllegalStateException("connection reset");

@@ -1,6 +1,7 @@
 package hub.gateway.bootstrap;
 
 import hub.gateway.application.policy.RiskPolicyFile;
+import hub.gateway.application.spi.TransportTimeouts;
 import hub.gateway.domain.risk.RiskPolicy;
 import hub.gateway.domain.suppression.OptOutKeywords;
 
@@ -51,6 +52,7 @@ public record GatewayConfig(int port,
         int port = intSetting(env, "GATEWAY_PORT", 8080, 0, 65535);
         managementPort(env, port);
         SecretKeySettings.check(env, nonBlank(env, "GATEWAY_DB_URL").isEmpty());
+        transportTimeouts(env);
         return new GatewayConfig(
                 port,
                 nonBlank(env, "GATEWAY_DB_URL"),
@@ -110,6 +112,18 @@ public record GatewayConfig(int port,
         return new GatewayConfig(newPort, databaseUrl, databaseUser, databasePassword, poolSize, dataDir, adminToken,
                 webhookAllowPrivate, keywords, riskPolicy, requestDeadline, logRetentionDays, riskAssessment,
                 settings);
+    }
+
+    /**
+     * {@code GATEWAY_TRANSPORT_CONNECT_TIMEOUT_MS} and {@code GATEWAY_TRANSPORT_READ_TIMEOUT_MS} (contract §13):
+     * every transport reads them from the settings it is given; checked here so that a wrong one stops the start.
+     */
+    static TransportTimeouts transportTimeouts(Map<String, String> env) {
+        try {
+            return TransportTimeouts.from(env);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(e.getMessage());
+        }
     }
 
     private static Optional<String> nonBlank(Map<String, String> env, String key) {

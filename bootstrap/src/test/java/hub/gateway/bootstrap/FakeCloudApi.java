@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -30,6 +31,8 @@ final class FakeCloudApi implements AutoCloseable {
     private final AtomicLong ids = new AtomicLong();
     /** Counted down: answers go out at once. A fresh latch holds every answer until it is released. */
     private CountDownLatch holding = new CountDownLatch(0);
+    /** How long every answer waits before it goes out: a slow Meta, for the gateway's read time-out. */
+    private Duration delay = Duration.ZERO;
 
     FakeCloudApi() {
         try {
@@ -43,10 +46,12 @@ final class FakeCloudApi implements AutoCloseable {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             Answer answer;
             CountDownLatch hold;
+            Duration wait;
             synchronized (this) {
                 requests.add(new Request(exchange.getRequestURI().getPath(),
                         exchange.getRequestHeaders().getFirst("Authorization"), body, received));
                 hold = holding;
+                wait = delay;
                 answer = scripted.isEmpty()
                         ? new Answer(200, "{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"x\",\"wa_id\":\"x\"}],"
                         + "\"messages\":[{\"id\":\"wamid.TEST" + ids.incrementAndGet() + "\"}]}")
@@ -54,6 +59,7 @@ final class FakeCloudApi implements AutoCloseable {
             }
             try {
                 hold.await();
+                Thread.sleep(wait);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -77,6 +83,11 @@ final class FakeCloudApi implements AutoCloseable {
     /** From now on every request is recorded at once but answered only after {@link #releaseAnswers()}. */
     synchronized void holdAnswers() {
         holding = new CountDownLatch(1);
+    }
+
+    /** From now on every answer goes out {@code delay} after its request arrived. */
+    synchronized void delayAnswers(Duration delay) {
+        this.delay = delay;
     }
 
     synchronized void releaseAnswers() {

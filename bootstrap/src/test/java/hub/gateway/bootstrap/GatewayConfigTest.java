@@ -1,5 +1,6 @@
 package hub.gateway.bootstrap;
 
+import hub.gateway.application.spi.TransportTimeouts;
 import hub.gateway.domain.suppression.InboundIntent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -9,6 +10,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -99,6 +101,24 @@ class GatewayConfigTest {
             String message = assertThrows(GatewayConfig.ConfigurationException.class,
                     () -> GatewayConfig.fromEnvironment(wrong), wrong.toString()).getMessage();
             assertTrue(message.contains("GATEWAY_MANAGEMENT_PORT"), message);
+        }
+    }
+
+    @Test
+    void transportTimeOutsDefaultToTwoAndTenSecondsAndABadOneStopsTheStartNamingIt() {
+        assertEquals(new TransportTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(10)),
+                GatewayConfig.transportTimeouts(Map.of()));
+        assertEquals(new TransportTimeouts(Duration.ofMillis(500), Duration.ofMillis(1500)),
+                GatewayConfig.transportTimeouts(Map.of("GATEWAY_TRANSPORT_CONNECT_TIMEOUT_MS", "500",
+                        "GATEWAY_TRANSPORT_READ_TIMEOUT_MS", "1500")));
+        for (Map<String, String> wrong : java.util.List.of(Map.of("GATEWAY_TRANSPORT_CONNECT_TIMEOUT_MS", "two"),
+                Map.of("GATEWAY_TRANSPORT_CONNECT_TIMEOUT_MS", "0"), Map.of("GATEWAY_TRANSPORT_READ_TIMEOUT_MS", "-5"),
+                Map.of("GATEWAY_TRANSPORT_READ_TIMEOUT_MS", "1.5"),
+                Map.of("GATEWAY_TRANSPORT_READ_TIMEOUT_MS", "9999999999"),
+                Map.of("GATEWAY_TRANSPORT_CONNECT_TIMEOUT_MS", "3000", "GATEWAY_TRANSPORT_READ_TIMEOUT_MS", "3000"))) {
+            String message = assertThrows(GatewayConfig.ConfigurationException.class,
+                    () -> GatewayConfig.fromEnvironment(wrong), wrong.toString()).getMessage();
+            assertTrue(wrong.keySet().stream().allMatch(message::contains), message);
         }
     }
 }

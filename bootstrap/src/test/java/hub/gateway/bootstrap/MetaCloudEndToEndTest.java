@@ -9,11 +9,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import hub.gateway.testdb.Eventually;
+
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -24,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** An instance on the Meta WhatsApp Cloud API, against a fake Cloud API on loopback, with signed webhooks. */
 class MetaCloudEndToEndTest {
-    private static final String APP_SECRET = "test-app-secret";
+    private static final String APP_SECRET = CloudApiWebhooks.APP_SECRET;
     private static final String VERIFY_TOKEN = "test-verify-token";
     private static final String ACCESS_TOKEN = "EAAG-secret-access-token-123";
     private static FakeCloudApi cloud;
@@ -65,6 +67,8 @@ class MetaCloudEndToEndTest {
         assertEquals("966501234567", body.getString("to"));
         assertEquals("text", body.getString("type"));
         assertEquals("Your order #2041 has shipped.", body.getJsonObject("text").getString("body"));
+        assertEquals(String.valueOf(sent.json().getJsonNumber("log_id").longValue()), body.getString("biz_opaque_callback_data"),
+                "the log id, which Meta echoes in every status of the message");
 
         String instance = gateway.admin("GET", "/admin/instances/" + client.instanceId(), null).body();
         assertFalse(instance.contains(ACCESS_TOKEN), "the token is never shown");
@@ -140,6 +144,40 @@ class MetaCloudEndToEndTest {
         assertEquals("read", message.getString("status"));
     }
 
+    /**
+     * Meta's "sent" or "delivered" can overtake the send's own answer. The fake holds its answer until the status has
+     * been posted: no row holds the wamid yet, so the status finds its row by the log id the send carried.
+     */
+    @Test
+    void aStatusThatArrivesBeforeTheSendsAnswerIsStoredStillLands() throws Exception {
+        MetaClient client = newMetaClient();
+        String wamid = "wamid.EARLY" + phoneNumberIds;
+        int before = cloud.requests().size();
+        cloud.answerNext(200, "{\"messaging_product\":\"whatsapp\",\"messages\":[{\"id\":\"" + wamid + "\"}]}");
+        cloud.holdAnswers();
+        CompletableFuture<Response> sending = CompletableFuture.supplyAsync(
+                () -> send(client, "+966501234567", "Your table for two is booked for 20:00."));
+        Eventually.assertSeenWithin(Duration.ofSeconds(10), () -> cloud.requests().size() > before, "the send reached Meta");
+        String logId = Json.createReader(new StringReader(cloud.requests().getLast().body())).readObject()
+                .getString("biz_opaque_callback_data");
+
+        String delivered = CloudApiWebhooks.status(client.phoneNumberId(), wamid, "delivered", Optional.of(logId), null);
+        assertEquals(200, webhook(delivered, sign(delivered)).status());
+        cloud.releaseAnswers();
+        Response sent = sending.get(30, TimeUnit.SECONDS);
+
+        assertEquals(200, sent.status(), sent.body());
+        assertEquals(wamid, sent.json().getString("message_id"));
+        assertEquals(logId, String.valueOf(sent.json().getJsonNumber("log_id").longValue()));
+        JsonObject message = gateway.get(client.apiKey(), "/api/messages/" + logId).json();
+        assertEquals("delivered", message.getString("status"), message.toString());
+        assertEquals(wamid, message.getString("message_id"));
+        String read = statusPayload(client.phoneNumberId(), wamid, "read", null);
+        assertEquals(200, webhook(read, sign(read)).status());
+        assertEquals("read", gateway.get(client.apiKey(), "/api/messages/" + logId).json().getString("status"),
+                "later statuses find the row by the wamid the first one stored");
+    }
+
     @Test
     void aFailedStatusMarksTheMessageFailed() {
         MetaClient client = newMetaClient();
@@ -163,46 +201,18 @@ class MetaCloudEndToEndTest {
     }
 
     private static Response webhook(String body, String signature) {
-        return gateway.call("POST", "/webhooks/whatsapp", body,
-                Map.of("Content-Type", "application/json", "X-Hub-Signature-256", signature));
+        return CloudApiWebhooks.post(gateway, body, signature);
     }
 
-    /** Meta's signature, computed here from its documentation: sha256= and the hex HMAC of the raw body. */
     private static String sign(String body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(APP_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String envelope(String phoneNumberId, String value) {
-        return "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"WABA1\",\"changes\":[{\"field\":\"messages\","
-                + "\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"966500000000\","
-                + "\"phone_number_id\":\"" + phoneNumberId + "\"}," + value + "}}]}]}";
+        return CloudApiWebhooks.sign(body);
     }
 
     private static String inboundPayload(String phoneNumberId, String from, String wamid, String text) {
-        return envelope(phoneNumberId, "\"contacts\":[{\"profile\":{\"name\":\"Sara\"},\"wa_id\":\"" + from + "\"}],"
-                + "\"messages\":[{\"from\":\"" + from + "\",\"id\":\"" + wamid + "\",\"timestamp\":\"1779000000\","
-                + "\"type\":\"text\",\"text\":{\"body\":\"" + text + "\"}}]");
-    }
-
-    /** Meta's timestamps are whole seconds after the send: delivered, then read. */
-    private static int rank(String status) {
-        return switch (status) {
-            case "delivered" -> 1;
-            case "read" -> 2;
-            default -> 1;
-        };
+        return CloudApiWebhooks.inbound(phoneNumberId, from, wamid, text);
     }
 
     private static String statusPayload(String phoneNumberId, String wamid, String status, String error) {
-        return envelope(phoneNumberId, "\"statuses\":[{\"id\":\"" + wamid + "\",\"status\":\"" + status
-                + "\",\"timestamp\":\"" + (java.time.Instant.now().getEpochSecond() + rank(status))
-                + "\",\"recipient_id\":\"966501234567\""
-                + (error == null ? "" : ",\"errors\":[" + error + "]") + "}]");
+        return CloudApiWebhooks.status(phoneNumberId, wamid, status, error);
     }
 }

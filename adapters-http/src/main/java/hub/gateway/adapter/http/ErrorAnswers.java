@@ -69,9 +69,7 @@ final class ErrorAnswers {
             case Refusal.DeliveryFailed failed -> of(ErrorCatalog.GATEWAY_SEND_FAILED,
                     details(ErrorCatalog.GATEWAY_SEND_FAILED)
                             .add("log_id", failed.logId())
-                            .add("transport_error", JSON.createObjectBuilder()
-                                    .add("code", failed.transportCode())
-                                    .add("title", failed.transportTitle())));
+                            .add("transport_error", transportError(failed.transportCode(), failed.transportTitle())));
         };
     }
 
@@ -84,13 +82,31 @@ final class ErrorAnswers {
     }
 
     /**
-     * A send whose fate nobody knows (its log row is {@code unknown}): it may have gone out, so its quota stays
-     * counted and the client should look at the log row before sending again with a new key.
+     * A send whose fate nobody knows (its log row is {@code unknown}), answered from its log row alone (a retry of an
+     * unanswered Idempotency-Key): it may have gone out, so its quota stays counted and the client should look at the
+     * log row before sending again with a new key.
      */
     static Answer deliveryUnknown(long logId) {
-        return of(ErrorCatalog.GATEWAY_SEND_FAILED, details(ErrorCatalog.GATEWAY_SEND_FAILED)
+        return of(ErrorCatalog.GATEWAY_SEND_FAILED, unknownDetails(logId));
+    }
+
+    /**
+     * The same answer as the transport gave it (contract §13): the send may have reached the provider, and what went
+     * wrong is said in the same {@code transport_error} shape as a failed send's.
+     */
+    static Answer deliveryUnknown(long logId, String transportCode, String transportTitle) {
+        return of(ErrorCatalog.GATEWAY_SEND_FAILED, unknownDetails(logId)
+                .add("transport_error", transportError(transportCode, transportTitle)));
+    }
+
+    private static JsonObjectBuilder unknownDetails(long logId) {
+        return details(ErrorCatalog.GATEWAY_SEND_FAILED)
                 .add("log_id", logId)
-                .add("delivery", "unknown"));
+                .add("delivery", "unknown");
+    }
+
+    private static JsonObjectBuilder transportError(String code, String title) {
+        return JSON.createObjectBuilder().add("code", code).add("title", title);
     }
 
     /** The error with its row's action and score and nothing more. */

@@ -123,7 +123,7 @@ final class GatewayMeters implements ActivityMonitor, AutoCloseable {
     @Override
     public void transportAnswered(String transport, TransportResult result, Duration took) {
         TransportMeters meters = cached(transports, transport, this::transportMeters);
-        (result == TransportResult.DELIVERED ? meters.delivered() : meters.failed()).increment();
+        meters.results().get(result).increment();
         meters.duration().record(took);
     }
 
@@ -173,11 +173,13 @@ final class GatewayMeters implements ActivityMonitor, AutoCloseable {
 
     private TransportMeters transportMeters(String transport) {
         String description = "Messages handed to a transport, by its answer";
+        Map<TransportResult, Counter> results = new EnumMap<>(TransportResult.class);
+        for (TransportResult result : TransportResult.values()) {
+            results.put(result, Counter.builder("gateway.transport.requests").description(description)
+                    .tags("transport", transport, "result", word(result)).register(registry));
+        }
         return new TransportMeters(
-                Counter.builder("gateway.transport.requests").description(description)
-                        .tags("transport", transport, "result", "delivered").register(registry),
-                Counter.builder("gateway.transport.requests").description(description)
-                        .tags("transport", transport, "result", "failed").register(registry),
+                results,
                 Timer.builder("gateway.transport.duration").description("Time a transport took to answer")
                         .tag("transport", transport).serviceLevelObjectives(BUCKETS).register(registry));
     }
@@ -206,6 +208,7 @@ final class GatewayMeters implements ActivityMonitor, AutoCloseable {
         return value.name().toLowerCase(Locale.ROOT);
     }
 
-    private record TransportMeters(Counter delivered, Counter failed, Timer duration) {
+    /** Every result's counter is registered with the transport's first answer, so a rate query sees zeros, not gaps. */
+    private record TransportMeters(Map<TransportResult, Counter> results, Timer duration) {
     }
 }

@@ -149,6 +149,7 @@ final class SendMessageApi implements HttpService {
     private static SendMessageResult noted(ServerRequest req, SendMessageCommand command, SendMessageResult result) {
         boolean instanceSeen = switch (result) {
             case SendMessageResult.Sent ignored -> true;
+            case SendMessageResult.DeliveryUnknown ignored -> true;
             case SendMessageResult.Refused refused -> switch (refused.refusal()) {
                 case Refusal.PurposeRequired ignored -> false;
                 case Refusal.PurposeNotAllowed ignored -> false;
@@ -187,6 +188,10 @@ final class SendMessageApi implements HttpService {
         return switch (result) {
             case SendMessageResult.Sent sent -> RateLimitHeaders.on(sent(sent.messageId(), sent.logId()), sent.quota());
             case SendMessageResult.Refused refused -> ErrorAnswers.refusal(refused.refusal());
+            // The send stays counted, so it carries the rate-limit headers a sent one does.
+            case SendMessageResult.DeliveryUnknown unknown -> RateLimitHeaders.on(
+                    ErrorAnswers.deliveryUnknown(unknown.logId(), unknown.transportCode(), unknown.transportTitle()),
+                    unknown.quota());
         };
     }
 

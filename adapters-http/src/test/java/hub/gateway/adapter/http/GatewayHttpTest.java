@@ -79,6 +79,22 @@ class GatewayHttpTest {
                 res.headers().firstValue("RateLimit").orElseThrow());
     }
 
+    /** Contract §13: a send that may have gone out is gateway_send_failed with delivery unknown, and stays counted. */
+    @Test
+    void a_send_whose_outcome_is_unknown_says_so_with_the_transport_error_and_its_rate_limit_headers() throws Exception {
+        fakes.send.set(c -> new SendMessageResult.DeliveryUnknown(124, "timeout", "No answer in time.", Quotas.FIRST_SEND));
+        HttpResponse<String> res = send(VALID_BODY);
+        assertEquals(502, res.statusCode());
+        JsonObject body = json(res);
+        assertEquals("gateway_send_failed", body.getString("error"));
+        JsonObject details = body.getJsonObject("details");
+        assertEquals(124, details.getInt("log_id"));
+        assertEquals("unknown", details.getString("delivery"));
+        assertEquals("timeout", details.getJsonObject("transport_error").getString("code"));
+        assertEquals("No answer in time.", details.getJsonObject("transport_error").getString("title"));
+        assertTrue(res.headers().firstValue("RateLimit").isPresent());
+    }
+
     @Test
     void the_three_limit_refusals_carry_the_rate_limit_headers() throws Exception {
         for (Refusal refusal : List.of(Quotas.throttled(), Quotas.dailyReached(), Quotas.monthlyReached())) {

@@ -22,7 +22,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * The message log and its status history. The history lists what happened at the transport ('sent',
+ * The message log and its status history. The history lists what happened at the transport ('unknown', 'sent',
  * 'delivered', 'read', 'failed'), in the order the transport says it happened (then in the order recorded);
  * a request refused before the transport has an empty history, its outcome being the row's own
  * status and error. Reads return a row and its history in one round trip (a left join).
@@ -57,7 +57,9 @@ final class PgMessageLog implements MessageLog {
 
     /**
      * Only a row still 'accepted' becomes 'sent', so a repeated call adds no second history entry; or one the
-     * limbo sweep made 'unknown' while a slow transport still had it.
+     * limbo sweep made 'unknown' while a slow transport still had it. A row a delivery status reached first (matched
+     * by the log id the send carried, see recordDeliveryStatus) keeps its status and the message id that status
+     * stored: a status never moves backwards, and the row lock orders the two statements either way.
      */
     @Override
     public void markSent(long logId, String messageId, Instant at) {
@@ -73,45 +75,84 @@ final class PgMessageLog implements MessageLog {
     }
 
     /**
-     * One statement: locks the newest row with that message id (message ids are the transport's, unique in
-     * practice; found through the 'sent' history entry that carries it, V6), adds the history entry unless the unique index message_status_once (V4) already holds that
-     * status for the row, and only then updates the row. A 'failed' always wins and stores the error; any other
-     * status only moves the row forward (sent < delivered < read), and nothing moves a row out of 'failed'.
-     * The row's own status is ranked in SQL ('unknown' lowest: any report moves it on); the reported one is ranked here.
+     * Only from 'accepted': a row the sweep made 'unknown' already has its entry, and one a delivery status reached
+     * first (while the transport's answer was lost) keeps what the status said.
      */
     @Override
-    public boolean recordDeliveryStatus(String providerMessageId, DeliveryStatus status, Instant at,
-                                        Optional<String> error) {
-        Optional<DbRow> changed = db.call(exec -> exec.get("""
-                        with target as (
-                            select m.id from message_log m
-                             where m.id = (select s.log_id from message_status s
-                                            where s.message_id = ?
-                                            order by s.log_id desc
-                                            limit 1)
-                               for update),
+    public void markOutcomeUnknown(long logId, Instant at) {
+        db.run(exec -> exec.createUpdate("""
+                        with marked as (
+                            update message_log set status = 'unknown'
+                             where id = :log_id and status = 'accepted'
+                            returning id)
+                        insert into message_status (log_id, status, at)
+                        select id, 'unknown', :at from marked
+                        on conflict (log_id, status) do nothing
+                        """)
+                .addParam("log_id", logId)
+                .addParam("at", Columns.utc(at))
+                .execute());
+    }
+
+    /**
+     * One statement. The row is the newest one with that message id (message ids are the transport's, unique in
+     * practice; found through the history entry that carries it, V6), or, when no row has it, the row the send named
+     * ({@code sent_as}: the log id it carried to the transport), if it belongs to the instance the status came for
+     * and has no message id yet (or that very one: a send marked while this statement waited for the row's lock) or
+     * is 'unknown'; the message id is then stored on the row and on its history entry, so later statuses find it.
+     * The row is locked; the history entry is added unless the unique index message_status_once (V4) already holds
+     * that status for the row, and only then is the row updated. A 'failed' always wins and stores the error; any
+     * other status only moves the row forward (sent < delivered < read), and nothing moves a row out of 'failed'.
+     * The row's own status is ranked in SQL ('accepted' and 'unknown' lowest: any report moves them on); the
+     * reported one is ranked here.
+     */
+    @Override
+    public boolean recordDeliveryStatus(DeliveryReport report) {
+        Optional<DbRow> changed = db.call(exec -> exec.createGet("""
+                        with named as (
+                            select s.log_id as id from message_status s
+                             where s.message_id = cast(:message_id as text)
+                             order by s.log_id desc
+                             limit 1),
+                        target as (
+                            select m.id, not exists (select 1 from named) as claimed from message_log m
+                             where m.id = coalesce((select id from named), cast(:sent_as as bigint))
+                               and (exists (select 1 from named)
+                                    or (m.instance_id = cast(:instance_id as text)
+                                        and (m.message_id is null or m.message_id = cast(:message_id as text)
+                                             or m.status = 'unknown')))
+                               for update of m),
                         added as (
-                            insert into message_status (log_id, status, at)
-                            select id, cast(? as text), cast(? as timestamptz) from target
+                            insert into message_status (log_id, status, at, message_id)
+                            select id, cast(:status as text), cast(:at as timestamptz),
+                                   case when claimed then cast(:message_id as text) end
+                              from target
                             on conflict (log_id, status) do nothing
                             returning log_id)
                         update message_log m
-                           set status = case when cast(? as integer) > (case m.status
-                                                                           when 'unknown' then 0
-                                                                           when 'sent' then 1
-                                                                           when 'delivered' then 2
-                                                                           when 'read' then 3
-                                                                           when 'failed' then 4
-                                                                           else 0 end)
-                                             then cast(? as text) else m.status end,
-                               error  = case when cast(? as text) = 'failed' then cast(? as text) else m.error end
+                           set status = case when cast(:rank as integer) > (case m.status
+                                                                               when 'sent' then 1
+                                                                               when 'delivered' then 2
+                                                                               when 'read' then 3
+                                                                               when 'failed' then 4
+                                                                               else 0 end)
+                                             then cast(:status as text) else m.status end,
+                               error = case when cast(:status as text) = 'failed' then cast(:error as text)
+                                            else m.error end,
+                               message_id = coalesce(m.message_id, cast(:message_id as text))
                           from added
                          where m.id = added.log_id
                         returning m.instance_id
-                        """,
-                providerMessageId, status.wireName(), Columns.utc(at), rank(status), status.wireName(),
-                status.wireName(), error.orElse(null)));
-        if (changed.isPresent() && status == DeliveryStatus.FAILED) {
+                        """)
+                .addParam("message_id", report.providerMessageId())
+                .addParam("sent_as", report.sentAs().map(MessageLog.SentAs::logId).orElse(null))
+                .addParam("instance_id", report.sentAs().map(sentAs -> sentAs.instanceId().value()).orElse(null))
+                .addParam("status", report.status().wireName())
+                .addParam("at", Columns.utc(report.at()))
+                .addParam("rank", rank(report.status()))
+                .addParam("error", report.error().orElse(null))
+                .execute());
+        if (changed.isPresent() && report.status() == DeliveryStatus.FAILED) {
             deliveryFailed.accept(new InstanceId(changed.get().column("instance_id").getString()));
         }
         return changed.isPresent();

@@ -21,10 +21,21 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import hub.gateway.testdb.Eventually;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -176,6 +187,110 @@ class MessageLogTest {
         assertFalse(log.recordDeliveryStatus("wamid.unknown-" + Fixtures.shortId(), DeliveryStatus.DELIVERED, NOW,
                 Optional.empty()));
         assertEquals(List.of(), log.find(account.id(), refused).orElseThrow().statusHistory());
+    }
+
+    @Test
+    void aStatusBeforeTheSendWasMarkedLandsByTheLogIdTheSendCarriedAndTheSendDoesNotUndoIt() {
+        long logId = reserveOne();
+        String messageId = "wamid." + Fixtures.shortId();
+
+        assertTrue(log.recordDeliveryStatus(report(messageId, logId, DeliveryStatus.DELIVERED, 2)));
+        log.markSent(logId, messageId, NOW.plusSeconds(1));
+        assertFalse(log.recordDeliveryStatus(report(messageId, logId, DeliveryStatus.DELIVERED, 3)), "a re-delivery");
+        assertTrue(log.recordDeliveryStatus(messageId, DeliveryStatus.READ, NOW.plusSeconds(4), Optional.empty()),
+                "later statuses find the row by the message id the first one stored");
+
+        MessageRecord record = log.find(account.id(), logId).orElseThrow();
+        assertEquals("read", record.status());
+        assertEquals(Optional.of(messageId), record.messageId());
+        assertEquals(List.of(new StatusChange("delivered", NOW.plusSeconds(2)), new StatusChange("read", NOW.plusSeconds(4))),
+                record.statusHistory());
+    }
+
+    @Test
+    void aSendWhoseOutcomeIsUnknownStaysCountedAndAStatusCarryingItsLogIdSettlesIt() {
+        long logId = reserveOne();
+        log.markOutcomeUnknown(logId, NOW.plusSeconds(1));
+        log.markOutcomeUnknown(logId, NOW.plusSeconds(2));
+        assertEquals("unknown", log.find(account.id(), logId).orElseThrow().status());
+
+        String messageId = "wamid." + Fixtures.shortId();
+        assertTrue(log.recordDeliveryStatus(report(messageId, logId, DeliveryStatus.DELIVERED, 3)));
+
+        MessageRecord record = log.find(account.id(), logId).orElseThrow();
+        assertEquals("delivered", record.status());
+        assertEquals(Optional.of(messageId), record.messageId());
+        assertEquals(List.of(new StatusChange("unknown", NOW.plusSeconds(1)), new StatusChange("delivered", NOW.plusSeconds(3))),
+                record.statusHistory());
+    }
+
+    @Test
+    void theLogIdClaimsOnlyARowOfThatInstanceThatHasNoOtherMessageId() {
+        long logId = reserveOne();
+        Instance other = database.fixtures().instance(account);
+        String messageId = "wamid." + Fixtures.shortId();
+        assertFalse(log.recordDeliveryStatus(new MessageLog.DeliveryReport(messageId,
+                Optional.of(new MessageLog.SentAs(other.id(), logId)), DeliveryStatus.DELIVERED, NOW, Optional.empty())));
+
+        log.markSent(logId, "wamid.first-" + Fixtures.shortId(), NOW);
+        assertFalse(log.recordDeliveryStatus(report(messageId, logId, DeliveryStatus.DELIVERED, 2)));
+        assertEquals(List.of("sent"), log.find(account.id(), logId).orElseThrow().statusHistory().stream()
+                .map(StatusChange::status).toList());
+    }
+
+    /**
+     * The send marks its row while the status for it arrives: whichever takes the row's lock first, the row ends
+     * delivered with the message id. The lock is held here first, so that both statements are seen waiting for it
+     * (in the order they came, which is the order they get it) before it is let go.
+     */
+    @Test
+    void aSendMarkedWhileItsStatusArrivesEndsRightInEitherOrder() throws Exception {
+        for (boolean statusFirst : List.of(true, false)) {
+            long logId = reserveOne();
+            String messageId = "wamid." + Fixtures.shortId();
+            Callable<Boolean> status = () -> log.recordDeliveryStatus(report(messageId, logId, DeliveryStatus.DELIVERED, 2));
+            Callable<Boolean> markSent = () -> {
+                log.markSent(logId, messageId, NOW.plusSeconds(1));
+                return true;
+            };
+            boolean statusLanded;
+            try (Connection holder = DriverManager.getConnection(database.jdbc().url(), database.jdbc().user(),
+                    database.jdbc().password());
+                 ExecutorService threads = Executors.newFixedThreadPool(2)) {
+                holder.setAutoCommit(false);
+                try (PreparedStatement lock = holder.prepareStatement("select id from message_log where id = ? for update")) {
+                    lock.setLong(1, logId);
+                    lock.executeQuery().close();
+                }
+                Future<Boolean> first = threads.submit(statusFirst ? status : markSent);
+                Eventually.assertSeenWithin(Duration.ofSeconds(10), () -> waitingForLocks() == 1, "the first one waits");
+                Future<Boolean> second = threads.submit(statusFirst ? markSent : status);
+                Eventually.assertSeenWithin(Duration.ofSeconds(10), () -> waitingForLocks() == 2, "both wait");
+                holder.commit();
+                statusLanded = (statusFirst ? first : second).get(10, TimeUnit.SECONDS);
+                (statusFirst ? second : first).get(10, TimeUnit.SECONDS);
+            }
+            MessageRecord record = log.find(account.id(), logId).orElseThrow();
+            assertTrue(statusLanded, "status first: " + statusFirst);
+            assertEquals("delivered", record.status(), "status first: " + statusFirst);
+            assertEquals(Optional.of(messageId), record.messageId());
+            assertEquals(statusFirst ? List.of("delivered") : List.of("sent", "delivered"),
+                    record.statusHistory().stream().map(StatusChange::status).toList());
+        }
+    }
+
+    private long waitingForLocks() {
+        try {
+            return database.jdbc().count("select count(*) from pg_stat_activity"
+                    + " where datname = current_database() and wait_event_type = 'Lock'");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private MessageLog.DeliveryReport report(String messageId, long logId, DeliveryStatus status, int secondsLater) {
+        return new MessageLog.DeliveryReport(messageId, Optional.of(new MessageLog.SentAs(instance.id(), logId)), status,
+                NOW.plusSeconds(secondsLater), Optional.empty());
     }
 
     private long sentOne(String messageId) {

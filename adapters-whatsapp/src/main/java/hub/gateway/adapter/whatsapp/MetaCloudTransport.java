@@ -3,50 +3,72 @@ package hub.gateway.adapter.whatsapp;
 import hub.gateway.application.port.out.Transport;
 import hub.gateway.application.port.out.Transport.Delivery.Delivered;
 import hub.gateway.application.port.out.Transport.Delivery.Failed;
+import hub.gateway.application.port.out.Transport.Delivery.Unknown;
+import hub.gateway.application.spi.TransportTimeouts;
 import hub.gateway.domain.account.TransportAccount;
 import jakarta.json.JsonObject;
 
+import javax.net.ssl.SSLHandshakeException;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
  * Sends a text through the Meta WhatsApp Cloud API ({@code POST {graph}/{phone_number_id}/messages}) with
- * the instance's own phone number id and access token. Each message is one request: the JDK client is
- * not asked to resend a POST, and a time-out is reported as a failure rather than tried again, because a
- * request that may have reached Meta must not reach the recipient twice.
+ * the instance's own phone number id and access token, and the log id in {@code biz_opaque_callback_data}, which
+ * Meta echoes in every status of the message (contract §13, "Statuses always land"). Each message is one request:
+ * the JDK client is not asked to resend a POST, and nothing here tries again, because a request that may have
+ * reached Meta must not reach the recipient twice.
+ *
+ * <p>How an attempt ends (contract §13, "Delivery outcomes are honest"; docs/transports.md):
+ * <ul>
+ * <li>a 2xx with a message id: delivered;</li>
+ * <li>Meta's error object, whatever the HTTP status (4xx, or a 5xx such as 131000 or 131016): failed, Meta's code and
+ *     title. Meta answers an error only for a message it did not take;</li>
+ * <li>no connection (refused, no such host, no route, connect time-out, TLS handshake): failed, nothing was written;</li>
+ * <li>anything after the request may have been written — the read time-out, a connection dropped before or during the
+ *     answer, a 5xx without Meta's error object (a proxy or load balancer in front of Meta, which may have passed the
+ *     request on), a 2xx without a message id: unknown.</li>
+ * </ul>
  */
 final class MetaCloudTransport implements Transport {
-    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
-    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(15);
     /** Meta's ids are digits; anything else could change the request path, so it is never sent. */
     static final Pattern PHONE_NUMBER_ID = Pattern.compile("[0-9A-Za-z_-]{1,64}");
     private static final System.Logger LOG = System.getLogger(MetaCloudTransport.class.getName());
     private static final String REDACTED = "[redacted]";
+    /** Failures of the connection itself, found anywhere in the exception's causes: the request was never written. */
+    private static final List<Class<? extends Throwable>> NOT_CONNECTED = List.of(ConnectException.class,
+            UnknownHostException.class, UnresolvedAddressException.class, NoRouteToHostException.class,
+            SSLHandshakeException.class);
 
     private final URI graphUrl;
-    private final Duration requestTimeout;
+    private final Duration readTimeout;
     private final HttpClient client;
 
-    MetaCloudTransport(URI graphUrl) {
-        this(graphUrl, CONNECT_TIMEOUT, REQUEST_TIMEOUT);
-    }
-
-    /** Shorter time-outs let tests prove the time-out path without waiting fifteen seconds. */
-    MetaCloudTransport(URI graphUrl, Duration connectTimeout, Duration requestTimeout) {
+    /**
+     * The JDK client has no separate read time-out: the request's own time-out runs from the moment it is handed to
+     * the client, connecting included (TransportTimeouts keeps the connect time-out shorter, so a connect that is
+     * too slow ends as a connect time-out, never as a read time-out).
+     */
+    MetaCloudTransport(URI graphUrl, TransportTimeouts timeouts) {
         this.graphUrl = graphUrl;
-        this.requestTimeout = requestTimeout;
+        this.readTimeout = timeouts.read();
         this.client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(connectTimeout)
+                .connectTimeout(timeouts.connect())
                 // A redirect would carry the bearer token to wherever Meta's address pointed.
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
@@ -62,10 +84,15 @@ final class MetaCloudTransport implements Transport {
                     "The instance has no usable WhatsApp Cloud API phone_number_id and access_token.");
         }
         Delivery delivery = send(message, phoneNumberId.get(), accessToken.get());
-        if (delivery instanceof Failed failed) {
-            // String.valueOf: MessageFormat would print a long id with thousands separators.
-            LOG.log(Level.WARNING, "meta_cloud did not deliver log entry {0} of instance {1} to {2}: {3}",
+        // String.valueOf: MessageFormat would print a long id with thousands separators.
+        switch (delivery) {
+            case Delivered ignored -> {
+            }
+            case Failed failed -> LOG.log(Level.WARNING, "meta_cloud did not deliver log entry {0} of instance {1} to {2}: {3}",
                     String.valueOf(message.logId()), message.instance().id().value(), message.to().masked(), failed.code());
+            case Unknown unknown -> LOG.log(Level.WARNING,
+                    "meta_cloud may have delivered log entry {0} of instance {1} to {2}; its outcome is unknown: {3}",
+                    String.valueOf(message.logId()), message.instance().id().value(), message.to().masked(), unknown.code());
         }
         return delivery;
     }
@@ -84,7 +111,7 @@ final class MetaCloudTransport implements Transport {
 
     private HttpRequest request(OutboundMessage message, String phoneNumberId, String accessToken) {
         return HttpRequest.newBuilder(URI.create(graphUrl + "/" + phoneNumberId + "/messages"))
-                .timeout(requestTimeout)
+                .timeout(readTimeout)
                 .header("Authorization", "Bearer " + accessToken)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
@@ -98,6 +125,9 @@ final class MetaCloudTransport implements Transport {
                 .add("recipient_type", "individual")
                 // The Cloud API takes the number without its '+'.
                 .add("to", message.to().e164().substring(1))
+                // Echoed in every status of this message: a status that comes before the send's answer is stored, or
+                // for a send whose answer was lost, still finds its log row.
+                .add("biz_opaque_callback_data", String.valueOf(message.logId()))
                 .add("type", "text")
                 .add("text", JsonTrees.BUILDERS.createObjectBuilder()
                         .add("preview_url", false)
@@ -110,33 +140,58 @@ final class MetaCloudTransport implements Transport {
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             return answer(response.statusCode(), withoutSecret(response.body(), accessToken));
-        } catch (HttpConnectTimeoutException e) {
-            // No connection was made, so Meta has not seen the request: that is "unreachable", not "timeout".
-            return unreachable();
-        } catch (HttpTimeoutException e) {
-            return new Failed("timeout", "The WhatsApp Cloud API did not answer in time.");
         } catch (IOException e) {
-            return unreachable();
+            return notAnswered(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Failed("interrupted", "The gateway stopped before the WhatsApp Cloud API answered.");
+            return new Unknown("interrupted", "The gateway stopped before the WhatsApp Cloud API answered.");
         }
     }
 
-    private static Failed unreachable() {
-        return new Failed("unreachable", "The WhatsApp Cloud API could not be reached.");
+    /**
+     * No answer: failed if no connection was made (Meta cannot have seen the request), otherwise unknown. The JDK
+     * wraps a refused connection in an exception of its own, so the causes are searched too. When in doubt, unknown:
+     * keeping a send counted that did not go out costs a unit of quota; calling one failed that went out invites the
+     * client to send it again.
+     */
+    static Delivery notAnswered(IOException e) {
+        if (e instanceof HttpConnectTimeoutException || causedBy(e, NOT_CONNECTED)) {
+            return new Failed("unreachable", "The WhatsApp Cloud API could not be reached.");
+        }
+        if (e instanceof HttpTimeoutException) {
+            return new Unknown("timeout", "The WhatsApp Cloud API did not answer in time; the message may have been sent.");
+        }
+        return new Unknown("connection_lost",
+                "The connection to the WhatsApp Cloud API was lost before it answered; the message may have been sent.");
+    }
+
+    /** A few levels deep is all the JDK wraps; the bound keeps a cycle of causes from looping. */
+    private static boolean causedBy(Throwable e, List<Class<? extends Throwable>> kinds) {
+        Throwable cause = e;
+        for (int depth = 0; cause != null && depth < 8; depth++, cause = cause.getCause()) {
+            Throwable current = cause;
+            if (kinds.stream().anyMatch(kind -> kind.isInstance(current))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Delivery answer(int status, String body) {
         Optional<JsonObject> json = JsonTrees.parse(body).flatMap(JsonTrees::asObject);
         if (status / 100 == 2) {
             return json.flatMap(MetaCloudTransport::messageId).<Delivery>map(Delivered::new)
-                    .orElseGet(() -> new Failed("unexpected_answer",
+                    .orElseGet(() -> new Unknown("unexpected_answer",
                             "The WhatsApp Cloud API accepted the request but returned no message id."));
         }
-        return json.flatMap(MetaErrors::fromErrorBody).<Delivery>map(failed -> failed)
-                .orElseGet(() -> new Failed("http_" + status,
-                        "The WhatsApp Cloud API answered with HTTP status " + status + "."));
+        Optional<Failed> metaError = json.flatMap(MetaErrors::fromErrorBody);
+        if (metaError.isPresent()) {
+            return metaError.get();
+        }
+        return status / 100 == 5
+                ? new Unknown("http_" + status, "The WhatsApp Cloud API's address answered with HTTP status " + status
+                        + " and no error of Meta's; the message may have been sent.")
+                : new Failed("http_" + status, "The WhatsApp Cloud API answered with HTTP status " + status + ".");
     }
 
     /** {@code {"messages": [{"id": "wamid..."}]}}: the id Meta's delivery statuses will refer to. */

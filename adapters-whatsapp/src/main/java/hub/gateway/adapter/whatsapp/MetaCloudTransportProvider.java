@@ -3,6 +3,7 @@ package hub.gateway.adapter.whatsapp;
 import hub.gateway.application.port.out.Transport;
 import hub.gateway.application.port.out.TransportWebhooks;
 import hub.gateway.application.spi.TransportProvider;
+import hub.gateway.application.spi.TransportTimeouts;
 import hub.gateway.domain.account.TransportAccount;
 
 import java.net.URI;
@@ -12,7 +13,8 @@ import java.util.Optional;
 /**
  * Offers the {@code meta_cloud} transport: the Meta WhatsApp Cloud API (contract §8). Each instance brings
  * its own phone number id and access token; the gateway-wide settings are the Graph API address, the app
- * secret that signs Meta's webhooks, and the token that answers Meta's subscription challenge.
+ * secret that signs Meta's webhooks, the token that answers Meta's subscription challenge, and the transport
+ * time-outs every transport shares ({@link TransportTimeouts}).
  */
 public final class MetaCloudTransportProvider implements TransportProvider {
     public static final String NAME = "meta_cloud";
@@ -28,7 +30,7 @@ public final class MetaCloudTransportProvider implements TransportProvider {
 
     @Override
     public Transport create(Map<String, String> settings) {
-        return new MetaCloudTransport(graphUrl(settings));
+        return new MetaCloudTransport(graphUrl(settings), TransportTimeouts.from(settings));
     }
 
     @Override

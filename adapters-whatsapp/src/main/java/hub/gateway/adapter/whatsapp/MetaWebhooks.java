@@ -28,6 +28,7 @@ final class MetaWebhooks implements TransportWebhooks {
     static final String SIGNATURE_HEADER = "x-hub-signature-256";
     private static final Pattern SIGNATURE = Pattern.compile("sha256=([0-9a-fA-F]{64})");
     private static final String HMAC = "HmacSHA256";
+    private static final Pattern LOG_ID = Pattern.compile("[1-9][0-9]{0,18}");
 
     private final Optional<byte[]> appSecret;
     private final Optional<byte[]> verifyToken;
@@ -162,8 +163,22 @@ final class MetaWebhooks implements TransportWebhooks {
         Optional<String> error = JsonTrees.objects(status, "errors").stream().findFirst()
                 .flatMap(MetaErrors::fromError)
                 .map(failed -> failed.code() + " " + failed.title());
-        return Optional.of(new DeliveryUpdate(accountRef, required(status, "id", "a status"), known.get(),
+        return Optional.of(new DeliveryUpdate(accountRef, required(status, "id", "a status"), logId(status), known.get(),
                 at(status, "a status"), error));
+    }
+
+    /**
+     * The send's {@code biz_opaque_callback_data}, where MetaCloudTransport puts the log id. A value that is not a log
+     * id (another application's sends on the same number) is left out rather than refused: the status is still read.
+     */
+    private static Optional<Long> logId(JsonObject status) {
+        return JsonTrees.string(status, "biz_opaque_callback_data").filter(id -> LOG_ID.matcher(id).matches()).flatMap(digits -> {
+            try {
+                return Optional.of(Long.parseLong(digits));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        });
     }
 
     /** Meta's timestamps are epoch seconds, written as a string. */

@@ -57,6 +57,11 @@ final class FakeCloudApi implements AutoCloseable {
         answer = new Answer(200, "application/json", "{}", true);
     }
 
+    /** Reads the request, announces a 200 with a longer body than it sends, and hangs up mid-answer. */
+    void dropsTheConnectionMidAnswer() {
+        answer = new Answer(200, "application/json", null, false);
+    }
+
     List<Received> received() {
         return List.copyOf(received);
     }
@@ -71,6 +76,15 @@ final class FakeCloudApi implements AutoCloseable {
         Answer current = answer;
         if (current.slow()) {
             awaitRelease();
+        }
+        if (current.body() == null) {
+            exchange.getResponseHeaders().set("Content-Type", current.contentType());
+            exchange.sendResponseHeaders(current.status(), 1_000);
+            exchange.getResponseBody().write("{\"messaging_product\":".getBytes(StandardCharsets.UTF_8));
+            exchange.getResponseBody().flush();
+            // Closing short of the announced length makes the server drop the connection.
+            exchange.close();
+            return;
         }
         byte[] out = current.body().getBytes(StandardCharsets.UTF_8);
         if (current.contentType() != null) {

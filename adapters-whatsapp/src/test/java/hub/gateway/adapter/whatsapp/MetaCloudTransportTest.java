@@ -2,6 +2,7 @@ package hub.gateway.adapter.whatsapp;
 
 import hub.gateway.application.port.out.Transport;
 import hub.gateway.application.port.out.Transport.Delivery;
+import hub.gateway.application.spi.TransportTimeouts;
 import hub.gateway.domain.account.AccountId;
 import hub.gateway.domain.account.Instance;
 import hub.gateway.domain.account.InstanceId;
@@ -19,7 +20,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.InetAddress;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
@@ -67,6 +71,7 @@ class MetaCloudTransportTest {
         assertEquals("text", body.getString("type"));
         assertFalse(body.getJsonObject("text").getBoolean("preview_url"));
         assertEquals("Your order #2041 has been shipped.", body.getJsonObject("text").getString("body"));
+        assertEquals("7", body.getString("biz_opaque_callback_data"), "the log id, which Meta echoes in every status");
     }
 
     @Test
@@ -84,10 +89,10 @@ class MetaCloudTransportTest {
     }
 
     @Test
-    void anAcceptedRequestWithoutAMessageIdIsNotCalledDelivered() {
+    void anAcceptedRequestWithoutAMessageIdIsNotCalledDeliveredNorFailed() {
         meta.answers(200, "application/json", "{\"messaging_product\":\"whatsapp\"}");
-        Delivery.Failed failed = assertInstanceOf(Delivery.Failed.class, transport().deliver(message("+966501234567", "Hi")));
-        assertEquals("unexpected_answer", failed.code());
+        Delivery.Unknown unknown = assertInstanceOf(Delivery.Unknown.class, transport().deliver(message("+966501234567", "Hi")));
+        assertEquals("unexpected_answer", unknown.code());
     }
 
     @ParameterizedTest
@@ -124,29 +129,82 @@ class MetaCloudTransportTest {
     }
 
     @Test
-    void anHtmlErrorPageIsReportedByItsStatus() {
-        meta.answers(500, "text/html", "<html><body><h1>500 Internal Server Error</h1></body></html>");
-        Delivery.Failed failed = assertInstanceOf(Delivery.Failed.class, transport().deliver(message("+966501234567", "Hi")));
-        assertEquals("http_500", failed.code());
+    void aServerErrorPageWithoutMetasErrorMayHaveGoneOnAndIsUnknownByItsStatus() {
+        meta.answers(502, "text/html", "<html><body><h1>502 Bad Gateway</h1></body></html>");
+        Delivery.Unknown unknown = assertInstanceOf(Delivery.Unknown.class, transport().deliver(message("+966501234567", "Hi")));
+        assertEquals("http_502", unknown.code());
         assertEquals(1, meta.received().size());
     }
 
     @Test
-    void aServerErrorWithoutABodyIsReportedByItsStatus() {
+    void aServerErrorWithoutABodyIsUnknownByItsStatus() {
         meta.answers(503, null, "");
-        Delivery.Failed failed = assertInstanceOf(Delivery.Failed.class, transport().deliver(message("+966501234567", "Hi")));
-        assertEquals("http_503", failed.code());
+        Delivery.Unknown unknown = assertInstanceOf(Delivery.Unknown.class, transport().deliver(message("+966501234567", "Hi")));
+        assertEquals("http_503", unknown.code());
     }
 
     @Test
-    void aSilentServerTimesOutAndIsAskedOnlyOnce() {
+    void aServerErrorCarryingMetasErrorIsMetasVerdictAndFailed() {
+        meta.answersError(500, "{\"message\":\"Service temporarily unavailable\",\"type\":\"OAuthException\","
+                + "\"code\":131016,\"fbtrace_id\":\"x\"}");
+        Delivery.Failed failed = assertInstanceOf(Delivery.Failed.class, transport().deliver(message("+966501234567", "Hi")));
+        assertEquals(new Delivery.Failed("131016", "Service temporarily unavailable"), failed);
+    }
+
+    @Test
+    void aClientErrorWithoutMetasErrorIsFailedByItsStatus() {
+        meta.answers(404, "text/html", "<html>Not Found</html>");
+        Delivery.Failed failed = assertInstanceOf(Delivery.Failed.class, transport().deliver(message("+966501234567", "Hi")));
+        assertEquals("http_404", failed.code());
+    }
+
+    @Test
+    void aConnectionDroppedMidAnswerIsUnknownAndNotAskedAgain() {
+        meta.dropsTheConnectionMidAnswer();
+        Delivery.Unknown unknown = assertInstanceOf(Delivery.Unknown.class, assertTimeoutPreemptively(Duration.ofSeconds(5),
+                () -> transport().deliver(message("+966501234567", "Hi"))));
+        assertEquals("connection_lost", unknown.code());
+        assertEquals(1, meta.received().size());
+    }
+
+    /** The JDK's exceptions as it throws them: a failure to connect is often wrapped in one of its own. */
+    @Test
+    void noConnectionIsFailedAndAnythingAfterItIsUnknown() {
+        for (IOException notConnected : List.of(new ConnectException("Connection refused"),
+                new HttpConnectTimeoutException("HTTP connect timed out"),
+                wrapped(new ConnectException()), wrapped(new java.nio.channels.UnresolvedAddressException()),
+                wrapped(new java.net.UnknownHostException("graph.example")), new java.net.NoRouteToHostException(),
+                new javax.net.ssl.SSLHandshakeException("PKIX path building failed"))) {
+            assertEquals("unreachable", assertInstanceOf(Delivery.Failed.class,
+                    MetaCloudTransport.notAnswered(notConnected), notConnected.toString()).code());
+        }
+        assertEquals("timeout", assertInstanceOf(Delivery.Unknown.class,
+                MetaCloudTransport.notAnswered(new HttpTimeoutException("request timed out"))).code());
+        for (IOException afterWriting : List.of(new IOException("HTTP/1.1 header parser received no bytes"),
+                new java.io.EOFException("EOF reached while reading"), new IOException("Connection reset"))) {
+            assertEquals("connection_lost", assertInstanceOf(Delivery.Unknown.class,
+                    MetaCloudTransport.notAnswered(afterWriting), afterWriting.toString()).code());
+        }
+    }
+
+    private static IOException wrapped(Throwable cause) {
+        return new ConnectException(cause.toString()) {
+            {
+                initCause(cause);
+            }
+        };
+    }
+
+    @Test
+    void aSilentServerTimesOutAsUnknownAndIsAskedOnlyOnce() {
         meta.neverAnswers();
-        MetaCloudTransport transport = new MetaCloudTransport(meta.graphUrl(), Duration.ofSeconds(1), Duration.ofMillis(700));
+        MetaCloudTransport transport = new MetaCloudTransport(meta.graphUrl(),
+                new TransportTimeouts(Duration.ofMillis(500), Duration.ofMillis(700)));
 
         Delivery delivery = assertTimeoutPreemptively(Duration.ofSeconds(5),
                 () -> transport.deliver(message("+966501234567", "Hi")));
 
-        assertEquals(new Delivery.Failed("timeout", "The WhatsApp Cloud API did not answer in time."), delivery);
+        assertEquals("timeout", assertInstanceOf(Delivery.Unknown.class, delivery).code());
         // The positive signal instead of a pause: the same transport's next send, made after the time-out, has
         // arrived. A resend of the first could only be set off by that time-out, so it would have come before.
         meta.answersAccepted();
@@ -163,7 +221,7 @@ class MetaCloudTransportTest {
             closedPort = socket.getLocalPort();
         }
         MetaCloudTransport transport = new MetaCloudTransport(URI.create("http://127.0.0.1:" + closedPort + "/v21.0"),
-                Duration.ofSeconds(1), Duration.ofSeconds(1));
+                TransportTimeouts.DEFAULT);
         Delivery.Failed failed = assertInstanceOf(Delivery.Failed.class, transport.deliver(message("+966501234567", "Hi")));
         assertEquals("unreachable", failed.code());
     }
@@ -214,7 +272,7 @@ class MetaCloudTransportTest {
     }
 
     private MetaCloudTransport transport() {
-        return new MetaCloudTransport(meta.graphUrl(), Duration.ofSeconds(2), Duration.ofSeconds(5));
+        return new MetaCloudTransport(meta.graphUrl(), TransportTimeouts.DEFAULT);
     }
 
     private static Transport.OutboundMessage message(String to, String text) {

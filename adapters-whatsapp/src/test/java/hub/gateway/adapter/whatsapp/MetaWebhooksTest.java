@@ -135,13 +135,27 @@ class MetaWebhooksTest {
                 status("wamid.S6", "deleted", ""));
         List<TransportUpdate> updates = updates(notification("\"statuses\":[" + statuses + "]"));
         assertEquals(List.of(
-                new DeliveryUpdate("106540352242922", "wamid.S1", DeliveryStatus.SENT, AT, Optional.empty()),
-                new DeliveryUpdate("106540352242922", "wamid.S2", DeliveryStatus.DELIVERED, AT, Optional.empty()),
-                new DeliveryUpdate("106540352242922", "wamid.S3", DeliveryStatus.READ, AT, Optional.empty()),
-                new DeliveryUpdate("106540352242922", "wamid.S4", DeliveryStatus.FAILED, AT,
+                new DeliveryUpdate("106540352242922", "wamid.S1", Optional.empty(), DeliveryStatus.SENT, AT, Optional.empty()),
+                new DeliveryUpdate("106540352242922", "wamid.S2", Optional.empty(), DeliveryStatus.DELIVERED, AT, Optional.empty()),
+                new DeliveryUpdate("106540352242922", "wamid.S3", Optional.empty(), DeliveryStatus.READ, AT, Optional.empty()),
+                new DeliveryUpdate("106540352242922", "wamid.S4", Optional.empty(), DeliveryStatus.FAILED, AT,
                         Optional.of("131026 Message undeliverable")),
-                new DeliveryUpdate("106540352242922", "wamid.S5", DeliveryStatus.FAILED, AT,
+                new DeliveryUpdate("106540352242922", "wamid.S5", Optional.empty(), DeliveryStatus.FAILED, AT,
                         Optional.of("131999 Something new"))), updates);
+    }
+
+    /** Meta echoes the send's biz_opaque_callback_data, where the gateway put the log id; anything else is not ours. */
+    @Test
+    void theLogIdTheSendCarriedComesBackWithItsStatuses() {
+        String statuses = String.join(",",
+                status("wamid.C1", "delivered", ",\"biz_opaque_callback_data\":\"4211\""),
+                status("wamid.C2", "read", ",\"biz_opaque_callback_data\":\"order-77\""),
+                status("wamid.C3", "sent", ",\"biz_opaque_callback_data\":\"99999999999999999999999\""));
+        assertEquals(List.of(
+                new DeliveryUpdate("106540352242922", "wamid.C1", Optional.of(4211L), DeliveryStatus.DELIVERED, AT, Optional.empty()),
+                new DeliveryUpdate("106540352242922", "wamid.C2", Optional.empty(), DeliveryStatus.READ, AT, Optional.empty()),
+                new DeliveryUpdate("106540352242922", "wamid.C3", Optional.empty(), DeliveryStatus.SENT, AT, Optional.empty())),
+                updates(notification("\"statuses\":[" + statuses + "]")));
     }
 
     @Test
@@ -157,8 +171,8 @@ class MetaWebhooksTest {
                 + "{\"id\":\"WABA2\",\"changes\":[" + secondNumber + "]}]}";
         assertEquals(List.of(
                 new InboundText("106540352242922", "+966501234567", "hello", AT, "wamid.IN1"),
-                new DeliveryUpdate("106540352242922", "wamid.S1", DeliveryStatus.READ, AT, Optional.empty()),
-                new DeliveryUpdate("222", "wamid.OUT", DeliveryStatus.DELIVERED, AT, Optional.empty())), updates(body));
+                new DeliveryUpdate("106540352242922", "wamid.S1", Optional.empty(), DeliveryStatus.READ, AT, Optional.empty()),
+                new DeliveryUpdate("222", "wamid.OUT", Optional.empty(), DeliveryStatus.DELIVERED, AT, Optional.empty())), updates(body));
     }
 
     @Test

@@ -230,10 +230,19 @@ final class SendMessageService implements SendMessageUseCase {
                 gate.giveBack(logId, SendGate.GiveBack.DELIVERY_FAILED, clock.instant());
                 yield refused(new Refusal.DeliveryFailed(logId, failed.code(), failed.title()));
             }
+            // It may have gone out: the quota stays counted, nothing is sent again, and a status settles the row.
+            case Delivery.Unknown unknown -> {
+                messageLog.markOutcomeUnknown(logId, clock.instant());
+                yield new SendMessageResult.DeliveryUnknown(logId, unknown.code(), unknown.title(), quota);
+            }
         };
     }
 
-    /** A transport that throws has failed like one that answered with an error: the quota goes back. */
+    /**
+     * A transport that throws has failed like one that answered with an error: the quota goes back. The port asks
+     * a transport to report a request that may have reached its provider as {@link Delivery.Unknown}; an exception
+     * is a bug in the transport, not a report.
+     */
     private Delivery attemptDelivery(Instance instance, PhoneNumber phone, MessageText text, long logId) {
         Optional<Transport> transport = transports.named(instance.transport());
         if (transport.isEmpty()) {
@@ -249,9 +258,11 @@ final class SendMessageService implements SendMessageUseCase {
             LOG.log(System.Logger.Level.WARNING, "transport " + instance.transport() + " failed for log " + logId, e);
             delivery = new Delivery.Failed("transport_error", "The transport could not be reached.");
         }
-        activity.transportAnswered(instance.transport(), delivery instanceof Delivery.Delivered
-                        ? ActivityMonitor.TransportResult.DELIVERED : ActivityMonitor.TransportResult.FAILED,
-                Duration.ofNanos(System.nanoTime() - started));
+        activity.transportAnswered(instance.transport(), switch (delivery) {
+            case Delivery.Delivered ignored -> ActivityMonitor.TransportResult.DELIVERED;
+            case Delivery.Failed ignored -> ActivityMonitor.TransportResult.FAILED;
+            case Delivery.Unknown ignored -> ActivityMonitor.TransportResult.UNKNOWN;
+        }, Duration.ofNanos(System.nanoTime() - started));
         return delivery;
     }
 

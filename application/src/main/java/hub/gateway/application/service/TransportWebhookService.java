@@ -75,8 +75,14 @@ final class TransportWebhookService implements ReceiveTransportWebhookUseCase, A
                         text.text(), text.at(), false));
                 yield result instanceof InboundResult.OptedOut || result instanceof InboundResult.OptedIn;
             }
-            case TransportUpdate.DeliveryUpdate status ->
-                    messageLog.recordDeliveryStatus(status.providerMessageId(), status.status(), status.at(), status.error());
+            case TransportUpdate.DeliveryUpdate status -> messageLog.recordDeliveryStatus(new MessageLog.DeliveryReport(
+                    status.providerMessageId(), sentAs(transport, status), status.status(), status.at(), status.error()));
         };
+    }
+
+    /** The row the send named, within the instance the status came for: only then may the status claim it. */
+    private Optional<MessageLog.SentAs> sentAs(String transport, TransportUpdate.DeliveryUpdate status) {
+        return status.logId().flatMap(logId -> instances.findByTransportAccount(transport, status.accountRef())
+                .map(instance -> new MessageLog.SentAs(instance.id(), logId)));
     }
 }

@@ -15,4 +15,16 @@ public sealed interface SendMessageResult {
 
     record Refused(Refusal refusal) implements SendMessageResult {
     }
+
+    /**
+     * The transport may have delivered it, and nobody can tell yet (contract §13): the log row is {@code unknown},
+     * the send stays counted in {@code quota}, and a later delivery status settles it. Never sent again.
+     * {@code transportCode} and {@code transportTitle} say what went wrong, safe to show the client.
+     */
+    record DeliveryUnknown(long logId, String transportCode, String transportTitle, QuotaStanding quota)
+            implements SendMessageResult {
+        public DeliveryUnknown {
+            Objects.requireNonNull(quota);
+        }
+    }
 }

@@ -38,7 +38,9 @@ public interface ActivityMonitor {
         /** The provider took the message. */
         DELIVERED,
         /** The provider refused it, or could not be reached. */
-        FAILED
+        FAILED,
+        /** The request may have reached the provider, but no answer said so (a time-out after it was written). */
+        UNKNOWN
     }
 
     /** What one delivery attempt made of a client event. */

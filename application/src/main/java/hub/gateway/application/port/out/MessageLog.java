@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /** What happened to every request that reached the instance check. Rows are never deleted. */
@@ -18,15 +19,51 @@ public interface MessageLog {
     /** A request refused before the quota step; returns its log id. */
     long recordRefusal(RefusedRequest request);
 
+    /**
+     * Only a row still {@code accepted} (or made {@code unknown} meanwhile) becomes {@code sent}; a row a delivery
+     * status has already moved on keeps its status (the status stored the message id).
+     */
     void markSent(long logId, String messageId, Instant at);
 
     /**
-     * Records what the transport reported about a message it took, by the transport's message id: appends
-     * to its status history and updates its status (a failure is a failure whatever came before; otherwise
-     * sent < delivered < read). False when no message has that id or that status is already recorded, so
-     * a re-delivered report changes nothing.
+     * The transport may have delivered the send: a row still {@code accepted} becomes {@code unknown} (with a history
+     * entry); its quota stays counted. A row a delivery status has already moved on keeps its status.
      */
-    boolean recordDeliveryStatus(String providerMessageId, DeliveryStatus status, Instant at, Optional<String> error);
+    void markOutcomeUnknown(long logId, Instant at);
+
+    /**
+     * Records what the transport reported about a message it took: appends to its status history and updates its
+     * status (a failure is a failure whatever came before; otherwise unknown < sent < delivered < read). The row is
+     * the one whose message id the report names; when no row holds that id, the one the report's {@code sentAs}
+     * names, if it belongs to that instance and has no message id yet or is {@code unknown} — it then gets the
+     * report's message id (contract §13, "Statuses always land"). False when no row matches or that status is
+     * already recorded, so a re-delivered report changes nothing.
+     */
+    boolean recordDeliveryStatus(DeliveryReport report);
+
+    /** A report that names its message by the transport's message id alone. */
+    default boolean recordDeliveryStatus(String providerMessageId, DeliveryStatus status, Instant at,
+                                         Optional<String> error) {
+        return recordDeliveryStatus(new DeliveryReport(providerMessageId, Optional.empty(), status, at, error));
+    }
+
+    /**
+     * @param sentAs the log row the send named to the transport (Meta's {@code biz_opaque_callback_data}), within
+     *               the instance the report came for; empty when the report names none
+     */
+    record DeliveryReport(String providerMessageId, Optional<SentAs> sentAs, DeliveryStatus status, Instant at,
+                          Optional<String> error) {
+        public DeliveryReport {
+            Objects.requireNonNull(providerMessageId);
+            Objects.requireNonNull(sentAs);
+            Objects.requireNonNull(status);
+            Objects.requireNonNull(at);
+            Objects.requireNonNull(error);
+        }
+    }
+
+    record SentAs(InstanceId instanceId, long logId) {
+    }
 
     Optional<MessageRecord> find(AccountId accountId, long logId);
 

@@ -5,21 +5,30 @@ import hub.gateway.domain.message.MessageText;
 import hub.gateway.domain.message.PhoneNumber;
 
 /**
- * Hands a message to WhatsApp (or to a stand-in). Called after the quota is reserved; a failure gives
- * the quota back. An implementation never resends a request that may have reached its provider.
+ * Hands a message to WhatsApp (or to a stand-in). Called after the quota is reserved. An implementation never
+ * resends a request that may have reached its provider, and tells the two ways of not succeeding apart (contract
+ * §13, "Delivery outcomes are honest"): a request that never reached the provider {@link Delivery.Failed failed}
+ * and its quota goes back; one that may have reached it is {@link Delivery.Unknown unknown}, its quota stays
+ * counted, and a later delivery status settles it.
  */
 public interface Transport {
     Delivery deliver(OutboundMessage message);
 
+    /** {@code logId} is the send's log row: a transport whose provider echoes a reference in its statuses sends it. */
     record OutboundMessage(Instance instance, PhoneNumber to, MessageText text, long logId) {
     }
 
+    /** {@code code} and {@code title} are short and safe to show the client: the provider's own words, or ours. */
     sealed interface Delivery {
         record Delivered(String messageId) implements Delivery {
         }
 
-        /** {@code code} and {@code title} are the provider's own words, safe to show the client. */
+        /** The provider refused the message, or the request never reached it: nothing went out. */
         record Failed(String code, String title) implements Delivery {
+        }
+
+        /** The request may have reached the provider (a time-out after it was written, a dropped answer). */
+        record Unknown(String code, String title) implements Delivery {
         }
     }
 }

@@ -44,8 +44,12 @@ public interface TransportWebhooks {
                 implements TransportUpdate {
         }
 
-        record DeliveryUpdate(String accountRef, String providerMessageId, DeliveryStatus status, Instant at,
-                              Optional<String> error) implements TransportUpdate {
+        /**
+         * @param logId the log id the send carried to the provider and the provider echoes back (Meta's
+         *              {@code biz_opaque_callback_data}): finds the row when no row holds the message id yet
+         */
+        record DeliveryUpdate(String accountRef, String providerMessageId, Optional<Long> logId, DeliveryStatus status,
+                              Instant at, Optional<String> error) implements TransportUpdate {
         }
     }
 }
