@@ -691,12 +691,29 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, SendGate, Mes
     // Transports
     @Override
     public Optional<Transport> named(String name) {
-        return name.equals("sandbox") ? Optional.of(m -> transport.apply(m)) : Optional.empty();
+        return switch (name) {
+            case "sandbox" -> Optional.of(m -> transport.apply(m));
+            case WINDOWED -> Optional.of(new Transport() {
+                @Override
+                public Delivery deliver(OutboundMessage message) {
+                    return transport.apply(message);
+                }
+
+                @Override
+                public boolean enforcesCustomerServiceWindow() {
+                    return true;
+                }
+            });
+            default -> Optional.empty();
+        };
     }
+
+    /** A transport that delivers like the sandbox's and enforces the customer-service window, as meta_cloud does. */
+    static final String WINDOWED = "windowed";
 
     @Override
     public Set<String> names() {
-        return Set.of("sandbox");
+        return Set.of("sandbox", WINDOWED);
     }
 
     @Override
