@@ -72,29 +72,23 @@ declare
     refusal            text;
     new_log_id         bigint;
 begin
-    -- Before the quota row's lock: a suppressed recipient counts nothing, so it need not queue behind the
-    -- instance's other sends.
+    -- Before the quota row's lock: a suppressed recipient (step 8), then, when the send needs it, a closed
+    -- customer-service window (contract §13: after step 8, before anything of step 9 or the limits; one primary-key
+    -- probe). Either counts nothing and stores no assessment, so it need not queue behind the instance's other sends.
     if exists (select 1 from suppression s
                 where s.instance_id = v_instance and s.phone = v_recipient and v_suppressed_by ? s.reason) then
-        insert into message_log (account_id, instance_id, phone, message_purpose, status, error, created_at)
-        values (v_account, v_instance, v_recipient, v_purpose, 'refused', v_logged ->> 'suppressed', v_at)
-        returning id into new_log_id;
         outcome := 'suppressed';
-        log_id := new_log_id;
-        return next;
-        return;
-    end if;
-
-    -- Contract §13, after suppression (step 8) and before anything of step 9 or the limits; one primary-key probe,
-    -- still before the lock: a closed window counts nothing and stores no assessment.
-    if v_window_since is not null
-       and not exists (select 1 from customer_service_window w
-                        where w.instance_id = v_instance and w.phone = v_recipient
-                          and w.last_wrote_at > v_window_since) then
-        insert into message_log (account_id, instance_id, phone, message_purpose, status, error, created_at)
-        values (v_account, v_instance, v_recipient, v_purpose, 'refused', v_logged ->> 'window_closed', v_at)
-        returning id into new_log_id;
+    elsif v_window_since is not null
+          and not exists (select 1 from customer_service_window w
+                           where w.instance_id = v_instance and w.phone = v_recipient
+                             and w.last_wrote_at > v_window_since) then
         outcome := 'window_closed';
+    end if;
+    if outcome is not null then
+        -- The outcome names its logged spelling ('suppressed', 'window_closed').
+        insert into message_log (account_id, instance_id, phone, message_purpose, status, error, created_at)
+        values (v_account, v_instance, v_recipient, v_purpose, 'refused', v_logged ->> outcome, v_at)
+        returning id into new_log_id;
         log_id := new_log_id;
         return next;
         return;
