@@ -26,7 +26,7 @@ import java.util.stream.Stream;
 
 /**
  * Exact limits across nodes: each reservation is one round trip to {@code send_gate_reserve} (R__reserve_quota.sql),
- * which checks the recipient's suppression, then locks the instance's quota row and, under that lock, checks
+ * which checks the recipient's suppression and, when the send needs it, their customer-service window, then locks the instance's quota row and, under that lock, checks
  * duplicate content and the limits, so reservations of one instance are serialised by PostgreSQL itself.
  *
  * <p>The function takes one jsonb document with named fields, built here:
