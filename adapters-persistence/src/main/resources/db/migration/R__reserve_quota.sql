@@ -1,5 +1,5 @@
 -- send_gate_reserve, the send path's one statement (contract §3, steps 8 to 11; docs/design.md), behind the
--- SendGate port (PgSendGate): suppression, then under the instance's quota row lock the duplicate-content rule
+-- SendGate port (PgSendGate): suppression, the customer-service window (contract §13, when the send needs it), then under the instance's quota row lock the duplicate-content rule
 -- and the speed, daily and monthly limits. A reserved send is counted, logged 'accepted', its fingerprint and risk
 -- assessment stored, and its Idempotency-Key (when the request has one) linked to the new log row. A refusal is
 -- logged; a duplicate-content refusal is a policy violation, recorded with its risk event here, and the answer
@@ -12,7 +12,7 @@
 --
 -- Its input is one jsonb document, built by PgSendGate with named fields (the shape is in its comment), and read
 -- into variables once, at the top. Its answer is in the domain's words: outcome 'reserved', 'suppressed',
--- 'duplicate_content' or 'exhausted' (with time_window 'minute', 'day' or 'month'). The error names it writes to
+-- 'window_closed', 'duplicate_content' or 'exhausted' (with time_window 'minute', 'day' or 'month'). The error names it writes to
 -- message_log.error are the log's stored vocabulary, which the API shows as they are (GET /messages); they come
 -- in the document ('logged'), from the one table of them in Java (LoggedReasons), so that no spelling is written
 -- twice in two languages.
@@ -48,6 +48,8 @@ declare
     v_idempotency_key  text        := p_send ->> 'idempotency_key';
     -- A jsonb array of reason names: "suppressed_by ? reason" is the membership test.
     v_suppressed_by    jsonb       := p_send -> 'suppressed_by';
+    -- Present only when the send needs the recipient's window open: the recipient must have written after it.
+    v_window_since     timestamptz := cast(p_send ->> 'open_window_since' as timestamptz);
     -- Absent only when step 9 is switched off (GATEWAY_RISK_ASSESSMENT=off, a benchmark baseline).
     v_duplicate        jsonb       := p_send -> 'duplicate_content';
     v_fingerprint      bigint      := cast(v_duplicate ->> 'fingerprint' as bigint);
@@ -70,14 +72,23 @@ declare
     refusal            text;
     new_log_id         bigint;
 begin
-    -- Before the quota row's lock: a suppressed recipient counts nothing, so it need not queue behind the
-    -- instance's other sends.
+    -- Before the quota row's lock: a suppressed recipient (step 8), then, when the send needs it, a closed
+    -- customer-service window (contract §13: after step 8, before anything of step 9 or the limits; one primary-key
+    -- probe). Either counts nothing and stores no assessment, so it need not queue behind the instance's other sends.
     if exists (select 1 from suppression s
                 where s.instance_id = v_instance and s.phone = v_recipient and v_suppressed_by ? s.reason) then
-        insert into message_log (account_id, instance_id, phone, message_purpose, status, error, created_at)
-        values (v_account, v_instance, v_recipient, v_purpose, 'refused', v_logged ->> 'suppressed', v_at)
-        returning id into new_log_id;
         outcome := 'suppressed';
+    elsif v_window_since is not null
+          and not exists (select 1 from customer_service_window w
+                           where w.instance_id = v_instance and w.phone = v_recipient
+                             and w.last_wrote_at > v_window_since) then
+        outcome := 'window_closed';
+    end if;
+    if outcome is not null then
+        -- The outcome names its logged spelling ('suppressed', 'window_closed').
+        insert into message_log (account_id, instance_id, phone, message_purpose, status, error, created_at)
+        values (v_account, v_instance, v_recipient, v_purpose, 'refused', v_logged ->> outcome, v_at)
+        returning id into new_log_id;
         log_id := new_log_id;
         return next;
         return;

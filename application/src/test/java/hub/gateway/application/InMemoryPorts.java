@@ -30,6 +30,7 @@ import hub.gateway.domain.quota.UsageWindows;
 import hub.gateway.domain.risk.BehaviourFacts;
 import hub.gateway.domain.risk.DuplicateContentRule;
 import hub.gateway.domain.risk.RiskAssessment;
+import hub.gateway.domain.send.CustomerServiceWindow;
 import hub.gateway.domain.send.GateOutcome;
 import hub.gateway.domain.send.RefusalReason;
 import hub.gateway.domain.suppression.SuppressedBy;
@@ -420,6 +421,19 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, SendGate, Mes
 
     final List<Fingerprinted> fingerprinted = new ArrayList<>();
 
+    /** When each recipient last wrote to each instance, as customer_service_window keeps it. */
+    record Recipient(InstanceId instance, PhoneNumber phone) {
+    }
+
+    final Map<Recipient, Instant> lastWrote = new HashMap<>();
+
+    /** As PgSendGate's upsert: the latest moment wins, whatever order they come in. */
+    @Override
+    public synchronized void recipientWrote(InstanceId instanceId, PhoneNumber recipient, Instant at) {
+        lastWrote.merge(new Recipient(instanceId, recipient), InMemoryOutbox.micros(at),
+                (kept, newer) -> newer.isAfter(kept) ? newer : kept);
+    }
+
     /** As send_gate_reserve (R__reserve_quota.sql): the same checks, in the same order, with the same log rows. */
     @Override
     public synchronized GateOutcome reserve(SendReservation r) {
@@ -428,6 +442,12 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, SendGate, Mes
         Instant at = r.windows().now();
         if (find(send.instance(), send.recipient()).stream().anyMatch(s -> r.suppressedBy().contains(s.reason()))) {
             return new GateOutcome.Suppressed(logged(send, "refused", "recipient_suppressed", at));
+        }
+        if (r.needsOpenWindow()) {
+            Instant wrote = lastWrote.get(new Recipient(send.instance(), send.recipient()));
+            if (wrote == null || !CustomerServiceWindow.isOpen(wrote, at)) {
+                return new GateOutcome.WindowClosed(logged(send, "refused", logged(RefusalReason.WINDOW_CLOSED), at));
+            }
         }
         if (r.duplicateContent().isPresent()) {
             SendReservation.DuplicateContentRule rule = r.duplicateContent().get();
@@ -671,12 +691,29 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, SendGate, Mes
     // Transports
     @Override
     public Optional<Transport> named(String name) {
-        return name.equals("sandbox") ? Optional.of(m -> transport.apply(m)) : Optional.empty();
+        return switch (name) {
+            case "sandbox" -> Optional.of(m -> transport.apply(m));
+            case WINDOWED -> Optional.of(new Transport() {
+                @Override
+                public Delivery deliver(OutboundMessage message) {
+                    return transport.apply(message);
+                }
+
+                @Override
+                public boolean enforcesCustomerServiceWindow() {
+                    return true;
+                }
+            });
+            default -> Optional.empty();
+        };
     }
+
+    /** A transport that delivers like the sandbox's and enforces the customer-service window, as meta_cloud does. */
+    static final String WINDOWED = "windowed";
 
     @Override
     public Set<String> names() {
-        return Set.of("sandbox");
+        return Set.of("sandbox", WINDOWED);
     }
 
     @Override
@@ -745,6 +782,7 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, SendGate, Mes
             case INVALID_FIELDS -> "validation_error";
             case INSTANCE_PAUSED -> "instance_paused_for_review";
             case RECIPIENT_SUPPRESSED -> "recipient_suppressed";
+            case WINDOW_CLOSED -> "template_required";
             case POLICY_VIOLATION -> "policy_violation";
             case MINUTE_LIMIT_REACHED -> "sending_throttled";
             case DAILY_LIMIT_REACHED -> "daily_message_limit_exceeded";

@@ -45,8 +45,12 @@ final class CloudApiWebhooks {
     }
 
     static String inbound(String phoneNumberId, String from, String wamid, String text) {
+        return inbound(phoneNumberId, from, wamid, text, 1779000000L);
+    }
+
+    static String inbound(String phoneNumberId, String from, String wamid, String text, long timestamp) {
         return envelope(phoneNumberId, "\"contacts\":[{\"profile\":{\"name\":\"Sara\"},\"wa_id\":\"" + from + "\"}],"
-                + "\"messages\":[{\"from\":\"" + from + "\",\"id\":\"" + wamid + "\",\"timestamp\":\"1779000000\","
+                + "\"messages\":[{\"from\":\"" + from + "\",\"id\":\"" + wamid + "\",\"timestamp\":\"" + timestamp + "\","
                 + "\"type\":\"text\",\"text\":{\"body\":\"" + text + "\"}}]");
     }
 

@@ -233,6 +233,11 @@ class DatabaseOutageTest {
     static MetaLine metaLine(GatewayUnderTest gateway, String phoneNumberId) {
         Client client = gateway.newMetaClient("growth", phoneNumberId, "outage-access-token");
         gateway.setLimits(client.instanceId(), "{\"per_minute_limit\": 100000, \"daily_limit\": 100000, \"monthly_limit\": 100000}");
+        // Free-form text on meta_cloud needs the recipient's window open (contract §13): senders 0 to 999 wrote just now.
+        gateway.sql("""
+                insert into customer_service_window (instance_id, phone, last_wrote_at)
+                select ?, '+9665012' || lpad(g::text, 5, '0'), now() from generate_series(0, 999) g
+                """, client.instanceId());
         return new MetaLine(client.apiKey(), client.instanceId());
     }
 

@@ -33,10 +33,13 @@ final class GatewayUnderTest implements AutoCloseable, AfterAllCallback {
 
     private final Gateway gateway;
     final String base;
+    /** Its database, when the test gave one (the embedded default's is its own). */
+    private final Optional<String> jdbcUrl;
 
-    private GatewayUnderTest(Gateway gateway) {
+    private GatewayUnderTest(Gateway gateway, Optional<String> jdbcUrl) {
         this.gateway = gateway;
         this.base = "http://127.0.0.1:" + gateway.port();
+        this.jdbcUrl = jdbcUrl;
     }
 
     /** A gateway on a fresh database of its own. */
@@ -64,7 +67,8 @@ final class GatewayUnderTest implements AutoCloseable, AfterAllCallback {
                 "GATEWAY_PORT", "0"));
         // An external database needs one; a test of key rotation gives its own.
         env.putIfAbsent("GATEWAY_SECRET_KEY", TestSecretKeys.BASE64);
-        return new GatewayUnderTest(Gateway.start(config(env)));
+        
+        return new GatewayUnderTest(Gateway.start(config(env)), Optional.of(jdbcUrl));
     }
 
     static GatewayConfig config(Map<String, String> env) {
@@ -73,7 +77,7 @@ final class GatewayUnderTest implements AutoCloseable, AfterAllCallback {
 
     static GatewayUnderTest embedded(Path dataDir) {
         return new GatewayUnderTest(Gateway.start(config(Map.of(
-                "GATEWAY_DATA_DIR", dataDir.toString(), "GATEWAY_PORT", "0"))));
+                "GATEWAY_DATA_DIR", dataDir.toString(), "GATEWAY_PORT", "0"))), Optional.empty());
     }
 
     Gateway gateway() {
@@ -88,6 +92,25 @@ final class GatewayUnderTest implements AutoCloseable, AfterAllCallback {
     @Override
     public void afterAll(ExtensionContext context) {
         close();
+    }
+
+    /**
+     * Plain SQL on the gateway's database, for what no API does: a recipient's customer-service window opened or
+     * moved back in time (contract §13) without waiting a day. Answers the rows changed.
+     */
+    int sql(String statement, Object... parameters) {
+        TestDatabase db = TestDatabase.shared();
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(
+                jdbcUrl.orElseThrow(() -> new IllegalStateException("the embedded default's database is its own")),
+                db.user(), db.password());
+             java.sql.PreparedStatement prepared = connection.prepareStatement(statement)) {
+            for (int i = 0; i < parameters.length; i++) {
+                prepared.setObject(i + 1, parameters[i]);
+            }
+            return prepared.executeUpdate();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     // --- admin helpers -------------------------------------------------------------------------------

@@ -49,6 +49,11 @@ class LimboAfterKillTest {
                 GatewayUnderTest.Client client = observer.newMetaClient("growth", phoneNumberId, ACCESS_TOKEN);
                 instanceId = client.instanceId();
                 apiKey = client.apiKey();
+                // Free-form text on meta_cloud needs the recipient's window open (contract §13): they all wrote just now.
+                observer.sql("""
+                        insert into customer_service_window (instance_id, phone, last_wrote_at)
+                        select ?, '+96650123400' || g, now() from generate_series(0, ?) g
+                        """, instanceId, IN_FLIGHT - 1);
 
                 // The node to kill, a process of its own. Its deadline is long too: its own sweep must not resolve
                 // the rows while the Cloud API holds them.

@@ -13,6 +13,7 @@ import hub.gateway.testdb.Eventually;
 
 import java.io.StringReader;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -54,6 +55,7 @@ class MetaCloudEndToEndTest {
     @Test
     void aMessageGoesToTheCloudApiAndItsWamidIsTheMessageId() {
         MetaClient client = newMetaClient();
+        openWindow(client, "+966501234567");
         Response sent = send(client, "+966 50 123 4567", "Your order #2041 has shipped.");
         assertEquals(200, sent.status(), sent.body());
         assertTrue(sent.json().getString("message_id").startsWith("wamid.TEST"));
@@ -77,6 +79,7 @@ class MetaCloudEndToEndTest {
     @Test
     void aCloudApiErrorIsAFailedSendWithItsCodeAndTheQuotaIsGivenBack() {
         MetaClient client = newMetaClient();
+        openWindow(client, "+966501234567");
         cloud.answerNext(400, "{\"error\":{\"message\":\"(#131026) Message Undeliverable.\",\"type\":\"OAuthException\","
                 + "\"code\":131026,\"fbtrace_id\":\"Az8or2yhqkZfEZ-_4Qn_Bam\"}}");
         Response failed = send(client, "+966501234567", "Your order #2042 has shipped.");
@@ -114,6 +117,7 @@ class MetaCloudEndToEndTest {
     @Test
     void stopThroughASignedWebhookSuppressesAndAnUnsignedOneChangesNothing() {
         MetaClient client = newMetaClient();
+        openWindow(client, "+966507770001");
         String stop = inboundPayload(client.phoneNumberId(), "966507770001", "wamid.IN1", "STOP");
         assertEquals(401, webhook(stop, "sha256=" + "0".repeat(64)).status());
         assertEquals(401, gateway.call("POST", "/webhooks/whatsapp", stop, Map.of("Content-Type", "application/json")).status());
@@ -127,6 +131,7 @@ class MetaCloudEndToEndTest {
     @Test
     void deliveryStatusesBuildTheMessagesHistoryOnceEach() {
         MetaClient client = newMetaClient();
+        openWindow(client, "+966501234567");
         Response sent = send(client, "+966501234567", "Your appointment is at 10:00 tomorrow.");
         String wamid = sent.json().getString("message_id");
         long logId = sent.json().getJsonNumber("log_id").longValue();
@@ -181,12 +186,81 @@ class MetaCloudEndToEndTest {
     @Test
     void aFailedStatusMarksTheMessageFailed() {
         MetaClient client = newMetaClient();
+        openWindow(client, "+966501234567");
         Response sent = send(client, "+966501234567", "Your invoice INV-9 is ready.");
         String failed = statusPayload(client.phoneNumberId(), sent.json().getString("message_id"), "failed",
                 "{\"code\":131047,\"title\":\"Re-engagement message\"}");
         assertEquals(200, webhook(failed, sign(failed)).status());
         JsonObject message = gateway.get(client.apiKey(), "/api/messages/" + sent.json().getJsonNumber("log_id").longValue()).json();
         assertEquals("failed", message.getString("status"));
+    }
+
+    // The customer-service window (contract §13)
+
+    @Test
+    void aFreeFormMessageNeedsARecipientWhoWroteInTheLast24HoursAndIsRefusedBeforeMetaOtherwise() {
+        MetaClient client = newMetaClient();
+        String phone = "+966507770002";
+        int calls = cloud.requests().size();
+
+        Response refused = send(client, phone, "Your order #3001 has shipped.");
+        assertTemplateRequired(refused);
+        assertEquals(calls, cloud.requests().size(), "the Cloud API was not called");
+        assertEquals(0, dailyUsed(client), "no quota used");
+        JsonObject logged = gateway.get(client.apiKey(), "/api/messages/" + latestLogId(client)).json();
+        assertEquals("refused", logged.getString("status"));
+        assertEquals("template_required", logged.getString("error"));
+
+        String hello = inboundPayload(client.phoneNumberId(), "966507770002", "wamid.IN-W1", "Hello, where is my order?",
+                Instant.now().getEpochSecond());
+        assertEquals(200, webhook(hello, sign(hello)).status());
+        Response sent = send(client, phone, "Your order #3001 has shipped.");
+        assertEquals(200, sent.status(), sent.body());
+        assertEquals(calls + 1, cloud.requests().size());
+        assertTrue(cloud.requests().getLast().body().contains("\"to\":\"966507770002\""), cloud.requests().getLast().body());
+        assertEquals(1, dailyUsed(client));
+
+        // A day later, without waiting for it: the recipient's last message moved back 24 hours.
+        assertEquals(1, gateway.sql("update customer_service_window set last_wrote_at = last_wrote_at - interval '24 hours'"
+                + " where instance_id = ? and phone = ?", client.instanceId(), phone));
+        assertTemplateRequired(send(client, phone, "Your order #3001 has been delivered."));
+        assertEquals(calls + 1, cloud.requests().size(), "the Cloud API was not called again");
+        assertEquals(1, dailyUsed(client));
+    }
+
+    @Test
+    void theSandboxHasNoWindowAndItsInboundMessagesAreRecordedToo() {
+        Client sandbox = gateway.newClient("growth");
+        assertEquals(200, gateway.send(sandbox, "+966507770003", "Your order #3002 has shipped.", "transactional").status(),
+                "nobody wrote, and the sandbox sends all the same");
+
+        assertEquals(202, gateway.inbound(sandbox, "+966507770003", "Thanks!").status());
+        assertEquals(1, gateway.sql("update customer_service_window set last_wrote_at = last_wrote_at"
+                + " where instance_id = ? and phone = ?", sandbox.instanceId(), "+966507770003"), "the row the inbound wrote");
+    }
+
+    private static void assertTemplateRequired(Response refused) {
+        assertEquals(422, refused.status(), refused.body());
+        assertEquals(Json.createObjectBuilder().add("success", false).add("error", "template_required")
+                .add("message", "WhatsApp only allows an approved template to a recipient who has not written in the last 24 hours.")
+                .add("details", Json.createObjectBuilder().add("action", "block").add("risk_score", 0)).build(), refused.json());
+    }
+
+    private static int dailyUsed(MetaClient client) {
+        return gateway.get(client.apiKey(), "/api/usage?instance_id=" + client.instanceId()).json()
+                .getJsonObject("daily").getInt("used");
+    }
+
+    private static long latestLogId(MetaClient client) {
+        return gateway.get(client.apiKey(), "/api/messages?instance_id=" + client.instanceId()).json()
+                .getJsonArray("messages").getJsonObject(0).getJsonNumber("log_id").longValue();
+    }
+
+    /** The recipient writes to the instance now, through a signed webhook: their window is open for 24 hours. */
+    private static void openWindow(MetaClient client, String phone) {
+        String hello = inboundPayload(client.phoneNumberId(), phone.substring(1), "wamid.HELLO" + phone, "Hello",
+                Instant.now().getEpochSecond());
+        assertEquals(200, webhook(hello, sign(hello)).status());
     }
 
     private static MetaClient newMetaClient() {
@@ -210,6 +284,10 @@ class MetaCloudEndToEndTest {
 
     private static String inboundPayload(String phoneNumberId, String from, String wamid, String text) {
         return CloudApiWebhooks.inbound(phoneNumberId, from, wamid, text);
+    }
+
+    private static String inboundPayload(String phoneNumberId, String from, String wamid, String text, long timestamp) {
+        return CloudApiWebhooks.inbound(phoneNumberId, from, wamid, text, timestamp);
     }
 
     private static String statusPayload(String phoneNumberId, String wamid, String status, String error) {

@@ -47,6 +47,7 @@ final class ErrorAnswers {
             case Refusal.InvalidFields invalid -> validation(invalid.fields());
             case Refusal.UnknownInstance ignored -> of(ErrorCatalog.INVALID_INSTANCE);
             case Refusal.RecipientSuppressed ignored -> of(ErrorCatalog.RECIPIENT_SUPPRESSED);
+            case Refusal.WindowClosed ignored -> of(ErrorCatalog.TEMPLATE_REQUIRED);
             // The score is the assessment's, not the seed example's. The seed's example has only action and
             // risk_score; the signals tell the client which content or behaviour to change.
             case Refusal.PolicyViolation violation -> of(ErrorCatalog.POLICY_VIOLATION,

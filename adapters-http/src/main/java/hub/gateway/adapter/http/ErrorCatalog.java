@@ -70,6 +70,11 @@ enum ErrorCatalog {
             RiskAction.BLOCK, 0),
     UNSUPPORTED_MEDIA_TYPE("unsupported_media_type", 415, "The request body must be sent as application/json.",
             RiskAction.BLOCK, 0),
+    // Contract §13: a free-form message to a recipient whose customer-service window is closed, on a transport that
+    // enforces it; the contract's text.
+    TEMPLATE_REQUIRED("template_required", 422,
+            "WhatsApp only allows an approved template to a recipient who has not written in the last 24 hours.",
+            RiskAction.BLOCK, 0),
     IDEMPOTENCY_KEY_REUSED("idempotency_key_reused", 422,
             "This Idempotency-Key was already used with a different request body.",
             RiskAction.BLOCK, 0),
@@ -156,6 +161,7 @@ enum ErrorCatalog {
             case INVALID_FIELDS -> VALIDATION_ERROR;
             case INSTANCE_PAUSED -> INSTANCE_PAUSED_FOR_REVIEW;
             case RECIPIENT_SUPPRESSED -> ErrorCatalog.RECIPIENT_SUPPRESSED;
+            case WINDOW_CLOSED -> TEMPLATE_REQUIRED;
             case POLICY_VIOLATION -> ErrorCatalog.POLICY_VIOLATION;
             case MINUTE_LIMIT_REACHED -> SENDING_THROTTLED;
             case DAILY_LIMIT_REACHED -> DAILY_MESSAGE_LIMIT_EXCEEDED;

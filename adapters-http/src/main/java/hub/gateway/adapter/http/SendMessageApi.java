@@ -156,6 +156,7 @@ final class SendMessageApi implements HttpService {
                 case Refusal.InvalidFields ignored -> false;
                 case Refusal.UnknownInstance ignored -> false;
                 case Refusal.RecipientSuppressed ignored -> true;
+                case Refusal.WindowClosed ignored -> true;
                 case Refusal.PolicyViolation ignored -> true;
                 case Refusal.InstancePaused ignored -> true;
                 case Refusal.SendingThrottled ignored -> true;

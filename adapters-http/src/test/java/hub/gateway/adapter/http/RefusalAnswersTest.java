@@ -42,6 +42,19 @@ class RefusalAnswersTest {
         assertScored(new Refusal.DeadlinePassed(), "service_unavailable", "block", 0);
     }
 
+    /** Contract §13's text, action and score, exactly. */
+    @Test
+    void aClosedWindowIsATemplateRequiredWithTheContractsText() {
+        Answer answer = ErrorAnswers.refusal(new Refusal.WindowClosed());
+        JsonObject body = body(answer);
+        assertEquals(422, answer.status());
+        assertEquals("template_required", body.getString("error"));
+        assertEquals("WhatsApp only allows an approved template to a recipient who has not written in the last 24 hours.",
+                body.getString("message"));
+        assertEquals(Json.createObjectBuilder().add("action", "block").add("risk_score", 0).build(),
+                body.getJsonObject("details"));
+    }
+
     @Test
     void oneOfEachCoversEveryKindOfRefusal() {
         Set<Class<?>> covered = oneOfEach().stream().map(Object::getClass).collect(Collectors.toSet());
@@ -52,7 +65,7 @@ class RefusalAnswersTest {
     static List<Refusal> oneOfEach() {
         return List.of(new Refusal.PurposeRequired(), new Refusal.PurposeNotAllowed("marketing", true),
                 new Refusal.InvalidFields(List.of(new FieldError("phone", "required"))), new Refusal.UnknownInstance(),
-                new Refusal.InstancePaused(), new Refusal.RecipientSuppressed(),
+                new Refusal.InstancePaused(), new Refusal.RecipientSuppressed(), new Refusal.WindowClosed(),
                 new Refusal.PolicyViolation(90, List.<RiskSignal>of()),
                 Quotas.throttled(), Quotas.dailyReached(), Quotas.monthlyReached(),
                 new Refusal.DeliveryFailed(7, "131026", "Message undeliverable"), new Refusal.DeadlinePassed());

@@ -20,6 +20,7 @@ final class LoggedReasons {
             case INVALID_FIELDS -> "validation_error";
             case INSTANCE_PAUSED -> "instance_paused_for_review";
             case RECIPIENT_SUPPRESSED -> "recipient_suppressed";
+            case WINDOW_CLOSED -> "template_required";
             case POLICY_VIOLATION -> "policy_violation";
             case MINUTE_LIMIT_REACHED -> "sending_throttled";
             case DAILY_LIMIT_REACHED -> "daily_message_limit_exceeded";

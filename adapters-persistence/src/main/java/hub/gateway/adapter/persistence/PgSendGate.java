@@ -4,9 +4,11 @@ import hub.gateway.application.port.out.SendGate;
 import hub.gateway.application.port.out.SendReservation;
 import hub.gateway.application.port.out.SendReservation.DuplicateContentRule;
 import hub.gateway.domain.account.InstanceId;
+import hub.gateway.domain.message.PhoneNumber;
 import hub.gateway.domain.quota.Usage;
 import hub.gateway.domain.quota.UsageWindows;
 import hub.gateway.domain.risk.RiskAssessment;
+import hub.gateway.domain.send.CustomerServiceWindow;
 import hub.gateway.domain.send.GateOutcome;
 import hub.gateway.domain.send.RefusalReason;
 import hub.gateway.domain.suppression.SuppressionReason;
@@ -24,13 +26,14 @@ import java.util.stream.Stream;
 
 /**
  * Exact limits across nodes: each reservation is one round trip to {@code send_gate_reserve} (R__reserve_quota.sql),
- * which checks the recipient's suppression, then locks the instance's quota row and, under that lock, checks
+ * which checks the recipient's suppression and, when the send needs it, their customer-service window, then locks the instance's quota row and, under that lock, checks
  * duplicate content and the limits, so reservations of one instance are serialised by PostgreSQL itself.
  *
  * <p>The function takes one jsonb document with named fields, built here:
  * <pre>{@code
  * {"account", "instance", "recipient", "purpose", "idempotency_key" (absent: none),
  *  "suppressed_by": ["blocked", ...],
+ *  "open_window_since" (absent: the send needs no open window),
  *  "duplicate_content": {"fingerprint", "max_other_recipients", "since", "violations_since",
  *                        "violation": {"score", "action", "signals"}}  (absent: step 9 switched off),
  *  "limits": {"minute", "day", "month"},
@@ -65,6 +68,7 @@ final class PgSendGate implements SendGate {
         return switch (outcome) {
             case "reserved" -> new GateOutcome.Reserved(logId, usage(row));
             case "suppressed" -> new GateOutcome.Suppressed(logId);
+            case "window_closed" -> new GateOutcome.WindowClosed(logId);
             case "duplicate_content" -> new GateOutcome.DuplicateContent(Columns.intValue(row, "used"),
                     Columns.intValue(row, "violations"), logId);
             case "exhausted" -> new GateOutcome.Exhausted(window(Columns.string(row, "time_window")),
@@ -82,6 +86,7 @@ final class PgSendGate implements SendGate {
     /** How the gate's refusals are spelled in message_log.error: built once from the one table of spellings. */
     private static final JsonObject LOGGED = JSON.createObjectBuilder()
             .add("suppressed", LoggedReasons.of(RefusalReason.RECIPIENT_SUPPRESSED))
+            .add("window_closed", LoggedReasons.of(RefusalReason.WINDOW_CLOSED))
             .add("violation", LoggedReasons.of(RefusalReason.POLICY_VIOLATION))
             .add("minute", LoggedReasons.of(RefusalReason.MINUTE_LIMIT_REACHED))
             .add("day", LoggedReasons.of(RefusalReason.DAILY_LIMIT_REACHED))
@@ -113,6 +118,9 @@ final class PgSendGate implements SendGate {
                 .add("assessment", assessment(reservation.assessment()))
                 .add("logged", LOGGED);
         send.idempotencyKey().ifPresent(key -> input.add("idempotency_key", key));
+        if (reservation.needsOpenWindow()) {
+            input.add("open_window_since", CustomerServiceWindow.openIfWrittenAfter(windows.now()).toString());
+        }
         reservation.duplicateContent().ifPresent(rule -> input.add("duplicate_content", duplicateContent(rule, windows.now())));
         return input.build();
     }
@@ -140,6 +148,25 @@ final class PgSendGate implements SendGate {
             case "month" -> GateOutcome.Window.MONTH;
             default -> throw new IllegalStateException("send_gate_reserve answered an unknown window: " + window);
         };
+    }
+
+    /**
+     * One upsert through the primary key, keeping the latest moment: a re-delivered or late webhook writes nothing
+     * (the WHERE leaves the row as it is, so no new row version either).
+     */
+    @Override
+    public void recipientWrote(InstanceId instanceId, PhoneNumber recipient, Instant at) {
+        db.run(exec -> exec.createDmlStatement("""
+                        insert into customer_service_window as w (instance_id, phone, last_wrote_at)
+                        values (:instance, :phone, cast(:at as timestamptz))
+                        on conflict (instance_id, phone) do update
+                           set last_wrote_at = greatest(w.last_wrote_at, excluded.last_wrote_at)
+                         where w.last_wrote_at < excluded.last_wrote_at
+                        """)
+                .addParam("instance", instanceId.value())
+                .addParam("phone", recipient.e164())
+                .addParam("at", Columns.utc(at))
+                .execute());
     }
 
     @Override

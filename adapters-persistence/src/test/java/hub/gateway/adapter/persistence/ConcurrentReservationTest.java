@@ -74,6 +74,7 @@ class ConcurrentReservationTest {
                             && e.usage().equals(new Usage(DAILY_LIMIT, DAILY_LIMIT, DAILY_LIMIT)) -> refusedForTheDay++;
                     case Exhausted e -> throw new AssertionError("unexpected refusal " + e);
                     case GateOutcome.Suppressed s -> throw new AssertionError("nobody is suppressed here");
+                    case GateOutcome.WindowClosed w -> throw new AssertionError("no window is asked for here");
                     case GateOutcome.DuplicateContent d -> throw new AssertionError("one recipient only: " + d);
                 }
             }

@@ -121,7 +121,7 @@ final class Fixtures {
                                        Set<SuppressionReason> suppressedBy, DuplicateContentRule duplicateContent,
                                        RiskAssessment assessment, Optional<String> idempotencyKey) {
         return new SendReservation(new SendReservation.Send(account, instance, recipient, purpose, idempotencyKey),
-                suppressedBy, Optional.of(duplicateContent), limits, windows, assessment);
+                suppressedBy, false, Optional.of(duplicateContent), limits, windows, assessment);
     }
 
     /** The i-th of many distinct recipients. */

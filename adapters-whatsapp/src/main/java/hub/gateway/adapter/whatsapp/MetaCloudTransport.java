@@ -74,6 +74,12 @@ final class MetaCloudTransport implements Transport {
                 .build();
     }
 
+    /** The Cloud API refuses free-form text outside the window (error 131047): the gateway refuses it first. */
+    @Override
+    public boolean enforcesCustomerServiceWindow() {
+        return true;
+    }
+
     @Override
     public Delivery deliver(OutboundMessage message) {
         TransportAccount account = message.instance().transportAccount();

@@ -3,6 +3,7 @@ package hub.gateway.application.service;
 import hub.gateway.application.port.in.ReceiveInboundMessageUseCase;
 import hub.gateway.application.port.out.ActivityMonitor;
 import hub.gateway.application.port.out.ActivityMonitor.InboundKind;
+import hub.gateway.application.port.out.SendGate;
 import hub.gateway.application.port.out.SuppressionList;
 import hub.gateway.domain.account.Instance;
 import hub.gateway.domain.message.FieldError;
@@ -13,6 +14,8 @@ import hub.gateway.domain.suppression.Suppression;
 import hub.gateway.domain.suppression.SuppressionReason;
 import hub.gateway.domain.webhook.ClientEvent;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,10 +28,14 @@ final class InboundService implements ReceiveInboundMessageUseCase {
     private final SuppressionList suppressions;
     private final OptOutKeywords keywords;
     private final ActivityMonitor activity;
+    private final SendGate gate;
+    private final Clock clock;
 
     InboundService(InstanceLookup instances, SuppressionList suppressions, OptOutKeywords keywords,
-                   ActivityMonitor activity) {
+                   ActivityMonitor activity, SendGate gate, Clock clock) {
         this.activity = activity;
+        this.gate = gate;
+        this.clock = clock;
         this.instances = instances;
         this.suppressions = suppressions;
         this.keywords = keywords;
@@ -54,6 +61,8 @@ final class InboundService implements ReceiveInboundMessageUseCase {
         if (!problems.isEmpty()) {
             return new InboundResult.Invalid(problems);
         }
+        // Every message the recipient wrote opens their customer-service window (contract §13), a keyword too.
+        gate.recipientWrote(instance.get().id(), from.get(), wroteAt(message.receivedAt()));
         return switch (keywords.classify(message.text())) {
             case OPT_OUT -> {
                 activity.inboundReceived(InboundKind.OPT_OUT);
@@ -68,6 +77,15 @@ final class InboundService implements ReceiveInboundMessageUseCase {
                 yield new InboundResult.NoChange();
             }
         };
+    }
+
+    /**
+     * The provider's time of the message, never later than now: a provider's clock running ahead must not keep a
+     * window open past 24 hours of the gateway's time.
+     */
+    private Instant wroteAt(Instant receivedAt) {
+        Instant now = clock.instant();
+        return receivedAt.isAfter(now) ? now : receivedAt;
     }
 
     private InboundResult optOut(Instance instance, PhoneNumber from, InboundMessage message) {

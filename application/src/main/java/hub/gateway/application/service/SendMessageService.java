@@ -130,16 +130,20 @@ final class SendMessageService implements SendMessageUseCase {
             // The client may have given up already: nothing is counted or sent (contract §10).
             return refusedAndLogged(command, instanceId.get(), phone.get(), purpose, new Refusal.DeadlinePassed());
         }
-        // Steps 8 to 11 in one atomic step of the gate: suppression, duplicate content (recorded as a violation by
-        // the gate itself), the speed, daily and monthly limits.
+        // Contract §13's window: a free-form message on a transport that enforces it needs the recipient to have
+        // written in the last 24 hours. Checked by the gate right after suppression (docs/design.md, "The window").
+        boolean needsOpenWindow = enforcesWindow(instance);
+        // Steps 8 to 11 in one atomic step of the gate: suppression, the window, duplicate content (recorded as a
+        // violation by the gate itself), the speed, daily and monthly limits.
         UsageWindows windows = UsageWindows.at(clock.instant(), instance.timeZone());
         GateOutcome outcome = gate.reserve(new SendReservation(
                 new SendReservation.Send(command.accountId(), instance.id(), phone.get(), purpose, command.idempotencyKey()),
-                blockingReasons(purpose),
+                blockingReasons(purpose), needsOpenWindow,
                 content.map(folded -> duplicateContentRule(instance, folded, assessment)),
                 instance.limits(), windows, assessment));
         return switch (outcome) {
             case GateOutcome.Suppressed suppressed -> refused(new Refusal.RecipientSuppressed());
+            case GateOutcome.WindowClosed closed -> refused(new Refusal.WindowClosed());
             case GateOutcome.DuplicateContent duplicate -> violated(instance,
                     policy.duplicateContent().assess(duplicate.recipients(), assessment), duplicate.violations());
             case GateOutcome.Exhausted exhausted -> refused(GateOutcome.refusalFor(exhausted, instance.limits(), windows));
@@ -211,6 +215,11 @@ final class SendMessageService implements SendMessageUseCase {
         if (riskLedger.pauseForReview(instance.id(), pause, clock.instant())) {
             activity.instancePaused(PauseCause.ofRules(pause.signals()));
         }
+    }
+
+    /** A map look-up: the instance's transport says whether its provider enforces the window. */
+    private boolean enforcesWindow(Instance instance) {
+        return transports.named(instance.transport()).map(Transport::enforcesCustomerServiceWindow).orElse(false);
     }
 
     /** Step 8's rule, decided here and checked by the ledger in the same statement as the limits. */

@@ -22,7 +22,8 @@ public final class Services {
         AdminService admin = new AdminService(ports.accounts(), ports.apiKeys(), ports.instances(), ports.transports(),
                 ports.webhookDestinations(), reports, ports.operatorAudit(), ids, ports.activity(), ports.clock());
         SuppressionService suppressions = new SuppressionService(lookup, ports.suppressions(), ports.operatorAudit(), ports.clock());
-        InboundService inbound = new InboundService(lookup, ports.suppressions(), policies.keywords(), ports.activity());
+        InboundService inbound = new InboundService(lookup, ports.suppressions(), policies.keywords(), ports.activity(),
+                ports.sendGate(), ports.clock());
         WebhookDispatchService webhooks = new WebhookDispatchService(ports.outbox(), ports.webhookSender(), lookup,
                 policies.webhookRetries(), ports.activity(), ports.clock(), random, ports.operatorAudit());
         TransportWebhookService transportWebhooks = new TransportWebhookService(ports.transports(), ports.instances(),

@@ -227,7 +227,7 @@ public abstract class IdempotencyKeysContract {
                     new SendReservation.Send(account, instance, new PhoneNumber("+96650" + String.format("%07d", ++phones)),
                             MessagePurpose.TRANSACTIONAL, Optional.of(idempotencyKey)),
                     Arrays.stream(SuppressionReason.values()).filter(r -> r.blocks(MessagePurpose.TRANSACTIONAL))
-                            .collect(Collectors.toSet()),
+                            .collect(Collectors.toSet()), false,
                     Optional.of(new SendReservation.DuplicateContentRule(
                             ContentFingerprint.of(instance, "text " + UUID.randomUUID()), 25, Duration.ofMinutes(60),
                             policy.duplicateContent().toCount(RiskAssessment.CLEAN), policy.repeatedViolations().window())),

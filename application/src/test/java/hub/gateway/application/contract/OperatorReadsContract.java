@@ -366,7 +366,7 @@ public abstract class OperatorReadsContract {
     private long reserved(InstanceId instance, Instant at) {
         GateOutcome outcome = subject.gate().reserve(new SendReservation(
                 new SendReservation.Send(account, instance, PHONE, MessagePurpose.SUPPORT, Optional.empty()),
-                Set.of(SuppressionReason.values()), Optional.empty(), GENEROUS, UsageWindows.at(at, ZoneOffset.UTC),
+                Set.of(SuppressionReason.values()), false, Optional.empty(), GENEROUS, UsageWindows.at(at, ZoneOffset.UTC),
                 RiskAssessment.CLEAN));
         return assertInstanceOf(GateOutcome.Reserved.class, outcome).logId();
     }

@@ -372,6 +372,102 @@ public abstract class SendGateContract {
                 windowsAt(LAST_HALF_MINUTE_OF_MARCH), anyContent(), RiskAssessment.CLEAN, Optional.empty())));
     }
 
+    // The customer-service window (contract §13)
+
+    @Test
+    void aClosedWindowIsRefusedWithoutQuotaLoggedAndStoresNoAssessment() {
+        RiskAssessment scored = new RiskAssessment(35, RiskAction.ALLOW,
+                List.of(new RiskSignal("promotional_language", 35, "sale")));
+
+        GateOutcome.WindowClosed closed = assertInstanceOf(GateOutcome.WindowClosed.class,
+                reserveNeedingWindow(instance, PHONE, NOW, scored));
+
+        assertEquals(Usage.NONE, gate.usage(instance, UsageWindows.at(NOW, ZoneOffset.UTC)), "no quota used");
+        MessageRecord logged = logged(closed.logId());
+        assertEquals("refused", logged.status());
+        assertEquals("template_required", logged.error().orElseThrow());
+        assertEquals(PHONE.e164(), logged.phone().orElseThrow());
+        assertEquals(List.of(), subject.riskLedger().recent(instance, 10), "no assessment stored for a closed window");
+    }
+
+    @Test
+    void theWindowIsOpenForTwentyFourHoursAfterTheRecipientLastWrote() {
+        gate.recipientWrote(instance, PHONE, NOW.minus(Duration.ofHours(24)).plusSeconds(1));
+        Reserved reserved = assertInstanceOf(Reserved.class, reserveNeedingWindow(instance, PHONE, NOW, RiskAssessment.CLEAN));
+        assertEquals(new Usage(1, 1, 1), reserved.usage());
+
+        assertInstanceOf(GateOutcome.WindowClosed.class,
+                reserveNeedingWindow(instance, PHONE, NOW.plusSeconds(1), RiskAssessment.CLEAN),
+                "written exactly 24 hours ago: closed");
+    }
+
+    @Test
+    void theLatestMessageCountsWhateverOrderTheyArriveIn() {
+        gate.recipientWrote(instance, PHONE, NOW.minus(Duration.ofHours(1)));
+        gate.recipientWrote(instance, PHONE, NOW.minus(Duration.ofHours(30)));
+        gate.recipientWrote(instance, PHONE, NOW.minus(Duration.ofHours(1)));
+
+        assertInstanceOf(Reserved.class, reserveNeedingWindow(instance, PHONE, NOW, RiskAssessment.CLEAN),
+                "a late, older message does not shorten the window; a repeated one changes nothing");
+    }
+
+    @Test
+    void anotherRecipientsOrInstancesMessageOpensNothing() {
+        InstanceId other = subject.instance(account).id();
+        gate.recipientWrote(other, PHONE, NOW.minusSeconds(60));
+        gate.recipientWrote(instance, recipient(3), NOW.minusSeconds(60));
+
+        assertInstanceOf(GateOutcome.WindowClosed.class, reserveNeedingWindow(instance, PHONE, NOW, RiskAssessment.CLEAN));
+        assertInstanceOf(Reserved.class, reserveNeedingWindow(other, PHONE, NOW, RiskAssessment.CLEAN));
+    }
+
+    @Test
+    void aSendThatNeedsNoOpenWindowIsNotCheckedAgainstOne() {
+        assertInstanceOf(Reserved.class, gate.reserve(new SendReservation(
+                new SendReservation.Send(account, instance, PHONE, MessagePurpose.TRANSACTIONAL, Optional.empty()),
+                blockingReasons(MessagePurpose.TRANSACTIONAL), false, Optional.of(anyContent()), GENEROUS,
+                UsageWindows.at(NOW, ZoneOffset.UTC), RiskAssessment.CLEAN)), "nobody wrote, and no window was asked for");
+    }
+
+    @Test
+    void suppressionIsCheckedBeforeTheWindowAndTheWindowBeforeTheLimits() {
+        Limits one = new Limits(1, 1, 1);
+        assertInstanceOf(Reserved.class, reserve(one, NOW));
+        assertInstanceOf(GateOutcome.WindowClosed.class, gate.reserve(new SendReservation(
+                new SendReservation.Send(account, instance, PHONE, MessagePurpose.TRANSACTIONAL, Optional.empty()),
+                blockingReasons(MessagePurpose.TRANSACTIONAL), true, Optional.of(anyContent()), one,
+                UsageWindows.at(NOW, ZoneOffset.UTC), RiskAssessment.CLEAN)), "a closed window answers before the limits");
+
+        suppress(SuppressionReason.BLOCKED, SuppressedBy.CLIENT);
+        assertInstanceOf(Suppressed.class, reserveNeedingWindow(instance, PHONE, NOW, RiskAssessment.CLEAN));
+    }
+
+    @Test
+    void aWindowClosedByDuplicateContentIsTheWindowsRefusal() {
+        for (int i = 0; i < MAX_OTHERS; i++) {
+            gate.recipientWrote(instance, recipient(i), NOW.minusSeconds(60));
+            assertInstanceOf(Reserved.class, reserveNeedingWindow(instance, recipient(i), NOW, RiskAssessment.CLEAN, text));
+        }
+
+        assertInstanceOf(GateOutcome.WindowClosed.class,
+                reserveNeedingWindow(instance, recipient(MAX_OTHERS), NOW, RiskAssessment.CLEAN, text),
+                "the window (before step 9) answers first: no violation is recorded");
+        assertEquals(List.of(), subject.riskLedger().recent(instance, 10));
+    }
+
+    private GateOutcome reserveNeedingWindow(InstanceId to, PhoneNumber phone, Instant at, RiskAssessment assessment) {
+        return reserveNeedingWindow(to, phone, at, assessment,
+                ContentFingerprint.of(to, "text " + UUID.randomUUID()));
+    }
+
+    private GateOutcome reserveNeedingWindow(InstanceId to, PhoneNumber phone, Instant at, RiskAssessment assessment,
+                                             ContentFingerprint content) {
+        return gate.reserve(new SendReservation(
+                new SendReservation.Send(account, to, phone, MessagePurpose.TRANSACTIONAL, Optional.empty()),
+                blockingReasons(MessagePurpose.TRANSACTIONAL), true, Optional.of(rule(content, assessment)), GENEROUS,
+                UsageWindows.at(at, ZoneOffset.UTC), assessment));
+    }
+
     // Duplicate content
 
     @Test
@@ -461,7 +557,7 @@ public abstract class SendGateContract {
         for (int i = 0; i < MAX_OTHERS; i++) {
             assertInstanceOf(Reserved.class, gate.reserve(new SendReservation(
                     new SendReservation.Send(account, instance, recipient(i), MessagePurpose.TRANSACTIONAL, Optional.empty()),
-                    blockingReasons(MessagePurpose.TRANSACTIONAL), Optional.empty(), GENEROUS,
+                    blockingReasons(MessagePurpose.TRANSACTIONAL), false, Optional.empty(), GENEROUS,
                     UsageWindows.at(NOW, ZoneOffset.UTC), RiskAssessment.CLEAN)));
         }
 
@@ -561,7 +657,7 @@ public abstract class SendGateContract {
                                         UsageWindows windows, DuplicateContentRule rule, RiskAssessment assessment,
                                         Optional<String> idempotencyKey) {
         return new SendReservation(new SendReservation.Send(account, to, phone, purpose, idempotencyKey),
-                blockingReasons(purpose), Optional.of(rule), limits, windows, assessment);
+                blockingReasons(purpose), false, Optional.of(rule), limits, windows, assessment);
     }
 
     /** As the send use case builds it with the default policy, for a text of this assessment. */

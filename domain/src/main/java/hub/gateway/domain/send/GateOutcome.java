@@ -8,7 +8,8 @@ import java.util.Objects;
 
 /**
  * What the send gate decided for one send, atomically with every other send of the instance (contract §3, steps
- * 8 to 11, in that order): suppressed, a duplicate of recent content, over one of the three limits, or reserved.
+ * 8 to 11, in that order, with §13's customer-service window between 8 and 9): suppressed, the window closed, a
+ * duplicate of recent content, over one of the three limits, or reserved.
  * Every refusal is already logged when it is answered; what it means on the wire is the edge's business.
  */
 public sealed interface GateOutcome {
@@ -24,6 +25,14 @@ public sealed interface GateOutcome {
 
     /** The recipient is suppressed for this purpose (step 8, checked first); logged as refused, nothing counted. */
     record Suppressed(long logId) implements GateOutcome {
+    }
+
+    /**
+     * The send needed the recipient's customer-service window open ({@link CustomerServiceWindow}), and the
+     * recipient has not written within it: checked right after suppression, before the instance's lock, the
+     * duplicate-content rule and the limits. Logged as refused, nothing counted, no assessment stored.
+     */
+    record WindowClosed(long logId) implements GateOutcome {
     }
 
     /**

@@ -52,6 +52,11 @@ public sealed interface Refusal {
         public RefusalReason reason() { return RefusalReason.RECIPIENT_SUPPRESSED; }
     }
 
+    /** The recipient's customer-service window is closed: a free-form message cannot go, a template could. */
+    record WindowClosed() implements Refusal {
+        public RefusalReason reason() { return RefusalReason.WINDOW_CLOSED; }
+    }
+
     /** The risk assessment scored the send at or above the block score; {@code signals} say why. */
     record PolicyViolation(int score, List<RiskSignal> signals) implements Refusal {
         public PolicyViolation {

@@ -11,6 +11,11 @@ public enum RefusalReason {
     INVALID_FIELDS,
     INSTANCE_PAUSED,
     RECIPIENT_SUPPRESSED,
+    /**
+     * A free-form message on a transport that enforces the customer-service window, to a recipient who has not
+     * written in the last 24 hours (contract §13): only a template may go; nothing was counted.
+     */
+    WINDOW_CLOSED,
     POLICY_VIOLATION,
     MINUTE_LIMIT_REACHED,
     DAILY_LIMIT_REACHED,

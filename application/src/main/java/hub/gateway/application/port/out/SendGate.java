@@ -1,6 +1,7 @@
 package hub.gateway.application.port.out;
 
 import hub.gateway.domain.account.InstanceId;
+import hub.gateway.domain.message.PhoneNumber;
 import hub.gateway.domain.quota.Usage;
 import hub.gateway.domain.quota.UsageWindows;
 import hub.gateway.domain.send.GateOutcome;
@@ -10,7 +11,7 @@ import java.util.Map;
 
 /**
  * The gate every send passes before it may be handed to a transport: contract §3's steps 8 to 11 (suppression,
- * duplicate content, then the speed, daily and monthly limits), decided and counted as one atomic step shared by
+ * the customer-service window of contract §13, duplicate content, then the speed, daily and monthly limits), decided and counted as one atomic step shared by
  * every gateway node, so that with limit L any number of concurrent requests sends exactly L.
  *
  * <p>Every refusal is logged by the same step; a duplicate-content refusal is also recorded as a policy violation
@@ -20,6 +21,13 @@ import java.util.Map;
  */
 public interface SendGate {
     GateOutcome reserve(SendReservation reservation);
+
+    /**
+     * The recipient wrote to the instance at {@code at} (an inbound message of any transport): their
+     * customer-service window runs from their latest message, which the gate keeps for {@link #reserve} to check.
+     * An older moment than the one kept changes nothing, so a re-delivered or late webhook never shortens a window.
+     */
+    void recipientWrote(InstanceId instanceId, PhoneNumber recipient, Instant at);
 
     /**
      * Gives a reserved send's quota back. Counters go down only in the windows that are still the current ones,

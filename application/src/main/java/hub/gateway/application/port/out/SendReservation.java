@@ -22,6 +22,10 @@ import java.util.Set;
  * @param send             who sends to whom, for which purpose, under which Idempotency-Key
  * @param suppressedBy     the suppression reasons that refuse this send (from
  *                         {@link SuppressionReason#blocks}): checked first, before any lock
+ * @param needsOpenWindow  true when the send may go only inside the recipient's customer-service window (contract
+ *                         §13: a free-form message on a transport that enforces it, {@link Transport#enforcesCustomerServiceWindow});
+ *                         checked right after suppression, still before any lock, against what
+ *                         {@link SendGate#recipientWrote} recorded. False: no window is looked at
  * @param duplicateContent the duplicate-content rule, checked under the instance's lock before the limits; empty
  *                         only when step 9 is switched off (the benchmark baseline): then no fingerprint is probed
  *                         or stored
@@ -29,8 +33,9 @@ import java.util.Set;
  * @param windows          the current minute, day and month in the instance's time zone, and the send's moment
  * @param assessment       the send's risk assessment, stored with a reserved send when it scored above 0
  */
-public record SendReservation(Send send, Set<SuppressionReason> suppressedBy, Optional<DuplicateContentRule> duplicateContent,
-                              Limits limits, UsageWindows windows, RiskAssessment assessment) {
+public record SendReservation(Send send, Set<SuppressionReason> suppressedBy, boolean needsOpenWindow,
+                              Optional<DuplicateContentRule> duplicateContent, Limits limits, UsageWindows windows,
+                              RiskAssessment assessment) {
     public SendReservation {
         Objects.requireNonNull(send);
         suppressedBy = Set.copyOf(suppressedBy);

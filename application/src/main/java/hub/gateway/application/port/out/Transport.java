@@ -14,6 +14,15 @@ import hub.gateway.domain.message.PhoneNumber;
 public interface Transport {
     Delivery deliver(OutboundMessage message);
 
+    /**
+     * True when the provider delivers free-form text only inside the recipient's customer-service window (24 hours
+     * after their last message; contract §13): such a send to a recipient whose window is closed is then refused
+     * before the transport is called. Meta's Cloud API enforces it; a stand-in or an engine that does not, need not.
+     */
+    default boolean enforcesCustomerServiceWindow() {
+        return false;
+    }
+
     /** {@code logId} is the send's log row: a transport whose provider echoes a reference in its statuses sends it. */
     record OutboundMessage(Instance instance, PhoneNumber to, MessageText text, long logId) {
     }
