@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 /** Uncached; {@link CachingInstances} sits in front of it. */
 final class PgInstances implements Instances {
     private static final String COLUMNS = """
-            select i.id, i.account_id, i.name, i.plan, i.transport, i.phone_number_id, i.access_token, i.webhook_url,
+            select i.id, i.account_id, i.name, i.plan, i.transport, i.phone_number_id, i.access_token, i.waba_id, i.webhook_url,
                    i.daily_limit, i.monthly_limit, i.per_minute_limit, i.status, i.created_at, a.time_zone
               from instance i join account a on a.id = i.account_id
             """;
@@ -57,16 +57,16 @@ final class PgInstances implements Instances {
         long added = db.call(exec -> exec.dml("""
                         with added as (
                             insert into instance (id, account_id, name, plan, transport, phone_number_id, access_token,
-                                                  webhook_url, webhook_secret, daily_limit, monthly_limit,
+                                                  waba_id, webhook_url, webhook_secret, daily_limit, monthly_limit,
                                                   per_minute_limit, status, created_at, updated_at, status_changed_at)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                             on conflict do nothing
                             returning id)
                         insert into instance_quota (instance_id) select id from added
                         """,
                 instance.id().value(), instance.accountId().value(), instance.name(), instance.plan().wireName(),
                 instance.transport(), account.phoneNumberId().orElse(null), account.accessToken().orElse(null),
-                instance.webhookUrl().orElse(null), webhookSecret,
+                account.businessAccountId().orElse(null), instance.webhookUrl().orElse(null), webhookSecret,
                 overrides.daily().orElse(null), overrides.monthly().orElse(null), overrides.perMinute().orElse(null),
                 instance.status().wireName(), Columns.utc(instance.createdAt()), Columns.utc(instance.createdAt()),
                 Columns.utc(instance.createdAt())));
@@ -99,13 +99,13 @@ final class PgInstances implements Instances {
         long updated = db.call(exec -> exec.dml("""
                         update instance
                            set name = ?, plan = ?, daily_limit = ?, monthly_limit = ?, per_minute_limit = ?,
-                               webhook_url = ?, phone_number_id = ?, access_token = ?, updated_at = now()
+                               webhook_url = ?, phone_number_id = ?, access_token = ?, waba_id = ?, updated_at = now()
                          where id = ?
                         """,
                 instance.name(), instance.plan().wireName(), overrides.daily().orElse(null),
                 overrides.monthly().orElse(null), overrides.perMinute().orElse(null),
                 instance.webhookUrl().orElse(null), account.phoneNumberId().orElse(null),
-                account.accessToken().orElse(null), instance.id().value()));
+                account.accessToken().orElse(null), account.businessAccountId().orElse(null), instance.id().value()));
         return updated == 1;
     }
 
@@ -184,7 +184,7 @@ final class PgInstances implements Instances {
                 InstanceStatus.fromWireName(Columns.string(row, "status")),
                 Columns.string(row, "transport"),
                 new TransportAccount(Columns.optionalString(row, "phone_number_id"),
-                        Columns.optionalString(row, "access_token")),
+                        Columns.optionalString(row, "access_token"), Columns.optionalString(row, "waba_id")),
                 Columns.optionalString(row, "webhook_url"),
                 ZoneId.of(Columns.string(row, "time_zone")),
                 Columns.instant(row, "created_at"));
