@@ -5,6 +5,7 @@ import hub.gateway.application.port.out.Transport.Delivery.Delivered;
 import hub.gateway.application.port.out.Transport.Delivery.Failed;
 import hub.gateway.domain.account.TransportAccount;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -19,7 +20,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Sends a text through the Meta WhatsApp Cloud API ({@code POST {graph}/{phone_number_id}/messages}) with
+ * Sends a text or a template through the Meta WhatsApp Cloud API ({@code POST {graph}/{phone_number_id}/messages}) with
  * the instance's own phone number id and access token. Each message is one request: the JDK client is
  * not asked to resend a POST, and a time-out is reported as a failure rather than tried again, because a
  * request that may have reached Meta must not reach the recipient twice.
@@ -93,12 +94,17 @@ final class MetaCloudTransport implements Transport {
     }
 
     static JsonObject body(OutboundMessage message) {
-        return JsonTrees.BUILDERS.createObjectBuilder()
+        JsonObjectBuilder body = JsonTrees.BUILDERS.createObjectBuilder()
                 .add("messaging_product", "whatsapp")
                 .add("recipient_type", "individual")
                 // The Cloud API takes the number without its '+'.
-                .add("to", message.to().e164().substring(1))
-                .add("type", "text")
+                .add("to", message.to().e164().substring(1));
+        if (message.template().isPresent()) {
+            return body.add("type", "template")
+                    .add("template", TemplateMessages.template(message.template().get()))
+                    .build();
+        }
+        return body.add("type", "text")
                 .add("text", JsonTrees.BUILDERS.createObjectBuilder()
                         .add("preview_url", false)
                         .add("body", message.text().value()))
