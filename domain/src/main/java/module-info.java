@@ -11,5 +11,6 @@ module hub.gateway.domain {
     exports hub.gateway.domain.risk;
     exports hub.gateway.domain.send;
     exports hub.gateway.domain.suppression;
+    exports hub.gateway.domain.template;
     exports hub.gateway.domain.webhook;
 }

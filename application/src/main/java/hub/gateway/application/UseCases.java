@@ -48,6 +48,11 @@ import hub.gateway.application.port.in.ListInstanceMessagesUseCase;
 import hub.gateway.application.port.in.ListPausedInstancesUseCase;
 import hub.gateway.application.port.in.ListSuppressionHistoryUseCase;
 import hub.gateway.application.port.in.SearchInstancesUseCase;
+import hub.gateway.application.port.in.DeleteTemplateUseCase;
+import hub.gateway.application.port.in.ListTemplatesUseCase;
+import hub.gateway.application.port.in.RegisterTemplateUseCase;
+import hub.gateway.application.port.in.SyncTemplatesUseCase;
+import hub.gateway.application.port.out.Templates;
 import hub.gateway.application.port.out.AbandonedSends;
 import hub.gateway.application.port.out.ActivityMonitor;
 import hub.gateway.application.port.out.Accounts;
@@ -116,7 +121,13 @@ public record UseCases(AuthenticateClientUseCase authenticateClient,
                        SignInOperatorUseCase signInOperator,
                        FindConsoleSessionUseCase findConsoleSession,
                        SignOutOperatorUseCase signOutOperator,
-                       OperatorReads operatorReads) {
+                       OperatorReads operatorReads,
+                       TemplateAdmin templates) {
+
+    /** The operator's templates of an instance (contract §13). */
+    public record TemplateAdmin(RegisterTemplateUseCase register, ListTemplatesUseCase list,
+                                DeleteTemplateUseCase delete, SyncTemplatesUseCase sync) {
+    }
 
     /** What the operator console reads beyond the single-resource admin calls (contract §12). */
     public record OperatorReads(ListPausedInstancesUseCase listPausedInstances,
@@ -141,7 +152,7 @@ public record UseCases(AuthenticateClientUseCase authenticateClient,
                         IdempotencyKeys idempotencyKeys, ExpiredRecords expiredRecords, AbandonedSends abandonedSends,
                         StorageConnections storageConnections, ActivityMonitor activity,
                         Operators operators, OperatorAudit operatorAudit, ConsoleSessions consoleSessions,
-                        Clock clock) {
+                        Templates templates, Clock clock) {
     }
 
     /**

@@ -26,7 +26,7 @@ import hub.gateway.domain.account.Instance;
 /** The in-memory fakes as the subject of every port contract: one set of ports sharing one log and one lock. */
 class InMemoryContractSubject implements SendGateContract.Subject, IdempotencyKeysContract.Subject,
         OutboxContract.Subject, OperatorsContract.Subject, ConsoleSessionsContract.Subject,
-        OperatorReadsContract.Subject {
+        OperatorReadsContract.Subject, hub.gateway.application.contract.TemplatesContract.Subject {
     final InMemoryPorts ports;
 
     InMemoryContractSubject(InMemoryPorts ports) {
@@ -66,6 +66,11 @@ class InMemoryContractSubject implements SendGateContract.Subject, IdempotencyKe
     @Override
     public AbandonedSends abandonedSends() {
         return ports;
+    }
+
+    @Override
+    public hub.gateway.application.port.out.Templates templates() {
+        return ports.templates;
     }
 
     @Override

@@ -86,6 +86,10 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, SendGate, Mes
         return webhookSecrets.get(id);
     }
     final InMemoryOperatorAudit operatorAudit = new InMemoryOperatorAudit();
+    final InMemoryTemplates templates = new InMemoryTemplates(this::instance);
+    /** What the reviewing transport's provider lists for an instance (a stand-in for Meta's message_templates). */
+    Function<Instance, hub.gateway.application.port.out.TransportTemplates.Fetched> providerTemplates =
+            i -> new hub.gateway.application.port.out.TransportTemplates.Fetched.Read(List.of(), 0);
     final InMemoryOperators operators = new InMemoryOperators(operatorAudit);
     final InMemoryConsoleSessions consoleSessions = new InMemoryConsoleSessions(operators);
     final InMemoryIdempotencyKeys idempotencyKeys = new InMemoryIdempotencyKeys(this, id -> Optional.ofNullable(log.get(id)));
@@ -103,7 +107,7 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, SendGate, Mes
         return ApplicationFactory.create(new UseCases.Ports(this, this, this, this, this, this, () -> true, this, outbox,
                 r -> webhookReceiver.apply(r), url -> url.contains("169.254.") ? Optional.of("a metadata address") : Optional.empty(),
                 this, this, idempotencyKeys, noRetention(), this, () -> connections, activity, operators, operatorAudit,
-                consoleSessions, clock), policies);
+                consoleSessions, templates, clock), policies);
     }
 
     /** The retention sweep has its own test (RetentionServiceTest); the use-case tests keep everything. */
@@ -704,6 +708,7 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, SendGate, Mes
                     return true;
                 }
             });
+            case REVIEWING -> Optional.of(m -> transport.apply(m));
             default -> Optional.empty();
         };
     }
@@ -711,9 +716,17 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, SendGate, Mes
     /** A transport that delivers like the sandbox's and enforces the customer-service window, as meta_cloud does. */
     static final String WINDOWED = "windowed";
 
+    /** {@value #REVIEWING}: a transport whose provider reviews templates, as Meta's does. */
+    static final String REVIEWING = "reviewing";
+
     @Override
     public Set<String> names() {
-        return Set.of("sandbox", WINDOWED);
+        return Set.of("sandbox", WINDOWED, REVIEWING);
+    }
+
+    @Override
+    public Optional<hub.gateway.application.port.out.TransportTemplates> templates(String name) {
+        return name.equals(REVIEWING) ? Optional.of(instance -> providerTemplates.apply(instance)) : Optional.empty();
     }
 
     @Override

@@ -82,7 +82,7 @@ public final class Gateway implements AutoCloseable {
                         persistence.riskFacts(), persistence.riskLedger(),
                         persistence.idempotencyKeys(), persistence.expiredRecords(), persistence.abandonedSends(),
                         persistence.storageConnections(), metrics, persistence.operators(), persistence.operatorAudit(),
-                        persistence.consoleSessions(), Clock.systemUTC()),
+                        persistence.consoleSessions(), persistence.templates(), Clock.systemUTC()),
                         new UseCases.Policies(config.keywords(), RetrySchedule.DEFAULT, config.riskPolicy(),
                                 config.requestDeadline(), Duration.ofDays(config.logRetentionDays()),
                                 config.riskAssessment(), adminToken));

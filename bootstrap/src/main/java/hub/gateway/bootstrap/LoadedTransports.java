@@ -1,6 +1,7 @@
 package hub.gateway.bootstrap;
 
 import hub.gateway.application.port.out.Transport;
+import hub.gateway.application.port.out.TransportTemplates;
 import hub.gateway.application.port.out.TransportWebhooks;
 import hub.gateway.application.port.out.Transports;
 import hub.gateway.application.spi.TransportProvider;
@@ -16,6 +17,7 @@ final class LoadedTransports implements Transports {
     private final Map<String, TransportProvider> providers;
     private final Map<String, Transport> transports;
     private final Map<String, TransportWebhooks> webhooks;
+    private final Map<String, TransportTemplates> templates;
 
     LoadedTransports(Map<String, TransportProvider> providers, Map<String, String> settings) {
         this.providers = providers;
@@ -23,6 +25,9 @@ final class LoadedTransports implements Transports {
                 .collect(Collectors.toUnmodifiableMap(TransportProvider::name, p -> p.create(settings)));
         this.webhooks = providers.values().stream()
                 .flatMap(p -> p.webhooks(settings).map(w -> Map.entry(p.name(), w)).stream())
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
+        this.templates = providers.values().stream()
+                .flatMap(p -> p.templates(settings).map(t -> Map.entry(p.name(), t)).stream())
                 .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
@@ -39,6 +44,11 @@ final class LoadedTransports implements Transports {
     @Override
     public Optional<TransportWebhooks> webhooks(String name) {
         return Optional.ofNullable(webhooks.get(name));
+    }
+
+    @Override
+    public Optional<TransportTemplates> templates(String name) {
+        return Optional.ofNullable(templates.get(name));
     }
 
     @Override

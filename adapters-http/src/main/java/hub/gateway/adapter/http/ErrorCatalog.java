@@ -110,6 +110,14 @@ enum ErrorCatalog {
             "The built-in admin operator is GATEWAY_ADMIN_TOKEN's: change or unset that variable to replace or withdraw it.",
             RiskAction.BLOCK, 0),
     BAD_REQUEST("bad_request", 400, "The request could not be understood.",
+            RiskAction.BLOCK, 0),
+    // A template sync on an instance whose transport sends any template (the sandbox): nothing reviews them.
+    NO_TEMPLATES_TO_SYNC("conflict", 409,
+            "Templates are synced only from a transport that reviews them (meta_cloud); on this instance they are approved when registered.",
+            RiskAction.BLOCK, 0),
+    // The provider's templates could not be read; details.transport_error carries its code and title.
+    TEMPLATE_SYNC_FAILED("template_sync_failed", 502,
+            "The WhatsApp Business Account's templates could not be read. Please try again or check the instance's waba_id and access_token.",
             RiskAction.BLOCK, 0);
 
     private final String code;

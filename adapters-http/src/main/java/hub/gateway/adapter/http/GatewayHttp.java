@@ -170,6 +170,7 @@ public final class GatewayHttp implements AutoCloseable {
                 new InstancesAdminApi(useCases.createInstance(), useCases.getInstance(), useCases.updateInstance(),
                         useCases.changeInstanceStatus(), reads.searchInstances()),
                 new InboundAdminApi(useCases.receiveInboundMessage(), clock),
+                new TemplatesAdminApi(useCases.templates()),
                 new AdminSuppressionsApi(useCases.blockRecipient(), useCases.liftSuppression(),
                         reads.listSuppressionHistory()),
                 new WebhookDeliveriesAdminApi(useCases.listWebhookDeliveries(), useCases.replayWebhookEvent()),

@@ -72,7 +72,8 @@ final class InstancesAdminApi implements HttpService {
                 JsonBodies.field(json, "transport"),
                 JsonBodies.field(json, "webhook_url"),
                 JsonBodies.field(json, "phone_number_id"),
-                JsonBodies.field(json, "access_token")), AdminGuard.operator(req))) {
+                JsonBodies.field(json, "access_token"),
+                JsonBodies.field(json, "waba_id")), AdminGuard.operator(req))) {
             case CreateInstanceResult.Created created -> Answer.json(Status.CREATED_201.code(),
                     Representations.instance(created.report()).add("webhook_secret", created.webhookSecret()).build());
             case CreateInstanceResult.Invalid invalid -> ErrorAnswers.validation(invalid.fields());
@@ -91,7 +92,8 @@ final class InstancesAdminApi implements HttpService {
                 JsonBodies.field(json, "webhook_url"),
                 JsonBodies.field(json, "name"),
                 JsonBodies.field(json, "phone_number_id"),
-                JsonBodies.field(json, "access_token")), AdminGuard.operator(req))) {
+                JsonBodies.field(json, "access_token"),
+                JsonBodies.field(json, "waba_id")), AdminGuard.operator(req))) {
             case UpdateInstanceResult.Updated updated -> answer(Optional.of(updated.report()));
             case UpdateInstanceResult.UnknownInstance ignored -> ErrorAnswers.of(ErrorCatalog.NOT_FOUND);
             case UpdateInstanceResult.Invalid invalid -> ErrorAnswers.validation(invalid.fields());

@@ -224,14 +224,19 @@ final class JsonBodies {
         if (!object.containsKey(name)) {
             return Input.MISSING;
         }
-        JsonValue value = object.get(name);
+        return input(object.get(name));
+    }
+
+    /** Objects and arrays keep their parts (a send's {@code template}); the screen has bounded how deep they go. */
+    private static Input input(JsonValue value) {
         return switch (value.getValueType()) {
             case NULL -> Input.NULL;
             case STRING -> Input.text(((JsonString) value).getString());
             case NUMBER -> new Input.Number(((JsonNumber) value).bigDecimalValue());
             case TRUE, FALSE -> new Input.Other("boolean");
-            case OBJECT -> new Input.Other("object");
-            case ARRAY -> new Input.Other("array");
+            case OBJECT -> new Input.Fields(value.asJsonObject().entrySet().stream()
+                    .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, entry -> input(entry.getValue()))));
+            case ARRAY -> new Input.Items(value.asJsonArray().stream().map(JsonBodies::input).toList());
         };
     }
 }

@@ -52,6 +52,7 @@ final class Representations {
                 .add("timezone", instance.timeZone().getId())
                 .add("phone_number_id", orNull(instance.transportAccount().phoneNumberId()))
                 .add("access_token_set", instance.transportAccount().accessToken().isPresent())
+                .add("waba_id", orNull(instance.transportAccount().businessAccountId()))
                 .add("webhook_url", orNull(instance.webhookUrl()))
                 .add("limits", JSON.createObjectBuilder()
                         .add("daily", limits.daily())

@@ -182,7 +182,7 @@ final class SendMessageApi implements HttpService {
                 JsonBodies.field(body, "phone"),
                 JsonBodies.field(body, "message"),
                 JsonBodies.field(body, "message_purpose"),
-                deadline);
+                deadline).withTemplate(JsonBodies.field(body, "template"));
     }
 
     private static Answer answer(SendMessageResult result) {

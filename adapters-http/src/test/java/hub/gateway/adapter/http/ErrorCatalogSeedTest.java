@@ -91,7 +91,7 @@ class ErrorCatalogSeedTest {
             }
         });
         assertEquals(List.of(ErrorCatalog.CONFLICT, ErrorCatalog.NOT_A_SANDBOX_INSTANCE, ErrorCatalog.OPERATOR_NAME_TAKEN,
-                ErrorCatalog.BUILT_IN_OPERATOR), byCode.get("conflict"));
+                ErrorCatalog.BUILT_IN_OPERATOR, ErrorCatalog.NO_TEMPLATES_TO_SYNC), byCode.get("conflict"));
     }
 
     @Test

@@ -78,6 +78,15 @@ import hub.gateway.domain.suppression.SuppressionReason;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import hub.gateway.application.port.in.DeleteTemplateUseCase;
+import hub.gateway.application.port.in.RegisterTemplateUseCase;
+import hub.gateway.application.port.in.SyncTemplatesUseCase;
+import hub.gateway.domain.template.Template;
+import hub.gateway.domain.template.TemplateBody;
+import hub.gateway.domain.template.TemplateButton;
+import hub.gateway.domain.template.TemplateCategory;
+import hub.gateway.domain.template.TemplateKey;
+import hub.gateway.domain.template.TemplateStatus;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -339,7 +348,51 @@ final class FakeUseCases {
                 sessionId -> Optional.empty(),
                 sessionId -> {
                 },
-                operatorReads());
+                operatorReads(),
+                templateAdmin());
+    }
+
+    /** What the sync answers; the known instance is inst_12345, whose one template is {@link #TEMPLATE}. */
+    final AtomicReference<SyncTemplatesUseCase.SyncTemplatesResult> sync = new AtomicReference<>(
+            new SyncTemplatesUseCase.SyncTemplatesResult.Synced(List.of(TEMPLATE), 1, 0));
+    final AtomicReference<RegisterTemplateUseCase.RegisterTemplateCommand> lastRegister = new AtomicReference<>();
+    final AtomicReference<String> lastTemplateDelete = new AtomicReference<>();
+
+    static final Template TEMPLATE = new Template(new TemplateKey("order_shipped", "en"), TemplateCategory.UTILITY,
+            new TemplateBody("Your order {{1}} has been shipped."),
+            List.of(new TemplateButton(TemplateButton.Type.URL, "Track", Optional.of("https://example.com/track"))),
+            TemplateStatus.APPROVED);
+
+    UseCases.TemplateAdmin templateAdmin() {
+        return new UseCases.TemplateAdmin(
+                (command, by) -> by(by, register(command)),
+                instanceId -> instanceId.equals("inst_12345") ? Optional.of(List.of(TEMPLATE)) : Optional.empty(),
+                (instanceId, name, language, by) -> {
+                    lastTemplateDelete.set(instanceId + "/" + name + "/" + language);
+                    return by(by, !instanceId.equals("inst_12345")
+                            ? new DeleteTemplateUseCase.DeleteTemplateResult.UnknownInstance()
+                            : name.equals("order_shipped") && language.equals("en")
+                            ? new DeleteTemplateUseCase.DeleteTemplateResult.Deleted()
+                            : new DeleteTemplateUseCase.DeleteTemplateResult.UnknownTemplate());
+                },
+                (instanceId, by) -> by(by, instanceId.equals("inst_12345") ? sync.get()
+                        : new SyncTemplatesUseCase.SyncTemplatesResult.UnknownInstance()));
+    }
+
+    private RegisterTemplateUseCase.RegisterTemplateResult register(RegisterTemplateUseCase.RegisterTemplateCommand command) {
+        lastRegister.set(command);
+        if (!command.instanceId().equals("inst_12345")) {
+            return new RegisterTemplateUseCase.RegisterTemplateResult.UnknownInstance();
+        }
+        if (command.name().equals(hub.gateway.application.port.in.Input.text("order_shipped"))) {
+            return new RegisterTemplateUseCase.RegisterTemplateResult.AlreadyExists();
+        }
+        if (!(command.name() instanceof hub.gateway.application.port.in.Input.Text name)) {
+            return new RegisterTemplateUseCase.RegisterTemplateResult.Invalid(List.of(new FieldError("name", "is required")));
+        }
+        return new RegisterTemplateUseCase.RegisterTemplateResult.Registered(new Template(
+                new TemplateKey(name.value(), "en"), TemplateCategory.AUTHENTICATION,
+                new TemplateBody("{{1}} is your verification code."), List.of(), TemplateStatus.PENDING));
     }
 
     /** Notes who called, then answers. */

@@ -126,6 +126,17 @@ class GatewayHttpTest {
     }
 
     @Test
+    void a_template_reaches_the_use_case_with_its_parts() throws Exception {
+        send("""
+                {"template": {"name": "order_shipped", "language": "en", "parameters": ["#2041", 7, {"a": []}]}}""");
+        var command = fakes.lastSend.get();
+        assertEquals(Input.MISSING, command.message());
+        assertEquals(new Input.Fields(java.util.Map.of("name", Input.text("order_shipped"), "language", Input.text("en"),
+                "parameters", new Input.Items(java.util.List.of(Input.text("#2041"), new Input.Number(new BigDecimal("7")),
+                        new Input.Fields(java.util.Map.of("a", new Input.Items(java.util.List.of()))))))), command.template());
+    }
+
+    @Test
     void a_missing_authorization_header_is_invalid_api_key() throws Exception {
         assertSeedError(call("POST", "/api/send-message", Map.of(), VALID_BODY), "invalid_api_key");
         assertNull(fakes.lastSend.get());

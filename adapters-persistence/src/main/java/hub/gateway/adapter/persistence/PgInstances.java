@@ -27,7 +27,7 @@ final class PgInstances implements Instances {
     static final String ACCESS_TOKEN = "instance.access_token";
 
     private static final String COLUMNS = """
-            select i.id, i.account_id, i.name, i.plan, i.transport, i.phone_number_id, i.access_token, i.webhook_url,
+            select i.id, i.account_id, i.name, i.plan, i.transport, i.phone_number_id, i.access_token, i.waba_id, i.webhook_url,
                    i.daily_limit, i.monthly_limit, i.per_minute_limit, i.status, i.created_at, a.time_zone
               from instance i join account a on a.id = i.account_id
             """;
@@ -65,16 +65,16 @@ final class PgInstances implements Instances {
         long added = db.call(exec -> exec.dml("""
                         with added as (
                             insert into instance (id, account_id, name, plan, transport, phone_number_id, access_token,
-                                                  webhook_url, webhook_secret, daily_limit, monthly_limit,
+                                                  waba_id, webhook_url, webhook_secret, daily_limit, monthly_limit,
                                                   per_minute_limit, status, created_at, updated_at, status_changed_at)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                             on conflict do nothing
                             returning id)
                         insert into instance_quota (instance_id) select id from added
                         """,
                 instance.id().value(), instance.accountId().value(), instance.name(), instance.plan().wireName(),
                 instance.transport(), account.phoneNumberId().orElse(null), sealed(instance),
-                instance.webhookUrl().orElse(null), webhookSecret,
+                account.businessAccountId().orElse(null), instance.webhookUrl().orElse(null), webhookSecret,
                 overrides.daily().orElse(null), overrides.monthly().orElse(null), overrides.perMinute().orElse(null),
                 instance.status().wireName(), Columns.utc(instance.createdAt()), Columns.utc(instance.createdAt()),
                 Columns.utc(instance.createdAt())));
@@ -118,7 +118,7 @@ final class PgInstances implements Instances {
                                         and split_part(access_token, ':', 2) not in (:current_key, :previous_key)
                                    then access_token
                                    else cast(:access_token as text) end,
-                               updated_at = now()
+                               waba_id = :waba_id, updated_at = now()
                          where id = :id
                         """)
                 .addParam("name", instance.name())
@@ -129,6 +129,7 @@ final class PgInstances implements Instances {
                 .addParam("webhook_url", instance.webhookUrl().orElse(null))
                 .addParam("phone_number_id", instance.transportAccount().phoneNumberId().orElse(null))
                 .addParam("access_token", sealed(instance))
+                .addParam("waba_id", instance.transportAccount().businessAccountId().orElse(null))
                 .addParam("sealed_prefix", SecretSealer.VERSION + ":")
                 .addParam("current_key", sealer.currentKeyId())
                 .addParam("previous_key", sealer.previousKeyId().orElse(sealer.currentKeyId()))
@@ -220,7 +221,8 @@ final class PgInstances implements Instances {
                 Columns.string(row, "transport"),
                 new TransportAccount(Columns.optionalString(row, "phone_number_id"),
                         Columns.optionalString(row, "access_token")
-                                .flatMap(stored -> sealer.openOrReport(stored, ACCESS_TOKEN, id))),
+                                .flatMap(stored -> sealer.openOrReport(stored, ACCESS_TOKEN, id)),
+                        Columns.optionalString(row, "waba_id")),
                 Columns.optionalString(row, "webhook_url"),
                 ZoneId.of(Columns.string(row, "time_zone")),
                 Columns.instant(row, "created_at"));

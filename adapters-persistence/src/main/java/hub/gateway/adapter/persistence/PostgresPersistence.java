@@ -21,6 +21,7 @@ import hub.gateway.application.port.out.StorageConnections;
 import hub.gateway.application.port.out.StorageHealth;
 import hub.gateway.application.port.out.StorageUnavailableException;
 import hub.gateway.application.port.out.SuppressionList;
+import hub.gateway.application.port.out.Templates;
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.jdbc.JdbcClientBuilder;
 import org.flywaydb.core.Flyway;
@@ -69,6 +70,7 @@ public final class PostgresPersistence implements AutoCloseable {
     private final ConsoleSessions consoleSessions;
     private final SecretSealer sealer;
     private final Database db;
+    private final Templates templates;
 
     private PostgresPersistence(HikariDataSource dataSource, SecretKeys secretKeys) {
         this.dataSource = dataSource;
@@ -96,6 +98,7 @@ public final class PostgresPersistence implements AutoCloseable {
         this.operators = new PgOperators(db);
         this.operatorAudit = new PgOperatorAudit(db);
         this.consoleSessions = new PgConsoleSessions(db);
+        this.templates = new CachingTemplates(new PgTemplates(db));
     }
 
     /**
@@ -248,6 +251,14 @@ public final class PostgresPersistence implements AutoCloseable {
     /** Uncached: a sign-out or an operator's revoke ends a session on every node at once. */
     public ConsoleSessions consoleSessions() {
         return consoleSessions;
+    }
+
+    /**
+     * Cached for less than a second, as instances are: a template paused or deleted on another node is refused by
+     * this node's sends within the same second as a pause of its instance.
+     */
+    public Templates templates() {
+        return templates;
     }
 
     /** Closes the pool; afterwards every port throws StorageUnavailableException and health answers false. */

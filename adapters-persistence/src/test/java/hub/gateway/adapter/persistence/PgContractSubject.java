@@ -28,7 +28,7 @@ import java.time.ZoneOffset;
 /** PostgreSQL as the subject of every port contract: the ports of one test class's database, and its fixtures. */
 class PgContractSubject implements SendGateContract.Subject, IdempotencyKeysContract.Subject, OutboxContract.Subject,
         OperatorsContract.Subject, ConsoleSessionsContract.Subject,
-        OperatorReadsContract.Subject {
+        OperatorReadsContract.Subject, hub.gateway.application.contract.TemplatesContract.Subject {
     private final FreshDatabase database;
 
     PgContractSubject(FreshDatabase database) {
@@ -68,6 +68,11 @@ class PgContractSubject implements SendGateContract.Subject, IdempotencyKeysCont
     @Override
     public AbandonedSends abandonedSends() {
         return database.persistence().abandonedSends();
+    }
+
+    @Override
+    public hub.gateway.application.port.out.Templates templates() {
+        return database.persistence().templates();
     }
 
     @Override

@@ -84,10 +84,11 @@ class TransportAccountsTest {
         assertTrue(database.persistence().instances().findByTransportAccount("meta_cloud", newNumber).isEmpty(),
                 "'not found' is cached now");
 
-        Instance rotated = withAccount(instance, new TransportAccount(Optional.of(oldNumber), Optional.of("EAAG-token-2")));
+        Instance rotated = withAccount(instance, new TransportAccount(Optional.of(oldNumber), Optional.of("EAAG-token-2"),
+                Optional.of("102290129340398")));
         assertTrue(database.persistence().instances().update(rotated));
         assertEquals(Optional.of(rotated), database.persistence().instances().findByTransportAccount("meta_cloud", oldNumber),
-                "the new token is seen at once");
+                "the new token (and the business account) is seen at once");
         assertEquals(Optional.of(rotated), database.persistence().instances().find(instance.id()));
 
         Instance moved = withAccount(instance, new TransportAccount(Optional.of(newNumber), Optional.of("EAAG-token-3")));

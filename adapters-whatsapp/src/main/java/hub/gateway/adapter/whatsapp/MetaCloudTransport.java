@@ -7,6 +7,7 @@ import hub.gateway.application.port.out.Transport.Delivery.Unknown;
 import hub.gateway.application.spi.TransportTimeouts;
 import hub.gateway.domain.account.TransportAccount;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 
 import javax.net.ssl.SSLHandshakeException;
 import java.io.IOException;
@@ -27,7 +28,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Sends a text through the Meta WhatsApp Cloud API ({@code POST {graph}/{phone_number_id}/messages}) with
+ * Sends a text or a template through the Meta WhatsApp Cloud API ({@code POST {graph}/{phone_number_id}/messages}) with
  * the instance's own phone number id and access token, and the log id in {@code biz_opaque_callback_data}, which
  * Meta echoes in every status of the message (contract §13, "Statuses always land"). Each message is one request:
  * the JDK client is not asked to resend a POST, and nothing here tries again, because a request that may have
@@ -126,15 +127,20 @@ final class MetaCloudTransport implements Transport {
     }
 
     static JsonObject body(OutboundMessage message) {
-        return JsonTrees.BUILDERS.createObjectBuilder()
+        JsonObjectBuilder body = JsonTrees.BUILDERS.createObjectBuilder()
                 .add("messaging_product", "whatsapp")
                 .add("recipient_type", "individual")
                 // The Cloud API takes the number without its '+'.
                 .add("to", message.to().e164().substring(1))
                 // Echoed in every status of this message: a status that comes before the send's answer is stored, or
                 // for a send whose answer was lost, still finds its log row.
-                .add("biz_opaque_callback_data", String.valueOf(message.logId()))
-                .add("type", "text")
+                .add("biz_opaque_callback_data", String.valueOf(message.logId()));
+        if (message.template().isPresent()) {
+            return body.add("type", "template")
+                    .add("template", TemplateMessages.template(message.template().get()))
+                    .build();
+        }
+        return body.add("type", "text")
                 .add("text", JsonTrees.BUILDERS.createObjectBuilder()
                         .add("preview_url", false)
                         .add("body", message.text().value()))

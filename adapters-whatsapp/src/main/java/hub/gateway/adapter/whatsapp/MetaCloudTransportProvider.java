@@ -1,6 +1,7 @@
 package hub.gateway.adapter.whatsapp;
 
 import hub.gateway.application.port.out.Transport;
+import hub.gateway.application.port.out.TransportTemplates;
 import hub.gateway.application.port.out.TransportWebhooks;
 import hub.gateway.application.spi.TransportProvider;
 import hub.gateway.application.spi.TransportTimeouts;
@@ -36,6 +37,11 @@ public final class MetaCloudTransportProvider implements TransportProvider {
     @Override
     public Optional<TransportWebhooks> webhooks(Map<String, String> settings) {
         return Optional.of(new MetaWebhooks(setting(settings, APP_SECRET), setting(settings, VERIFY_TOKEN)));
+    }
+
+    @Override
+    public Optional<TransportTemplates> templates(Map<String, String> settings) {
+        return Optional.of(new MetaTemplates(graphUrl(settings), TransportTimeouts.from(settings)));
     }
 
     @Override

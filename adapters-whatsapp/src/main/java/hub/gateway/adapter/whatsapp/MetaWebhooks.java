@@ -96,7 +96,8 @@ final class MetaWebhooks implements TransportWebhooks {
 
     /**
      * {@code {"object": "whatsapp_business_account", "entry": [{"changes": [{"field": "messages",
-     * "value": {...}}]}]}}; changes of other fields (account updates, templates) are not ours and are skipped.
+     * "value": {...}}]}]}}: {@code messages} (by the value's phone number id), and the templates' status and quality
+     * news (by the entry's id, the WhatsApp Business Account); changes of other fields are not ours and are skipped.
      */
     private static List<TransportUpdate> updates(JsonObject notification) {
         if (!"whatsapp_business_account".equals(JsonTrees.string(notification, "object").orElse(null))) {
@@ -108,9 +109,14 @@ final class MetaWebhooks implements TransportWebhooks {
         List<TransportUpdate> updates = new ArrayList<>();
         for (JsonObject entry : JsonTrees.objects(notification, "entry")) {
             for (JsonObject change : JsonTrees.objects(entry, "changes")) {
-                if ("messages".equals(JsonTrees.string(change, "field").orElse(null))) {
+                String field = JsonTrees.string(change, "field").orElse("");
+                if ("messages".equals(field)) {
                     updates.addAll(fromValue(JsonTrees.object(change, "value")
                             .orElseThrow(() -> new WrongShape("a \"messages\" change has no \"value\""))));
+                } else if (TemplateNews.FIELDS.contains(field)) {
+                    TemplateNews.of(entry, field, JsonTrees.object(change, "value")
+                            .orElseThrow(() -> new WrongShape("a \"" + field + "\" change has no \"value\"")))
+                            .ifPresent(updates::add);
                 }
             }
         }

@@ -10,7 +10,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * An in-process stand-in for WhatsApp (contract §8): it records every message and succeeds, except for
- * recipients whose number ends in {@code 0000}, so that delivery failures can be tried without a network.
+ * recipients whose number ends in {@code 0000}, so that delivery failures can be tried without a network. A
+ * template is accepted as it is (the sandbox reviews none) and recorded with its rendered text.
  */
 final class SandboxTransport implements Transport {
     static final String UNDELIVERABLE_SUFFIX = "0000";
@@ -27,7 +28,8 @@ final class SandboxTransport implements Transport {
         }
         ThreadLocalRandom random = ThreadLocalRandom.current();
         String messageId = "sandbox." + new UUID(random.nextLong(), random.nextLong());
-        record(new Recorded(messageId, message.instance().id().value(), message.to().e164(), message.text().value()));
+        record(new Recorded(messageId, message.instance().id().value(), message.to().e164(), message.text().value(),
+                message.template().map(template -> template.key().toString())));
         return new Delivery.Delivered(messageId);
     }
 
@@ -46,6 +48,7 @@ final class SandboxTransport implements Transport {
         }
     }
 
-    record Recorded(String messageId, String instanceId, String to, String text) {
+    /** @param template a template send's {@code name/language}; {@code text} is then its rendered text */
+    record Recorded(String messageId, String instanceId, String to, String text, java.util.Optional<String> template) {
     }
 }

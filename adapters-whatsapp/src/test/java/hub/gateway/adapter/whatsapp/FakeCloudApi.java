@@ -28,6 +28,8 @@ final class FakeCloudApi implements AutoCloseable {
                     + "\"messages\":[{\"id\":\"wamid.HBgMOTY2NTAxMjM0NTY3FQIAERgSQUFBQkJCQ0NDRERERUVFRkZGAA==\"}]}",
             false);
     private volatile Answer answer = ACCEPTED;
+    /** Answers by path prefix ("/v21.0/{waba}/message_templates"), before the one answer for every other path. */
+    private final Map<String, java.util.function.Function<String, Answer>> byPath = new java.util.concurrent.ConcurrentHashMap<>();
 
     FakeCloudApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -62,6 +64,11 @@ final class FakeCloudApi implements AutoCloseable {
         answer = new Answer(200, "application/json", null, false);
     }
 
+    /** Answers requests whose path starts with {@code path} from their query string (null when none). */
+    void answersOn(String path, java.util.function.Function<String, String> bodyForQuery) {
+        byPath.put(path, query -> new Answer(200, "application/json", bodyForQuery.apply(query), false));
+    }
+
     List<Received> received() {
         return List.copyOf(received);
     }
@@ -72,8 +79,10 @@ final class FakeCloudApi implements AutoCloseable {
                 Map.copyOf(exchange.getRequestHeaders().entrySet().stream()
                         .collect(java.util.stream.Collectors.toMap(e -> e.getKey().toLowerCase(java.util.Locale.ROOT), e -> e.getValue().getFirst(),
                                 (a, b) -> a))),
-                new String(body, StandardCharsets.UTF_8)));
-        Answer current = answer;
+                new String(body, StandardCharsets.UTF_8), exchange.getRequestURI().getRawQuery()));
+        String path = exchange.getRequestURI().getPath();
+        Answer current = byPath.entrySet().stream().filter(e -> path.startsWith(e.getKey())).findFirst()
+                .map(e -> e.getValue().apply(exchange.getRequestURI().getRawQuery())).orElse(answer);
         if (current.slow()) {
             awaitRelease();
         }
@@ -111,7 +120,7 @@ final class FakeCloudApi implements AutoCloseable {
         threads.shutdownNow();
     }
 
-    record Received(String method, String path, Map<String, String> headers, String body) {
+    record Received(String method, String path, Map<String, String> headers, String body, String query) {
     }
 
     private record Answer(int status, String contentType, String body, boolean slow) {

@@ -12,6 +12,13 @@ import hub.gateway.domain.message.MessageText;
 import hub.gateway.domain.message.PhoneNumber;
 import hub.gateway.domain.quota.LimitOverrides;
 import hub.gateway.domain.quota.Plan;
+import hub.gateway.domain.template.RenderedTemplate;
+import hub.gateway.domain.template.Template;
+import hub.gateway.domain.template.TemplateBody;
+import hub.gateway.domain.template.TemplateButton;
+import hub.gateway.domain.template.TemplateCategory;
+import hub.gateway.domain.template.TemplateKey;
+import hub.gateway.domain.template.TemplateStatus;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -72,6 +79,48 @@ class MetaCloudTransportTest {
         assertFalse(body.getJsonObject("text").getBoolean("preview_url"));
         assertEquals("Your order #2041 has been shipped.", body.getJsonObject("text").getString("body"));
         assertEquals("7", body.getString("biz_opaque_callback_data"), "the log id, which Meta echoes in every status");
+    }
+
+    @Test
+    void aUtilityTemplateGoesOutAsTheCloudApisTemplateWithItsBodyParameters() {
+        Template shipped = new Template(new TemplateKey("order_shipped", "en_US"), TemplateCategory.UTILITY,
+                new TemplateBody("Your order {{1}} arrives on {{2}}."), List.of(), TemplateStatus.APPROVED);
+
+        transport().deliver(templateMessage(shipped.render(List.of("#2041", "Monday"))));
+
+        JsonObject body = JsonTrees.parse(meta.received().getFirst().body()).flatMap(JsonTrees::asObject).orElseThrow();
+        assertEquals("{\"messaging_product\":\"whatsapp\",\"recipient_type\":\"individual\",\"to\":\"966501234567\","
+                + "\"type\":\"template\",\"template\":{\"name\":\"order_shipped\",\"language\":{\"code\":\"en_US\"},"
+                + "\"components\":[{\"type\":\"body\",\"parameters\":[{\"type\":\"text\",\"text\":\"#2041\"},"
+                + "{\"type\":\"text\",\"text\":\"Monday\"}]}]}}", body.toString());
+    }
+
+    @Test
+    void anAuthenticationTemplateAlsoPutsTheCodeOnItsCopyCodeButton() {
+        Template login = new Template(new TemplateKey("login_code", "en"), TemplateCategory.AUTHENTICATION,
+                new TemplateBody("{{1}} is your verification code."),
+                List.of(new TemplateButton(TemplateButton.Type.COPY_CODE, "Copy code", Optional.empty())), TemplateStatus.APPROVED);
+
+        transport().deliver(templateMessage(login.render(List.of("481516"))));
+
+        JsonObject template = JsonTrees.parse(meta.received().getFirst().body()).flatMap(JsonTrees::asObject).orElseThrow()
+                .getJsonObject("template");
+        assertEquals("{\"name\":\"login_code\",\"language\":{\"code\":\"en\"},\"components\":["
+                + "{\"type\":\"body\",\"parameters\":[{\"type\":\"text\",\"text\":\"481516\"}]},"
+                + "{\"type\":\"button\",\"sub_type\":\"url\",\"index\":\"0\",\"parameters\":[{\"type\":\"text\",\"text\":\"481516\"}]}]}",
+                template.toString());
+    }
+
+    @Test
+    void aTemplateWithoutPlaceholdersHasNoComponents() {
+        Template notice = new Template(new TemplateKey("branch_closed", "ar"), TemplateCategory.UTILITY,
+                new TemplateBody("الفرع مغلق اليوم."), List.of(), TemplateStatus.APPROVED);
+
+        transport().deliver(templateMessage(notice.render(List.of())));
+
+        assertEquals("{\"name\":\"branch_closed\",\"language\":{\"code\":\"ar\"},\"components\":[]}",
+                JsonTrees.parse(meta.received().getFirst().body()).flatMap(JsonTrees::asObject).orElseThrow()
+                        .getJsonObject("template").toString());
     }
 
     @Test
@@ -277,6 +326,11 @@ class MetaCloudTransportTest {
 
     private static Transport.OutboundMessage message(String to, String text) {
         return message(new TransportAccount(Optional.of(PHONE_NUMBER_ID), Optional.of(TOKEN)), to, text);
+    }
+
+    private static Transport.OutboundMessage templateMessage(RenderedTemplate template) {
+        Transport.OutboundMessage text = message("+966501234567", "unused");
+        return new Transport.OutboundMessage(text.instance(), text.to(), template, 7L);
     }
 
     private static Transport.OutboundMessage message(TransportAccount account, String to, String text) {

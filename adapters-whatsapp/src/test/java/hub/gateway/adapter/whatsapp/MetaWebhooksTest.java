@@ -17,6 +17,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import hub.gateway.domain.template.TemplateKey;
+import hub.gateway.domain.template.TemplateQuality;
+import hub.gateway.domain.template.TemplateStatus;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -194,6 +198,38 @@ class MetaWebhooksTest {
             WebhookRead.Malformed malformed = assertInstanceOf(WebhookRead.Malformed.class, read, body);
             assertTrue(!malformed.reason().isBlank());
         }
+    }
+
+    // --- templates
+
+    @Test
+    void templateStatusAndQualityNewsNameTheBusinessAccountAndTheTemplate() {
+        List<TransportUpdate> updates = updates("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\","
+                + "\"time\":1751247548,\"changes\":["
+                + "{\"field\":\"message_template_status_update\",\"value\":{\"event\":\"PAUSED\",\"message_template_id\":1689556908129832,"
+                + "\"message_template_name\":\"order_shipped\",\"message_template_language\":\"en-US\",\"reason\":\"NONE\","
+                + "\"message_template_category\":\"UTILITY\"}},"
+                + "{\"field\":\"message_template_status_update\",\"value\":{\"event\":\"REINSTATED\","
+                + "\"message_template_name\":\"login_code\",\"message_template_language\":\"en\"}},"
+                + "{\"field\":\"message_template_status_update\",\"value\":{\"event\":\"SOMETHING_NEW\","
+                + "\"message_template_name\":\"login_code\",\"message_template_language\":\"en\"}},"
+                + "{\"field\":\"message_template_quality_update\",\"value\":{\"previous_quality_score\":\"GREEN\","
+                + "\"new_quality_score\":\"YELLOW\",\"message_template_id\":1,\"message_template_name\":\"order_shipped\","
+                + "\"message_template_language\":\"en_US\"}}]}]}");
+
+        TemplateKey shipped = new TemplateKey("order_shipped", "en_US");
+        assertEquals(List.of(
+                new TransportUpdate.TemplateStatusChange("102290129340398", shipped, TemplateStatus.PAUSED),
+                new TransportUpdate.TemplateStatusChange("102290129340398", new TemplateKey("login_code", "en"), TemplateStatus.APPROVED),
+                new TransportUpdate.TemplateQualityChange("102290129340398", shipped, TemplateQuality.YELLOW)), updates);
+    }
+
+    @Test
+    void aTemplateChangeWithoutItsValueIsMalformedAndAnUnsignedOneIsNotRead() {
+        byte[] body = ("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":["
+                + "{\"field\":\"message_template_status_update\"}]}]}").getBytes(StandardCharsets.UTF_8);
+        assertInstanceOf(WebhookRead.Malformed.class, webhooks.read(signed(body), body));
+        assertInstanceOf(WebhookRead.Unauthenticated.class, webhooks.read(Map.of(), body));
     }
 
     private List<TransportUpdate> updates(String body) {

@@ -36,6 +36,22 @@ class SandboxTransportTest {
     }
 
     @Test
+    void acceptsATemplateAndRecordsItsRenderedText() {
+        SandboxTransport sandbox = new SandboxTransport();
+        var template = new hub.gateway.domain.template.Template(
+                new hub.gateway.domain.template.TemplateKey("order_shipped", "en"),
+                hub.gateway.domain.template.TemplateCategory.UTILITY,
+                new hub.gateway.domain.template.TemplateBody("Your order {{1}} has been shipped."), java.util.List.of(),
+                hub.gateway.domain.template.TemplateStatus.APPROVED);
+
+        assertInstanceOf(Delivery.Delivered.class, sandbox.deliver(new Transport.OutboundMessage(instance,
+                PhoneNumber.parse("+966501234567").orElseThrow(), template.render(java.util.List.of("#2041")), 1L)));
+
+        assertEquals("Your order #2041 has been shipped.", sandbox.recent().getFirst().text());
+        assertEquals(Optional.of("order_shipped/en"), sandbox.recent().getFirst().template());
+    }
+
+    @Test
     void failsForNumbersEndingInFourZeros() {
         SandboxTransport sandbox = new SandboxTransport();
         Delivery.Failed failed = assertInstanceOf(Delivery.Failed.class, sandbox.deliver(message("+966501230000")));

@@ -123,7 +123,8 @@ final class AdminService implements CreateAccountUseCase, IssueApiKeyUseCase, Re
         webhookUrl.flatMap(webhookDestinations::problemWith).ifPresent(problem -> checks.fail("webhook_url", problem));
         TransportAccount transportAccount = new TransportAccount(
                 checks.optionalSecretText("phone_number_id", command.phoneNumberId(), 64),
-                checks.optionalSecretText("access_token", command.accessToken(), 4096));
+                checks.optionalSecretText("access_token", command.accessToken(), 4096),
+                checks.optionalProviderId("waba_id", command.wabaId()));
         String transportName = transport.orElse(DEFAULT_TRANSPORT);
         if (!checks.failed()) {
             transports.problemWith(transportName, transportAccount).ifPresent(problem -> checks.fail("transport", problem));
@@ -187,7 +188,9 @@ final class AdminService implements CreateAccountUseCase, IssueApiKeyUseCase, Re
                 command.phoneNumberId() instanceof Input.Missing ? current.transportAccount().phoneNumberId()
                         : checks.optionalSecretText("phone_number_id", command.phoneNumberId(), 64),
                 command.accessToken() instanceof Input.Missing ? current.transportAccount().accessToken()
-                        : checks.optionalSecretText("access_token", command.accessToken(), 4096));
+                        : checks.optionalSecretText("access_token", command.accessToken(), 4096),
+                command.wabaId() instanceof Input.Missing ? current.transportAccount().businessAccountId()
+                        : checks.optionalProviderId("waba_id", command.wabaId()));
         if (!checks.failed()) {
             transports.problemWith(current.transport(), account).ifPresent(problem -> checks.fail("transport", problem));
             checkAccountIsFree(checks, current.transport(), account, Optional.of(current.id()));

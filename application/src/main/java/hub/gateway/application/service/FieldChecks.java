@@ -159,6 +159,18 @@ final class FieldChecks {
         }
     }
 
+    /**
+     * Absent or null: none; otherwise a provider's id (letters, digits, '_' or '-', at most 64): it becomes part of
+     * a request path at the provider, so nothing else is kept.
+     */
+    Optional<String> optionalProviderId(String field, Input input) {
+        if (input.isAbsent()) {
+            return Optional.empty();
+        }
+        Optional<String> text = input.nonBlankText().map(String::strip).filter(t -> t.matches("[0-9A-Za-z_-]{1,64}"));
+        return text.isPresent() ? text : fail(field, "must be the id as the provider shows it: 1-64 letters, digits, '_' or '-'");
+    }
+
     <T> Optional<T> fail(String field, String reason) {
         problems.add(new FieldError(field, reason));
         return Optional.empty();

@@ -9,6 +9,7 @@ import hub.gateway.application.port.out.Instances;
 import hub.gateway.application.port.out.MessageLog;
 import hub.gateway.application.port.out.SendGate;
 import hub.gateway.application.port.out.SendReservation;
+import hub.gateway.application.port.out.Templates;
 import hub.gateway.application.port.out.RiskFacts;
 import hub.gateway.application.port.out.RiskLedger;
 import hub.gateway.application.port.out.Transport;
@@ -32,6 +33,10 @@ import hub.gateway.domain.send.GateOutcome;
 import hub.gateway.domain.send.QuotaStanding;
 import hub.gateway.domain.send.Refusal;
 import hub.gateway.domain.suppression.SuppressionReason;
+import hub.gateway.domain.template.RenderedTemplate;
+import hub.gateway.domain.template.Template;
+import hub.gateway.domain.template.TemplateCategory;
+import hub.gateway.domain.template.TemplateKey;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -55,7 +60,11 @@ final class SendMessageService implements SendMessageUseCase {
             .collect(Collectors.toUnmodifiableMap(Function.identity(), purpose -> Arrays.stream(SuppressionReason.values())
                     .filter(r -> r.blocks(purpose)).collect(Collectors.toUnmodifiableSet())));
 
+    /** More than any template's placeholders: a longer list is refused before any look-up. */
+    private static final int MAX_PARAMETERS = 100;
+
     private final Instances instances;
+    private final Templates templates;
     private final SendGate gate;
     private final MessageLog messageLog;
     private final Transports transports;
@@ -68,11 +77,12 @@ final class SendMessageService implements SendMessageUseCase {
     private final Clock clock;
     private final RiskAssessment cleanDuplicateViolation;
 
-    SendMessageService(Instances instances, SendGate gate, MessageLog messageLog, Transports transports,
-                       RiskFacts riskFacts, RiskLedger riskLedger, RiskPolicy policy, boolean assessRisk,
-                       ActivityMonitor activity, Clock clock) {
+    SendMessageService(Instances instances, Templates templates, SendGate gate, MessageLog messageLog,
+                       Transports transports, RiskFacts riskFacts, RiskLedger riskLedger, RiskPolicy policy,
+                       boolean assessRisk, ActivityMonitor activity, Clock clock) {
         this.activity = activity;
         this.instances = instances;
+        this.templates = templates;
         this.gate = gate;
         this.messageLog = messageLog;
         this.transports = transports;
@@ -97,7 +107,7 @@ final class SendMessageService implements SendMessageUseCase {
         List<FieldError> problems = new ArrayList<>();
         Optional<String> instanceId = requireInstanceId(command.instanceId(), problems);
         Optional<PhoneNumber> phone = requirePhone(command.phone(), problems);
-        Optional<MessageText> text = requireText(command.message(), problems);
+        Optional<Content> requested = requireContent(command.message(), command.template(), problems);
         if (!problems.isEmpty()) {
             return refused(new Refusal.InvalidFields(problems));
         }
@@ -113,6 +123,20 @@ final class SendMessageService implements SendMessageUseCase {
         if (instance.isPaused()) {
             return refusedAndLogged(command, instanceId.get(), phone.get(), purpose, new Refusal.InstancePaused());
         }
+
+        // A template send: the template is looked up (one cached read; a text send makes none) and filled in.
+        // From here on, its rendered text is the text: what the risk assessment and the fingerprint judge.
+        Optional<RenderedTemplate> template = Optional.empty();
+        if (requested.get() instanceof Content.TemplateRequest request) {
+            switch (render(instance, purpose, request)) {
+                case Rendering.Refused refused -> {
+                    return refusedAndLogged(command, instanceId.get(), phone.get(), purpose, refused.refusal());
+                }
+                case Rendering.Rendered rendered -> template = Optional.of(rendered.template());
+            }
+        }
+        Optional<MessageText> text = Optional.of(template.map(RenderedTemplate::text)
+                .orElseGet(() -> ((Content.Text) requested.get()).text()));
 
         // Step 9, the part judged before anything is counted: the content, and the instance's recent behaviour;
         // the text is folded once for every rule of it. Its duplicate-content rule is the gate's, below.
@@ -131,8 +155,9 @@ final class SendMessageService implements SendMessageUseCase {
             return refusedAndLogged(command, instanceId.get(), phone.get(), purpose, new Refusal.DeadlinePassed());
         }
         // Contract §13's window: a free-form message on a transport that enforces it needs the recipient to have
-        // written in the last 24 hours. Checked by the gate right after suppression (docs/design.md, "The window").
-        boolean needsOpenWindow = enforcesWindow(instance);
+        // written in the last 24 hours; an approved template may go at any time. Checked by the gate right after
+        // suppression (docs/design.md, "The window").
+        boolean needsOpenWindow = template.isEmpty() && enforcesWindow(instance);
         // Steps 8 to 11 in one atomic step of the gate: suppression, the window, duplicate content (recorded as a
         // violation by the gate itself), the speed, daily and monthly limits.
         UsageWindows windows = UsageWindows.at(clock.instant(), instance.timeZone());
@@ -150,7 +175,7 @@ final class SendMessageService implements SendMessageUseCase {
             // Step 12: the transport, unless the client may have given up meanwhile.
             case GateOutcome.Reserved reserved -> deadlinePassed(command)
                     ? withdrawn(reserved.logId())
-                    : deliver(instance, phone.get(), text.get(), reserved.logId(),
+                    : deliver(instance, phone.get(), text.get(), template, reserved.logId(),
                             new QuotaStanding(instance.limits(), reserved.usage(), windows));
         };
     }
@@ -227,9 +252,9 @@ final class SendMessageService implements SendMessageUseCase {
         return BLOCKING_REASONS.get(purpose);
     }
 
-    private SendMessageResult deliver(Instance instance, PhoneNumber phone, MessageText text, long logId,
-                                      QuotaStanding quota) {
-        Delivery delivery = attemptDelivery(instance, phone, text, logId);
+    private SendMessageResult deliver(Instance instance, PhoneNumber phone, MessageText text,
+                                      Optional<RenderedTemplate> template, long logId, QuotaStanding quota) {
+        Delivery delivery = attemptDelivery(new Transport.OutboundMessage(instance, phone, text, logId, template));
         return switch (delivery) {
             case Delivery.Delivered delivered -> {
                 messageLog.markSent(logId, delivered.messageId(), clock.instant());
@@ -252,7 +277,9 @@ final class SendMessageService implements SendMessageUseCase {
      * a transport to report a request that may have reached its provider as {@link Delivery.Unknown}; an exception
      * is a bug in the transport, not a report.
      */
-    private Delivery attemptDelivery(Instance instance, PhoneNumber phone, MessageText text, long logId) {
+    private Delivery attemptDelivery(Transport.OutboundMessage message) {
+        Instance instance = message.instance();
+        long logId = message.logId();
         Optional<Transport> transport = transports.named(instance.transport());
         if (transport.isEmpty()) {
             LOG.log(System.Logger.Level.WARNING, () -> "instance " + instance.id() + " names transport '"
@@ -262,7 +289,7 @@ final class SendMessageService implements SendMessageUseCase {
         long started = System.nanoTime();
         Delivery delivery;
         try {
-            delivery = transport.get().deliver(new Transport.OutboundMessage(instance, phone, text, logId));
+            delivery = transport.get().deliver(message);
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "transport " + instance.transport() + " failed for log " + logId, e);
             delivery = new Delivery.Failed("transport_error", "The transport could not be reached.");
@@ -312,9 +339,106 @@ final class SendMessageService implements SendMessageUseCase {
         return phone;
     }
 
+    /** What a request asks to send: a text, or a template by name and language with its parameters. */
+    private sealed interface Content {
+        record Text(MessageText text) implements Content {
+        }
+
+        record TemplateRequest(TemplateKey key, List<String> parameters) implements Content {
+        }
+    }
+
+    /** Exactly one of {@code message} and {@code template} (contract §13); a null one counts as absent. */
+    private static Optional<Content> requireContent(Input message, Input template, List<FieldError> problems) {
+        if (!message.isAbsent() && !template.isAbsent()) {
+            problems.add(new FieldError("template", "send either message or template, not both"));
+            return Optional.empty();
+        }
+        if (!template.isAbsent()) {
+            return requireTemplate(template, problems);
+        }
+        return requireText(message, problems).map(Content.Text::new);
+    }
+
+    /** The request's shape only; whether the instance holds such a template is judged after the instance is found. */
+    private static Optional<Content> requireTemplate(Input input, List<FieldError> problems) {
+        if (!(input instanceof Input.Fields template)) {
+            problems.add(new FieldError("template", "must be an object {name, language, parameters}"));
+            return Optional.empty();
+        }
+        int before = problems.size();
+        Optional<String> name = template.field("name").nonBlankText();
+        if (name.isEmpty() || TemplateKey.nameProblem(name.get()).isPresent()) {
+            problems.add(new FieldError("template.name", template.field("name").isAbsent() ? "is required"
+                    : TemplateKey.nameProblem(name.orElse("")).orElseThrow()));
+        }
+        Optional<String> language = template.field("language").nonBlankText();
+        if (language.isEmpty() || TemplateKey.languageProblem(language.get()).isPresent()) {
+            problems.add(new FieldError("template.language", template.field("language").isAbsent() ? "is required"
+                    : TemplateKey.languageProblem(language.orElse("")).orElseThrow()));
+        }
+        List<String> parameters = new ArrayList<>();
+        Input given = template.field("parameters");
+        if (given instanceof Input.Items items && items.items().size() <= MAX_PARAMETERS
+                && items.items().stream().allMatch(Input.Text.class::isInstance)) {
+            items.items().forEach(item -> parameters.add(((Input.Text) item).value()));
+        } else if (!given.isAbsent()) {
+            problems.add(new FieldError("template.parameters",
+                    "must be an array of at most " + MAX_PARAMETERS + " strings"));
+        }
+        if (problems.size() > before) {
+            return Optional.empty();
+        }
+        return Optional.of(new Content.TemplateRequest(new TemplateKey(name.get(), language.get()), parameters));
+    }
+
+    /** What a template request comes to on this instance: its rendering, or why not. */
+    private sealed interface Rendering {
+        record Rendered(RenderedTemplate template) implements Rendering {
+        }
+
+        record Refused(Refusal refusal) implements Rendering {
+        }
+    }
+
+    /**
+     * Contract §13's refusals, in this order: a template the instance does not hold; one of category
+     * {@code marketing}, refused as a purpose the gateway does not allow whatever the request declared; one that is
+     * not approved (pending, paused, rejected…); one whose category does not fit the declared purpose; parameters
+     * that do not fill it.
+     */
+    private Rendering render(Instance instance, MessagePurpose purpose, Content.TemplateRequest request) {
+        Optional<Template> found = templates.find(instance.id(), request.key());
+        if (found.isEmpty()) {
+            return invalidTemplate("is not a template of this instance (name " + request.key().name()
+                    + ", language " + request.key().language() + ")");
+        }
+        Template template = found.get();
+        if (template.category() == TemplateCategory.MARKETING) {
+            return new Rendering.Refused(new Refusal.PurposeNotAllowed(TemplateCategory.MARKETING.wireName(), true));
+        }
+        if (!template.status().sendable()) {
+            return invalidTemplate("is " + template.status().wireName() + ", not approved");
+        }
+        TemplateCategory needed = TemplateCategory.requiredFor(purpose);
+        if (template.category() != needed) {
+            return invalidTemplate("is a " + template.category().wireName() + " template; message_purpose "
+                    + purpose.wireName() + " needs a " + needed.wireName() + " template");
+        }
+        Optional<String> problem = template.problemWith(request.parameters());
+        if (problem.isPresent()) {
+            return invalidTemplate(problem.get());
+        }
+        return new Rendering.Rendered(template.render(request.parameters()));
+    }
+
+    private static Rendering invalidTemplate(String reason) {
+        return new Rendering.Refused(new Refusal.InvalidFields(List.of(new FieldError("template", reason))));
+    }
+
     private static Optional<MessageText> requireText(Input input, List<FieldError> problems) {
         if (input.isAbsent()) {
-            problems.add(new FieldError("message", "is required"));
+            problems.add(new FieldError("message", "is required (or template)"));
             return Optional.empty();
         }
         if (!(input instanceof Input.Text text)) {

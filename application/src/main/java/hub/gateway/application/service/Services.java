@@ -27,14 +27,16 @@ public final class Services {
         WebhookDispatchService webhooks = new WebhookDispatchService(ports.outbox(), ports.webhookSender(), lookup,
                 policies.webhookRetries(), ports.activity(), ports.clock(), random, ports.operatorAudit());
         TransportWebhookService transportWebhooks = new TransportWebhookService(ports.transports(), ports.instances(),
-                ports.messageLog(), inbound);
+                ports.messageLog(), inbound, ports.templates());
+        TemplateService templates = new TemplateService(lookup, ports.templates(), ports.transports(),
+                ports.operatorAudit(), ports.clock());
         OperatorReadService operatorReads = new OperatorReadService(ports.instances(), ports.accounts(),
                 ports.apiKeys(), ports.messageLog(), ports.riskLedger(), ports.suppressions(), ports.outbox(), reports,
                 ports.clock());
         IdempotentAnswersService idempotency = new IdempotentAnswersService(ports.idempotencyKeys(), ports.clock());
         return new UseCases(
                 new AuthenticateClientService(ports.apiKeys()),
-                new SendMessageService(ports.instances(), ports.sendGate(), ports.messageLog(), ports.transports(),
+                new SendMessageService(ports.instances(), ports.templates(), ports.sendGate(), ports.messageLog(), ports.transports(),
                         ports.riskFacts(), ports.riskLedger(), policies.risk(), policies.assessRisk(), ports.activity(),
                         ports.clock()),
                 reads,
@@ -77,6 +79,7 @@ public final class Services {
                 sessions,
 
                 new UseCases.OperatorReads(operatorReads, operatorReads, operatorReads, operatorReads, operatorReads,
-                        operatorReads, operatorReads));
+                        operatorReads, operatorReads),
+                new UseCases.TemplateAdmin(templates, templates, templates, templates));
     }
 }

@@ -7,6 +7,7 @@ import hub.gateway.application.port.in.ReceiveInboundMessageUseCase.InboundResul
 import hub.gateway.application.port.in.ReceiveTransportWebhookUseCase;
 import hub.gateway.application.port.out.Instances;
 import hub.gateway.application.port.out.MessageLog;
+import hub.gateway.application.port.out.Templates;
 import hub.gateway.application.port.out.TransportWebhooks;
 import hub.gateway.application.port.out.TransportWebhooks.TransportUpdate;
 import hub.gateway.application.port.out.TransportWebhooks.WebhookRead;
@@ -28,9 +29,11 @@ final class TransportWebhookService implements ReceiveTransportWebhookUseCase, A
     private final Instances instances;
     private final MessageLog messageLog;
     private final ReceiveInboundMessageUseCase inbound;
+    private final Templates templates;
 
     TransportWebhookService(Transports transports, Instances instances, MessageLog messageLog,
-                            ReceiveInboundMessageUseCase inbound) {
+                            ReceiveInboundMessageUseCase inbound, Templates templates) {
+        this.templates = templates;
         this.transports = transports;
         this.instances = instances;
         this.messageLog = messageLog;
@@ -77,6 +80,11 @@ final class TransportWebhookService implements ReceiveTransportWebhookUseCase, A
             }
             case TransportUpdate.DeliveryUpdate status -> messageLog.recordDeliveryStatus(new MessageLog.DeliveryReport(
                     status.providerMessageId(), sentAs(transport, status), status.status(), status.at(), status.error()));
+            // Meta names the business account, which several instances (phone numbers) may share: each one's copy.
+            case TransportUpdate.TemplateStatusChange change -> !templates.changeStatus(transport, change.accountRef(),
+                    change.template(), change.status()).isEmpty();
+            case TransportUpdate.TemplateQualityChange change -> !templates.changeQuality(transport, change.accountRef(),
+                    change.template(), change.quality()).isEmpty();
         };
     }
 

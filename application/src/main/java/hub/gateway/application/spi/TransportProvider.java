@@ -22,6 +22,11 @@ public interface TransportProvider {
         return Optional.empty();
     }
 
+    /** The provider's reviewed templates, for a transport whose provider reviews them (Meta's Cloud API). */
+    default Optional<hub.gateway.application.port.out.TransportTemplates> templates(Map<String, String> settings) {
+        return Optional.empty();
+    }
+
     /**
      * Whether an instance's account at this transport is complete enough to send (for example, Meta's
      * Cloud API needs a phone number id and an access token); why not, in words for the operator.

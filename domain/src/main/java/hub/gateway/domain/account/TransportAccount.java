@@ -5,20 +5,31 @@ import java.util.Optional;
 
 /**
  * An instance's own account at its transport, for transports that need one (the Meta WhatsApp Cloud API:
- * the business phone number's id and an access token). The token is a secret: it is never shown by the
- * API or written to a log, so {@link #toString()} leaves it out.
+ * the business phone number's id, an access token, and the WhatsApp Business Account that holds its templates).
+ * The token is a secret: it is never shown by the API or written to a log, so {@link #toString()} leaves it out.
+ *
+ * @param businessAccountId Meta's WhatsApp Business Account id ({@code waba_id}): where the templates are read from,
+ *                          and what Meta's template webhooks name; several phone numbers (instances) may share one
  */
-public record TransportAccount(Optional<String> phoneNumberId, Optional<String> accessToken) {
-    public static final TransportAccount NONE = new TransportAccount(Optional.empty(), Optional.empty());
+public record TransportAccount(Optional<String> phoneNumberId, Optional<String> accessToken,
+                               Optional<String> businessAccountId) {
+    public static final TransportAccount NONE = new TransportAccount(Optional.empty(), Optional.empty(), Optional.empty());
 
     public TransportAccount {
         Objects.requireNonNull(phoneNumberId);
         Objects.requireNonNull(accessToken);
+        Objects.requireNonNull(businessAccountId);
+    }
+
+    /** Without a WhatsApp Business Account. */
+    public TransportAccount(Optional<String> phoneNumberId, Optional<String> accessToken) {
+        this(phoneNumberId, accessToken, Optional.empty());
     }
 
     @Override
     public String toString() {
         return "TransportAccount[phoneNumberId=" + phoneNumberId.orElse("none")
-                + ", accessToken=" + (accessToken.isPresent() ? "(set)" : "none") + "]";
+                + ", accessToken=" + (accessToken.isPresent() ? "(set)" : "none")
+                + ", businessAccountId=" + businessAccountId.orElse("none") + "]";
     }
 }

@@ -16,7 +16,10 @@ public enum AuditAction {
     SUPPRESSION_LIFT("suppression.lift"),
     WEBHOOK_REPLAY("webhook.replay"),
     OPERATOR_CREATE("operator.create"),
-    OPERATOR_REVOKE("operator.revoke");
+    OPERATOR_REVOKE("operator.revoke"),
+    TEMPLATE_REGISTER("template.register"),
+    TEMPLATE_DELETE("template.delete"),
+    TEMPLATE_SYNC("template.sync");
 
     private final String wireName;
 

@@ -28,7 +28,26 @@ public sealed interface Input {
     record Number(BigDecimal value) implements Input {
     }
 
-    /** Present, but neither text nor a number (an object, an array, a boolean); {@code kind} names which. */
+    /** A JSON object, each of its fields as the client sent it. */
+    record Fields(java.util.Map<String, Input> fields) implements Input {
+        public Fields {
+            fields = java.util.Map.copyOf(fields);
+        }
+
+        /** The named field, {@link #MISSING} when the object has none. */
+        public Input field(String name) {
+            return fields.getOrDefault(name, MISSING);
+        }
+    }
+
+    /** A JSON array, each item as the client sent it. */
+    record Items(java.util.List<Input> items) implements Input {
+        public Items {
+            items = java.util.List.copyOf(items);
+        }
+    }
+
+    /** Present, but neither text, a number, an object nor an array (a boolean); {@code kind} names which. */
     record Other(String kind) implements Input {
     }
 

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * Changes an instance's plan, reviewed limits, webhook URL, name, or its transport account (phone number
- * id, access token: a token is rotated this way). A field left out stays as it is; a
+ * id, access token, WhatsApp Business Account id: a token is rotated this way). A field left out stays as it is; a
  * limit or the webhook URL set to null is cleared (the plan's figure applies again).
  */
 public interface UpdateInstanceUseCase {
@@ -17,7 +17,14 @@ public interface UpdateInstanceUseCase {
 
     record UpdateInstanceCommand(String instanceId, Input plan, Input dailyLimit, Input monthlyLimit,
                                  Input perMinuteLimit, Input webhookUrl, Input name, Input phoneNumberId,
-                                 Input accessToken) {
+                                 Input accessToken, Input wabaId) {
+        public UpdateInstanceCommand(String instanceId, Input plan, Input dailyLimit, Input monthlyLimit,
+                                     Input perMinuteLimit, Input webhookUrl, Input name, Input phoneNumberId,
+                                     Input accessToken) {
+            this(instanceId, plan, dailyLimit, monthlyLimit, perMinuteLimit, webhookUrl, name, phoneNumberId,
+                    accessToken, Input.MISSING);
+        }
+
         public UpdateInstanceCommand(String instanceId, Input plan, Input dailyLimit, Input monthlyLimit,
                                      Input perMinuteLimit, Input webhookUrl, Input name) {
             this(instanceId, plan, dailyLimit, monthlyLimit, perMinuteLimit, webhookUrl, name, Input.MISSING, Input.MISSING);

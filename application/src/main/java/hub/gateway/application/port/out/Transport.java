@@ -3,6 +3,10 @@ package hub.gateway.application.port.out;
 import hub.gateway.domain.account.Instance;
 import hub.gateway.domain.message.MessageText;
 import hub.gateway.domain.message.PhoneNumber;
+import hub.gateway.domain.template.RenderedTemplate;
+
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Hands a message to WhatsApp (or to a stand-in). Called after the quota is reserved. An implementation never
@@ -23,8 +27,28 @@ public interface Transport {
         return false;
     }
 
-    /** {@code logId} is the send's log row: a transport whose provider echoes a reference in its statuses sends it. */
-    record OutboundMessage(Instance instance, PhoneNumber to, MessageText text, long logId) {
+    /**
+     * {@code logId} is the send's log row: a transport whose provider echoes a reference in its statuses sends it.
+     *
+     * @param text     what the recipient reads: the message, or the template filled with its parameters
+     * @param template for a template send, the template and its parameters; a transport that has templates of its
+     *                 own (Meta) sends it as one, the others send {@code text}
+     */
+    record OutboundMessage(Instance instance, PhoneNumber to, MessageText text, long logId,
+                           Optional<RenderedTemplate> template) {
+        public OutboundMessage {
+            Objects.requireNonNull(template);
+        }
+
+        /** A plain text message. */
+        public OutboundMessage(Instance instance, PhoneNumber to, MessageText text, long logId) {
+            this(instance, to, text, logId, Optional.empty());
+        }
+
+        /** A template send: its text is the rendered template's. */
+        public OutboundMessage(Instance instance, PhoneNumber to, RenderedTemplate template, long logId) {
+            this(instance, to, template.text(), logId, Optional.of(template));
+        }
     }
 
     /** {@code code} and {@code title} are short and safe to show the client: the provider's own words, or ours. */

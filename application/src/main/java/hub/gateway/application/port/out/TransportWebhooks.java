@@ -1,6 +1,9 @@
 package hub.gateway.application.port.out;
 
 import hub.gateway.domain.message.DeliveryStatus;
+import hub.gateway.domain.template.TemplateKey;
+import hub.gateway.domain.template.TemplateQuality;
+import hub.gateway.domain.template.TemplateStatus;
 
 import java.time.Instant;
 import java.util.List;
@@ -36,7 +39,10 @@ public interface TransportWebhooks {
         }
     }
 
-    /** {@code accountRef} names the instance's account at the provider (Meta: the phone number id). */
+    /**
+     * {@code accountRef} names the account at the provider: for messages and statuses the instance's own (Meta: the
+     * phone number id), for templates the business account that holds them (Meta: the WhatsApp Business Account id).
+     */
     sealed interface TransportUpdate {
         String accountRef();
 
@@ -50,6 +56,16 @@ public interface TransportWebhooks {
          */
         record DeliveryUpdate(String accountRef, String providerMessageId, Optional<Long> logId, DeliveryStatus status,
                               Instant at, Optional<String> error) implements TransportUpdate {
+        }
+
+        /** A template's new status; {@code accountRef} here is the business account (Meta: the WABA id). */
+        record TemplateStatusChange(String accountRef, TemplateKey template, TemplateStatus status)
+                implements TransportUpdate {
+        }
+
+        /** A template's new quality rating; {@code accountRef} as for {@link TemplateStatusChange}. */
+        record TemplateQualityChange(String accountRef, TemplateKey template, TemplateQuality quality)
+                implements TransportUpdate {
         }
     }
 }
