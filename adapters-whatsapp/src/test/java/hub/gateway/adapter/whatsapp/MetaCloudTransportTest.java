@@ -90,7 +90,7 @@ class MetaCloudTransportTest {
 
         JsonObject body = JsonTrees.parse(meta.received().getFirst().body()).flatMap(JsonTrees::asObject).orElseThrow();
         assertEquals("{\"messaging_product\":\"whatsapp\",\"recipient_type\":\"individual\",\"to\":\"966501234567\","
-                + "\"type\":\"template\",\"template\":{\"name\":\"order_shipped\",\"language\":{\"code\":\"en_US\"},"
+                + "\"biz_opaque_callback_data\":\"7\",\"type\":\"template\",\"template\":{\"name\":\"order_shipped\",\"language\":{\"code\":\"en_US\"},"
                 + "\"components\":[{\"type\":\"body\",\"parameters\":[{\"type\":\"text\",\"text\":\"#2041\"},"
                 + "{\"type\":\"text\",\"text\":\"Monday\"}]}]}}", body.toString());
     }
