@@ -88,10 +88,15 @@ class ConsoleRoutesTest {
     @Test
     void aWrongTokenShowsAnErrorAndSetsNoCookie() throws Exception {
         HttpResponse<String> res = form("/console/sign-in", null, "token=gop_wrong");
-        assertEquals(401, res.statusCode());
+        assertEquals(303, res.statusCode());
         assertTrue(res.headers().firstValue("Set-Cookie").isEmpty(), res.headers().map().toString());
-        assertTrue(res.body().contains("id=\"signin-error\""), res.body());
-        assertTrue(res.body().contains("id=\"signin\""), "the form again: " + res.body());
+        String again = res.headers().firstValue("Location").orElseThrow();
+        assertEquals("/console/sign-in?refused", again);
+        HttpResponse<String> page = edge.get(again);
+        assertTrue(page.body().contains("id=\"signin-error\""), page.body());
+        assertTrue(page.body().contains(ConsoleSignIn.WRONG_TOKEN), page.body());
+        assertTrue(page.body().contains("id=\"signin\""), "the form again: " + page.body());
+        assertFalse(edge.get("/console/sign-in").body().contains("signin-error"), "no error before a refusal");
     }
 
     @Test
