@@ -208,6 +208,79 @@ class ConsoleRoutesTest {
         assertFalse(res.body().contains("url("), "the stylesheet loads nothing more");
     }
 
+    @Test
+    void theInstancesPageSearchesWithTheQuery() throws Exception {
+        HttpResponse<String> res = signedIn("/console/instances?q=Demo");
+        assertEquals(200, res.statusCode());
+        assertEquals("Demo", fakes.lastSearch.get());
+        assertTrue(res.body().contains("<tr data-instance-id=\"inst_12345\">"), res.body());
+        assertTrue(res.body().contains("<label for=\"q\">"), "a labelled search field: " + res.body());
+        assertEquals(422, signedIn("/console/instances?cursor=bogus").statusCode());
+    }
+
+    @Test
+    void anInstancesPageShowsItsSectionsAndAnUnknownOneIsAnHtmlNotFound() throws Exception {
+        HttpResponse<String> res = signedIn("/console/instances/inst_12345");
+        assertEquals(200, res.statusCode(), res.body());
+        for (String section : List.of("id=\"status-form\"", "id=\"limits\"", "id=\"risk-events\"", "id=\"block\"",
+                "id=\"suppressions\"", "id=\"messages\"", "<time datetime=")) {
+            assertTrue(res.body().contains(section), section + " in " + res.body());
+        }
+        HttpResponse<String> unknown = signedIn("/console/instances/inst_nope1");
+        assertEquals(404, unknown.statusCode());
+        assertTrue(unknown.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+    }
+
+    @Test
+    void limitsFromTheFormReachTheUseCaseAsTheJsonApiWouldCarryThem() throws Exception {
+        HttpResponse<String> res = form("/console/instances/inst_12345/limits", SESSION_COOKIE,
+                "csrf=" + FakeUseCases.CSRF_TOKEN + "&plan=growth&daily_limit=250&monthly_limit=&per_minute_limit=ten");
+        assertEquals(303, res.statusCode(), res.body());
+        assertEquals("/console/instances/inst_12345?done=saved", res.headers().firstValue("Location").orElse(""));
+        var update = fakes.lastUpdate.get();
+        assertEquals(hub.gateway.application.port.in.Input.text("growth"), update.plan());
+        assertEquals(new hub.gateway.application.port.in.Input.Number(new java.math.BigDecimal("250")), update.dailyLimit());
+        assertEquals(hub.gateway.application.port.in.Input.NULL, update.monthlyLimit(), "empty: the plan's figure");
+        assertEquals(hub.gateway.application.port.in.Input.text("ten"), update.perMinuteLimit(), "the use case judges it");
+        assertEquals(hub.gateway.application.port.in.Input.MISSING, update.webhookUrl());
+        assertEquals(FakeUseCases.OPERATOR, fakes.lastOperator.get());
+    }
+
+    @Test
+    void pauseFromTheInstancePageNeedsANoteToo() throws Exception {
+        HttpResponse<String> refused = form("/console/instances/inst_12345/pause", SESSION_COOKIE,
+                "csrf=" + FakeUseCases.CSRF_TOKEN + "&note=");
+        assertEquals(422, refused.statusCode());
+        assertNull(fakes.lastStatusChange.get());
+        HttpResponse<String> paused = form("/console/instances/inst_12345/pause", SESSION_COOKIE,
+                "csrf=" + FakeUseCases.CSRF_TOKEN + "&note=complaints");
+        assertEquals(303, paused.statusCode());
+        assertEquals(InstanceStatus.PAUSED_FOR_REVIEW, fakes.lastStatusChange.get().status());
+    }
+
+    @Test
+    void anIssuedKeyIsShownOnTheAnswerItselfNeverInARedirect() throws Exception {
+        HttpResponse<String> res = form("/console/accounts/acc_1/api-keys", SESSION_COOKIE, "csrf=" + FakeUseCases.CSRF_TOKEN);
+        assertEquals(200, res.statusCode());
+        assertTrue(res.body().contains("<p class=\"secret\" id=\"issued-key\">gk_live_secret</p>"), res.body());
+        assertEquals("no-store", res.headers().firstValue("Cache-Control").orElse(""));
+        HttpResponse<String> created = form("/console/accounts", SESSION_COOKIE, "csrf=" + FakeUseCases.CSRF_TOKEN + "&name=Clinic");
+        assertEquals("/console/accounts/acc_new?done=created", created.headers().firstValue("Location").orElse(""));
+        assertEquals(422, form("/console/accounts", SESSION_COOKIE, "csrf=" + FakeUseCases.CSRF_TOKEN + "&name=").statusCode());
+    }
+
+    @Test
+    void theOverviewDrawsOneBarPerOutcomeAndHourWithSends() throws Exception {
+        HttpResponse<String> res = signedIn("/console/overview");
+        assertEquals(200, res.statusCode());
+        // The fake's last hour: 5 sent, 2 refused; no other hour has sends.
+        assertEquals(2, res.body().split("<rect ", -1).length - 1, res.body());
+        assertTrue(res.body().contains("data-outcome=\"sent\" data-count=\"5\""), res.body());
+        assertTrue(res.body().contains("data-outcome=\"refused\" data-count=\"2\""), res.body());
+        assertTrue(res.body().contains("<td>minute_limit_exceeded</td>") || res.body().contains("<td>" + ErrorCatalog.of(
+                hub.gateway.domain.send.RefusalReason.MINUTE_LIMIT_REACHED).code() + "</td>"), res.body());
+    }
+
     private static HttpResponse<String> signedIn(String path) throws Exception {
         return edge.call("GET", path, Map.of("Cookie", SESSION_COOKIE), null);
     }
