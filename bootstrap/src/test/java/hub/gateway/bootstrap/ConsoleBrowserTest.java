@@ -184,6 +184,117 @@ class ConsoleBrowserTest {
         assertEquals("active", status(spammer));
     }
 
+    @Test
+    void theInstancesSearchFindsByNameAndTheInstancePageChangesLimitsAndBlocks() {
+        Client wanted = gateway.newClient("starter");
+        gateway.setLimits(wanted.instanceId(), "{\"name\": \"Clinic reminders " + wanted.instanceId() + "\"}");
+        Client other = gateway.newClient("starter");
+        signIn(newOperator("Rana").token());
+
+        browser.driver().findElement(By.linkText("Instances")).click();
+        WebElement search = browser.waitFor(By.cssSelector("#search input[name=q]"));
+        search.sendKeys("REMINDERS " + wanted.instanceId());
+        browser.driver().findElement(By.cssSelector("#search button")).click();
+        browser.waitUntil("the search's answer", d -> d.getCurrentUrl().contains("q="));
+        List<String> found = browser.driver().findElements(By.cssSelector("#instances tbody tr")).stream()
+                .map(row -> row.getDomAttribute("data-instance-id")).toList();
+        assertEquals(List.of(wanted.instanceId()), found, "only the instance searched for, not " + other.instanceId());
+        assertCleanPage();
+        screenshot("instances");
+
+        browser.driver().findElement(By.linkText(wanted.instanceId())).click();
+        WebElement daily = browser.waitFor(By.id("daily_limit"));
+        daily.clear();
+        daily.sendKeys("123");
+        browser.driver().findElement(By.cssSelector("#limits button")).click();
+        browser.waitFor(By.id("notice"));
+        assertEquals(123, gateway.admin("GET", "/admin/instances/" + wanted.instanceId(), null).json()
+                .getJsonObject("limits").getInt("daily"));
+        assertCleanPage();
+
+        browser.driver().findElement(By.id("block-phone")).sendKeys("+966501110022");
+        browser.driver().findElement(By.cssSelector("#block button")).click();
+        browser.waitFor(By.id("notice"));
+        assertTrue(browser.driver().findElement(By.id("suppressions")).getText().contains("+966501110022"));
+        browser.driver().findElement(By.cssSelector("#suppressions button")).click();
+        browser.waitFor(By.id("notice"));
+        assertTrue(browser.driver().findElements(By.id("suppressions")).isEmpty()
+                || !browser.driver().findElement(By.id("suppressions")).getText().contains("blocked"), "the block is lifted");
+        assertCleanPage();
+        screenshot("instance");
+    }
+
+    @Test
+    void accountsAreCreatedAndAKeyIsShownOnceAndRevoked() {
+        signIn(newOperator("Faisal").token());
+        browser.driver().findElement(By.linkText("Accounts")).click();
+        browser.waitFor(By.id("account-name")).sendKeys("عيادة الرياض");
+        browser.driver().findElement(By.id("account-timezone")).sendKeys("Asia/Riyadh");
+        browser.driver().findElement(By.cssSelector("#create-account button")).click();
+        String accountId = browser.waitFor(By.id("account-id")).getText();
+        assertCleanPage();
+
+        browser.driver().findElement(By.cssSelector("#issue-key button")).click();
+        String key = browser.waitFor(By.id("issued-key")).getText();
+        assertTrue(key.startsWith("gk_"), key);
+        assertCleanPage();
+        screenshot("account");
+        browser.open(gateway.base + "/console/accounts/" + accountId);
+        assertFalse(browser.driver().findElement(By.tagName("body")).getText().contains(key), "shown only once");
+
+        browser.driver().findElement(By.cssSelector("#keys button")).click();
+        browser.waitFor(By.id("notice"));
+        JsonObject listed = gateway.admin("GET", "/admin/accounts/" + accountId + "/api-keys", null).json()
+                .getJsonArray("api_keys").getJsonObject(0);
+        assertFalse(listed.isNull("revoked_at"), listed.toString());
+        browser.driver().findElement(By.linkText("Accounts")).click();
+        assertTrue(browser.waitFor(By.cssSelector("[data-account-id='" + accountId + "']")).getText().contains("عيادة الرياض"));
+        assertCleanPage();
+        screenshot("accounts");
+    }
+
+    /** The chart's bars, summed by outcome, grow by exactly the sends this test made. */
+    @Test
+    void theOverviewChartShowsBarsForTheSendsMade() {
+        signIn(newOperator("Hala").token());
+        java.util.Map<String, Long> before = chartTotals();
+
+        Client client = gateway.newClient("scale");
+        // The day, not the minute: a test that ran across a minute's end would see its refusals let through.
+        gateway.setLimits(client.instanceId(), "{\"daily_limit\": 2, \"per_minute_limit\": 100000}");
+        // A failed send gives its quota back, so it goes first.
+        assertEquals(502, gateway.send(client, "+966511000000", "Your order #3 has shipped", "transactional").status());
+        assertEquals(200, gateway.send(client, "+966501234567", "Your order #1 has shipped", "transactional").status());
+        assertEquals(200, gateway.send(client, "+966501234568", "Your order #2 has shipped", "transactional").status());
+        for (int i = 0; i < 3; i++) {
+            assertSeedError(gateway.send(client, "+966501234567", "Your order #4 has shipped", "transactional"),
+                    "daily_message_limit_exceeded");
+        }
+
+        java.util.Map<String, Long> after = chartTotals();
+        assertEquals(java.util.Map.of("sent", 2L, "failed", 1L, "refused", 3L, "unknown", 0L),
+                java.util.Map.of("sent", after.get("sent") - before.get("sent"), "failed", after.get("failed") - before.get("failed"),
+                        "refused", after.get("refused") - before.get("refused"), "unknown", after.get("unknown") - before.get("unknown")),
+                "the bars' growth by outcome");
+        assertTrue(browser.driver().findElement(By.id("top-refusals")).getText().contains("daily_message_limit_exceeded"));
+        assertCleanPage();
+        screenshot("overview");
+    }
+
+    /** The overview's bars, their counts summed by outcome; an outcome without a bar is 0. */
+    private static java.util.Map<String, Long> chartTotals() {
+        browser.open(gateway.base + "/console/overview");
+        browser.waitFor(By.id("sends-chart"));
+        java.util.Map<String, Long> totals = new java.util.HashMap<>(java.util.Map.of("sent", 0L, "failed", 0L,
+                "refused", 0L, "unknown", 0L));
+        for (WebElement bar : browser.driver().findElements(By.cssSelector("#sends-chart rect"))) {
+            assertTrue(Integer.parseInt(bar.getDomAttribute("height")) > 0, "a drawn bar");
+            totals.merge(bar.getDomAttribute("data-outcome"), Long.parseLong(bar.getDomAttribute("data-count")), Long::sum);
+        }
+        assertCleanPage();
+        return totals;
+    }
+
     // --- helpers ---------------------------------------------------------------------------------------
 
     record Operator(String id, String name, String token) {

@@ -25,7 +25,12 @@ public final class Show {
 
     /** {@code 2026-05-08 13:00:30 (Asia/Riyadh)}: what a reviewer reads, in the account's own zone. */
     public static String local(Instant at, ZoneId zone) {
-        return LOCAL.format(at.atZone(zone)) + " (" + zone.getId() + ")";
+        return LOCAL.format(at.atZone(zone)) + " (" + zone(zone) + ")";
+    }
+
+    /** A zone's IANA name; UTC as {@code UTC} (the JDK calls its offset {@code Z}). */
+    public static String zone(ZoneId zone) {
+        return zone.normalized().equals(ZoneOffset.UTC) ? "UTC" : zone.getId();
     }
 
     /** {@code 2026-05-08 10:00:30 UTC}: the hover text of every time, and the text where no account is involved. */
