@@ -207,17 +207,17 @@ class ConsoleBrowserTest {
         daily.clear();
         daily.sendKeys("123");
         browser.driver().findElement(By.cssSelector("#limits button")).click();
-        browser.waitFor(By.id("notice"));
+        waitForNotice("The plan and limits were saved.");
         assertEquals(123, gateway.admin("GET", "/admin/instances/" + wanted.instanceId(), null).json()
                 .getJsonObject("limits").getInt("daily"));
         assertCleanPage();
 
         browser.driver().findElement(By.id("block-phone")).sendKeys("+966501110022");
         browser.driver().findElement(By.cssSelector("#block button")).click();
-        browser.waitFor(By.id("notice"));
+        waitForNotice("The recipient is blocked.");
         assertTrue(browser.driver().findElement(By.id("suppressions")).getText().contains("+966501110022"));
         browser.driver().findElement(By.cssSelector("#suppressions button")).click();
-        browser.waitFor(By.id("notice"));
+        waitForNotice("The block is lifted.");
         assertTrue(browser.driver().findElements(By.id("suppressions")).isEmpty()
                 || !browser.driver().findElement(By.id("suppressions")).getText().contains("blocked"), "the block is lifted");
         assertCleanPage();
@@ -243,7 +243,7 @@ class ConsoleBrowserTest {
         assertFalse(browser.driver().findElement(By.tagName("body")).getText().contains(key), "shown only once");
 
         browser.driver().findElement(By.cssSelector("#keys button")).click();
-        browser.waitFor(By.id("notice"));
+        waitForNotice("The key is revoked");
         JsonObject listed = gateway.admin("GET", "/admin/accounts/" + accountId + "/api-keys", null).json()
                 .getJsonArray("api_keys").getJsonObject(0);
         assertFalse(listed.isNull("revoked_at"), listed.toString());
@@ -279,6 +279,20 @@ class ConsoleBrowserTest {
         assertTrue(browser.driver().findElement(By.id("top-refusals")).getText().contains("daily_message_limit_exceeded"));
         assertCleanPage();
         screenshot("overview");
+    }
+
+    /**
+     * Waits for the page after a change to say it went through. The notice is looked for anew at each try: the page
+     * before the change may still be on screen (and may have a notice of its own), or go away while it is read.
+     */
+    private static void waitForNotice(String text) {
+        browser.waitUntil("the notice \"" + text + "\"", d -> {
+            try {
+                return d.findElements(By.id("notice")).stream().anyMatch(notice -> notice.getText().contains(text));
+            } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+                return false;
+            }
+        });
     }
 
     /** The overview's bars, their counts summed by outcome; an outcome without a bar is 0. */
