@@ -24,8 +24,12 @@ import java.util.concurrent.TimeUnit;
  */
 final class MetricsApi implements HttpService {
     private static final System.Logger LOG = System.getLogger(MetricsApi.class.getName());
-    /** Well inside a Prometheus scrape time-out (10 s by default) and the contract's 2 s for any answer. */
-    static final Duration GAUGE_DEADLINE = Duration.ofSeconds(1);
+    /**
+     * Longer than the pool's own wait for a connection (1 s), so that a scrape while every connection is taken still
+     * gets the pool's counts (read before the backlog waits) with the backlog unknown; well inside a Prometheus
+     * scrape time-out (10 s by default) and the contract's 2 s for any answer.
+     */
+    static final Duration GAUGE_DEADLINE = Duration.ofMillis(1_500);
     private static final Executor VIRTUAL_THREADS = task -> Thread.ofVirtual().name("metrics-gauges").start(task);
 
     private final GatewayMeters meters;
