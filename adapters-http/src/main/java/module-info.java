@@ -25,5 +25,11 @@ module hub.gateway.adapter.http {
     requires micrometer.registry.prometheus;
     requires java.management;
 
+    // GET /console: the pages are jte templates compiled to classes of hub.gateway.adapter.http.console at build time
+    // (an automatic module named by its manifest); the generated sources carry javax.annotation.processing.Generated,
+    // whose retention is the source only.
+    requires gg.jte.runtime;
+    requires static java.compiler;
+
     exports hub.gateway.adapter.http;
 }

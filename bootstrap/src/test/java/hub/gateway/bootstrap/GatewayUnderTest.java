@@ -172,6 +172,29 @@ final class GatewayUnderTest implements AutoCloseable, AfterAllCallback {
                 + "\", \"message\": \"" + message + "\", \"message_purpose\": \"" + purpose + "\"}");
     }
 
+    /**
+     * Sends that end in each outcome the overview counts: 2 sent, 1 failed (the sandbox fails numbers ending in
+     * 0000) and 3 refused ({@code daily_message_limit_exceeded}); the client's limits are set for it.
+     */
+    void sendOfEachOutcome(Client client) {
+        // The day, not the minute: a test that ran across a minute's end would see its refusals let through.
+        setLimits(client.instanceId(), "{\"daily_limit\": 2, \"per_minute_limit\": 100000}");
+        // A failed send gives its quota back, so it goes first.
+        expect(502, send(client, "+966511000000", "Your order #3 has shipped", "transactional"));
+        expect(200, send(client, "+966501234567", "Your order #1 has shipped", "transactional"));
+        expect(200, send(client, "+966501234568", "Your order #2 has shipped", "transactional"));
+        for (int i = 0; i < 3; i++) {
+            SendMessageEndToEndTest.assertSeedError(send(client, "+966501234567", "Your order #4 has shipped",
+                    "transactional"), "daily_message_limit_exceeded");
+        }
+    }
+
+    private static void expect(int status, Response response) {
+        if (response.status() != status) {
+            throw new AssertionError("expected " + status + ": " + response);
+        }
+    }
+
     Response send(String apiKey, String body) {
         return call("POST", "/api/send-message", body,
                 Map.of("Authorization", "Bearer " + apiKey, "Content-Type", "application/json"));

@@ -150,16 +150,7 @@ class OperatorReadsEndToEndTest {
     void theOverviewCountsTheSendsByOutcomeInTheirHourAndTheTopRefusalCodes() {
         JsonObject before = gateway.admin("GET", "/admin/overview", null).json();
         Client client = gateway.newClient("scale");
-        // The day, not the minute: a test that ran across a minute's end would see its refusals let through.
-        gateway.setLimits(client.instanceId(), "{\"daily_limit\": 2, \"per_minute_limit\": 100000}");
-        // A failed send gives its quota back, so it goes first.
-        assertEquals(502, gateway.send(client, "+966511000000", "Your order #3 has shipped", "transactional").status());
-        assertEquals(200, gateway.send(client, "+966501234567", "Your order #1 has shipped", "transactional").status());
-        assertEquals(200, gateway.send(client, "+966501234568", "Your order #2 has shipped", "transactional").status());
-        for (int i = 0; i < 3; i++) {
-            assertSeedError(gateway.send(client, "+966501234567", "Your order #4 has shipped", "transactional"),
-                    "daily_message_limit_exceeded");
-        }
+        gateway.sendOfEachOutcome(client);
         assertEquals(202, gateway.inbound(client, "+966501239999", "STOP").status());
         JsonObject after = gateway.admin("GET", "/admin/overview", null).json();
 

@@ -23,7 +23,7 @@ import java.util.Optional;
 
 /**
  * The HTTP edge of the gateway: the client API ({@code /api}), the operator API ({@code /admin}), the
- * transport providers' webhooks ({@code /webhooks}), the API's description ({@code /openapi}), its reference page ({@code /docs}), the health probes
+ * transport providers' webhooks ({@code /webhooks}), the operator console ({@code /console}), the API's description ({@code /openapi}), its reference page ({@code /docs}), the health probes
  * ({@code /observe/health}, {@code /observe/health/ready}, {@code /observe/health/live}) and the metrics
  * ({@code /observe/metrics}) on one Helidon SE webserver, which the composition root starts with the use cases and
  * closes on shutdown; {@code /observe} on a second port of its own when a management port is set. And the edge's
@@ -180,6 +180,25 @@ public final class GatewayHttp implements AutoCloseable {
                 new OverviewAdminApi(reads.getOverview()),
                 new OperatorsAdminApi(useCases.createOperator(), useCases.listOperators(), useCases.revokeOperator()),
                 new AuditAdminApi(useCases.listAuditEntries())));
+        // The operator console's pages (contract §12): the stylesheet and the sign-in page for anyone, then the guard
+        // (a session for every other path, and the CSRF token for every change), the pages, and a 404 page for the
+        // rest. Same use cases as /admin, HTML instead of JSON.
+        services.put(ConsoleHtml.PREFIX, List.of(
+                ConsoleAssets.load(),
+                new ConsoleSignIn(useCases.signInOperator()),
+                new ConsoleGuard(useCases.findConsoleSession()),
+                new ConsoleSignOut(useCases.signOutOperator()),
+                new ReviewPage(reads.listPausedInstances(), useCases.changeInstanceStatus()),
+                new InstanceListPage(reads.searchInstances()),
+                new InstancePage(useCases.getInstance(), useCases.updateInstance(), useCases.changeInstanceStatus(),
+                        useCases.listRiskEvents(), reads.listSuppressionHistory(), useCases.blockRecipient(),
+                        useCases.liftSuppression(), useCases.listWebhookDeliveries(), useCases.replayWebhookEvent(),
+                        reads.listInstanceMessages()),
+                new AccountsPage(reads.listAccounts(), useCases.createAccount(), reads.listApiKeys(),
+                        useCases.issueApiKey(), useCases.revokeApiKey()),
+                new OverviewPage(reads.getOverview()),
+                new AuditPage(useCases.listAuditEntries()),
+                new ConsoleNotFound()));
         services.put(OBSERVE, List.of(new HealthApi(useCases.checkReadiness()),
                 new MetricsApi(meters, useCases.readOperatingGauges())));
         // No API key or admin token: the transport providers call these, and the use case checks their

@@ -114,6 +114,16 @@ final class FakeUseCases {
     final AtomicReference<Boolean> ready = new AtomicReference<>(true);
     /** The built-in admin's token; empty: none configured. */
     final AtomicReference<Optional<String>> adminToken = new AtomicReference<>(Optional.empty());
+    /** The console session the fake sign-in starts for {@link #OPERATOR_TOKEN}, and its CSRF token. */
+    static final String SESSION_ID = "gcs_alice_session";
+    static final String CSRF_TOKEN = "csrf-alice-0123";
+    /** The session ids signed out so far: found no more. */
+    final List<String> signedOut = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    static hub.gateway.application.port.in.ActiveConsoleSession session() {
+        return new hub.gateway.application.port.in.ActiveConsoleSession(OPERATOR, CSRF_TOKEN, NOW.plusSeconds(8 * 3600));
+    }
+
     /** The operator each admin use case was last called by. */
     final AtomicReference<Operator> lastOperator = new AtomicReference<>();
     final AtomicReference<ChangeInstanceStatusCommand> lastStatusChange = new AtomicReference<>();
@@ -344,10 +354,12 @@ final class FakeUseCases {
                     return List.of(new AuditEntry(NOW, "alice", AuditAction.INSTANCE_RESUME, "inst_12345",
                             Optional.of("checked: a clinic's reminders")));
                 },
-                token -> new SignInOperatorUseCase.SignInResult.Refused(),
-                sessionId -> Optional.empty(),
-                sessionId -> {
-                },
+                token -> token.equals(OPERATOR_TOKEN)
+                        ? new SignInOperatorUseCase.SignInResult.SignedIn(SESSION_ID, session())
+                        : new SignInOperatorUseCase.SignInResult.Refused(),
+                sessionId -> sessionId.equals(SESSION_ID) && !signedOut.contains(sessionId)
+                        ? Optional.of(session()) : Optional.empty(),
+                signedOut::add,
                 operatorReads(),
                 templateAdmin());
     }
