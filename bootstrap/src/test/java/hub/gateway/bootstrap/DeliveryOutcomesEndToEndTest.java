@@ -125,6 +125,8 @@ class DeliveryOutcomesEndToEndTest {
     }
 
     private static Response send(GatewayUnderTest on, MetaClient client, String text) {
+        // Free-form text on meta_cloud needs the recipient's window open (contract §13).
+        on.recipientWroteJustNow(client.instanceId(), "+966501234567");
         return on.send(client.apiKey(), "{\"instance_id\": \"" + client.instanceId() + "\", \"phone\": \"+966501234567\","
                 + " \"message\": \"" + text + "\", \"message_purpose\": \"transactional\"}");
     }

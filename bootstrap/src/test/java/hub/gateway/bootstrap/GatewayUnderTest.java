@@ -98,6 +98,14 @@ final class GatewayUnderTest implements AutoCloseable, AfterAllCallback {
      * Plain SQL on the gateway's database, for what no API does: a recipient's customer-service window opened or
      * moved back in time (contract §13) without waiting a day. Answers the rows changed.
      */
+    /** Opens the recipient's customer-service window (contract §13) as an inbound message of theirs would. */
+    void recipientWroteJustNow(String instanceId, String phone) {
+        sql("""
+                insert into customer_service_window (instance_id, phone, last_wrote_at) values (?, ?, now())
+                on conflict (instance_id, phone) do update set last_wrote_at = excluded.last_wrote_at
+                """, instanceId, phone);
+    }
+
     int sql(String statement, Object... parameters) {
         TestDatabase db = TestDatabase.shared();
         try (java.sql.Connection connection = java.sql.DriverManager.getConnection(

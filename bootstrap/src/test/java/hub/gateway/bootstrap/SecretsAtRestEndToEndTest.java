@@ -104,6 +104,8 @@ class SecretsAtRestEndToEndTest {
     }
 
     private static Response send(GatewayUnderTest gateway, Client client, String text) {
+        // Free-form text on meta_cloud needs the recipient's window open (contract §13).
+        gateway.recipientWroteJustNow(client.instanceId(), "+966501234567");
         return gateway.send(client.apiKey(), "{\"instance_id\": \"" + client.instanceId()
                 + "\", \"phone\": \"+966501234567\", \"message\": \"" + text + "\", \"message_purpose\": \"transactional\"}");
     }

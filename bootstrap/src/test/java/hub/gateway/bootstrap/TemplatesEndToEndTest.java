@@ -127,6 +127,7 @@ class TemplatesEndToEndTest {
         Response shipped = sendTemplate(client, "transactional", "order_shipped", "en_US", "\"#2041\", \"Monday\"");
         assertEquals(200, shipped.status(), shipped.body());
         assertEquals("{\"messaging_product\":\"whatsapp\",\"recipient_type\":\"individual\",\"to\":\"966501234567\","
+                + "\"biz_opaque_callback_data\":\"" + shipped.json().getJsonNumber("log_id").longValue() + "\","
                 + "\"type\":\"template\",\"template\":{\"name\":\"order_shipped\",\"language\":{\"code\":\"en_US\"},"
                 + "\"components\":[{\"type\":\"body\",\"parameters\":[{\"type\":\"text\",\"text\":\"#2041\"},"
                 + "{\"type\":\"text\",\"text\":\"Monday\"}]}]}}", lastMessageTo(phoneNumberId).toString());
