@@ -193,7 +193,7 @@ public final class GatewayHttp implements AutoCloseable {
                 new InstancePage(useCases.getInstance(), useCases.updateInstance(), useCases.changeInstanceStatus(),
                         useCases.listRiskEvents(), reads.listSuppressionHistory(), useCases.blockRecipient(),
                         useCases.liftSuppression(), useCases.listWebhookDeliveries(), useCases.replayWebhookEvent(),
-                        reads.listInstanceMessages()),
+                        reads.listInstanceMessages(), useCases.templates().list()),
                 new AccountsPage(reads.listAccounts(), useCases.createAccount(), reads.listApiKeys(),
                         useCases.issueApiKey(), useCases.revokeApiKey()),
                 new OverviewPage(reads.getOverview()),

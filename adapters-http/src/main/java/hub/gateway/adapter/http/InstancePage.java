@@ -19,6 +19,7 @@ import hub.gateway.application.port.in.ListInstanceMessagesUseCase.ListInstanceM
 import hub.gateway.application.port.in.ListRiskEventsUseCase;
 import hub.gateway.application.port.in.ListSuppressionHistoryUseCase;
 import hub.gateway.application.port.in.ListSuppressionHistoryUseCase.ListSuppressionHistoryResult;
+import hub.gateway.application.port.in.ListTemplatesUseCase;
 import hub.gateway.application.port.in.ListWebhookDeliveriesUseCase;
 import hub.gateway.application.port.in.Page;
 import hub.gateway.application.port.in.ReplayWebhookEventUseCase;
@@ -45,7 +46,8 @@ import java.util.stream.Collectors;
  * it, each through the same use case (so each is audited with the operator): limits and plan, pause and resume
  * (with a required note, as on the Review page), block and lift, replay of a dead webhook event. A change that goes
  * through is answered with a redirect back here and a notice; a refused one with the page again, the reason beside
- * its form (422). The lists are paged by the cursors their use cases give out.
+ * its form (422). The lists are paged by the cursors their use cases give out; the templates are read, not changed
+ * (that is {@code /admin/instances/{id}/templates}).
  */
 final class InstancePage implements HttpService {
     static final int RISK_EVENTS = 20;
@@ -73,12 +75,14 @@ final class InstancePage implements HttpService {
     private final ListWebhookDeliveriesUseCase listDeliveries;
     private final ReplayWebhookEventUseCase replayEvent;
     private final ListInstanceMessagesUseCase listMessages;
+    private final ListTemplatesUseCase listTemplates;
 
     InstancePage(GetInstanceUseCase getInstance, UpdateInstanceUseCase updateInstance,
                  ChangeInstanceStatusUseCase changeStatus, ListRiskEventsUseCase listRiskEvents,
                  ListSuppressionHistoryUseCase listSuppressions, BlockRecipientUseCase blockRecipient,
                  LiftSuppressionUseCase liftSuppression, ListWebhookDeliveriesUseCase listDeliveries,
-                 ReplayWebhookEventUseCase replayEvent, ListInstanceMessagesUseCase listMessages) {
+                 ReplayWebhookEventUseCase replayEvent, ListInstanceMessagesUseCase listMessages,
+                 ListTemplatesUseCase listTemplates) {
         this.getInstance = getInstance;
         this.updateInstance = updateInstance;
         this.changeStatus = changeStatus;
@@ -89,6 +93,7 @@ final class InstancePage implements HttpService {
         this.listDeliveries = listDeliveries;
         this.replayEvent = replayEvent;
         this.listMessages = listMessages;
+        this.listTemplates = listTemplates;
     }
 
     @Override
@@ -224,6 +229,7 @@ final class InstancePage implements HttpService {
                 shownSuppressions, shownSuppressions.nextCursor()
                         .map(c -> base + "?suppressions=" + InstanceListPage.encode(c) + "#suppressions-heading").orElse(null),
                 listDeliveries.list(id, DELIVERIES).orElse(List.of()),
+                listTemplates.list(id).orElse(List.of()),
                 shownMessages, shownMessages.nextCursor()
                         .map(c -> base + "?messages=" + InstanceListPage.encode(c) + "#messages-heading").orElse(null),
                 feedback));

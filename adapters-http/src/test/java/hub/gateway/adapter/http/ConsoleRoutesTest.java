@@ -35,6 +35,7 @@ class ConsoleRoutesTest {
         fakes.lastStatusChange.set(null);
         fakes.lastOperator.set(null);
         fakes.signedOut.clear();
+        fakes.instanceMessages.set(FakeUseCases.defaultInstanceMessages());
     }
 
     @Test
@@ -229,6 +230,28 @@ class ConsoleRoutesTest {
         HttpResponse<String> unknown = signedIn("/console/instances/inst_nope1");
         assertEquals(404, unknown.statusCode());
         assertTrue(unknown.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+    }
+
+    @Test
+    void anInstancesPageListsItsTemplatesReadOnly() throws Exception {
+        HttpResponse<String> res = signedIn("/console/instances/inst_12345");
+        assertEquals(200, res.statusCode(), res.body());
+        String template = "<tr><td dir=\"auto\">order_shipped</td><td>en</td><td>utility</td><td>approved</td>"
+                + "<td dir=\"auto\">Your order {{1}} has been shipped.</td></tr>";
+        assertTrue(res.body().contains("id=\"templates-heading\""), res.body());
+        assertTrue(res.body().contains(template), template + " in " + res.body());
+        assertFalse(res.body().contains("/templates\""), "no form changes a template here: " + res.body());
+    }
+
+    @Test
+    void anUnknownMessageSaysWhatItsStatusMeans() throws Exception {
+        assertFalse(signedIn("/console/instances/inst_12345").body().contains("data-status=\"unknown\""),
+                "no unknown message, no explanation");
+        fakes.instanceMessages.set(List.of(FakeUseCases.unknownRecord()));
+        String body = signedIn("/console/instances/inst_12345").body();
+        assertTrue(body.contains("<td><span class=\"message-status\" data-status=\"unknown\" title=\"The send may have "
+                + "reached WhatsApp; a later status settles it.\">unknown <small>(may have reached WhatsApp; a later "
+                + "status settles it)</small></span></td>"), body);
     }
 
     @Test

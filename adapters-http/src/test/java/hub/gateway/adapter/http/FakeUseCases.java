@@ -444,6 +444,19 @@ final class FakeUseCases {
                         Optional.of(java.time.Duration.ofSeconds(60))));
     }
 
+    /** The messages listed for inst_12345; a test may put others (an {@code unknown} one) and put these back. */
+    final AtomicReference<List<MessageRecord>> instanceMessages = new AtomicReference<>(defaultInstanceMessages());
+
+    static List<MessageRecord> defaultInstanceMessages() {
+        return List.of(trackedRecord(), record());
+    }
+
+    static MessageRecord unknownRecord() {
+        return new MessageRecord(127, Optional.empty(), "inst_12345", Optional.of("+966501234567"),
+                Optional.of("transactional"), "unknown", Optional.empty(), NOW,
+                List.of(new MessageRecord.StatusChange("accepted", NOW), new MessageRecord.StatusChange("unknown", NOW)));
+    }
+
     UseCases.OperatorReads operatorReads() {
         return new UseCases.OperatorReads(
                 (cursor, limit) -> badCursor(cursor)
@@ -459,7 +472,7 @@ final class FakeUseCases {
                 (instanceId, cursor, limit) -> badCursor(cursor)
                         ? new ListInstanceMessagesResult.Invalid(cursorError())
                         : instanceId.equals("inst_12345")
-                        ? new ListInstanceMessagesResult.Listed(new Page<>(List.of(trackedRecord(), record()), Optional.of(CURSOR)))
+                        ? new ListInstanceMessagesResult.Listed(new Page<>(instanceMessages.get(), Optional.of(CURSOR)))
                         : new ListInstanceMessagesResult.UnknownInstance(),
                 (instanceId, cursor, limit) -> badCursor(cursor)
                         ? new ListSuppressionHistoryResult.Invalid(cursorError())
