@@ -1,7 +1,5 @@
 package hub.gateway.bootstrap;
 
-import org.junit.jupiter.api.Assumptions;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,7 +21,9 @@ import java.util.stream.Stream;
 /**
  * A database dump as an operator takes one: PostgreSQL's own {@code pg_dump} of a test database, as text. Found at
  * {@code GATEWAY_TEST_PG_DUMP}, else the newest {@code /usr/lib/postgresql/<version>/bin/pg_dump}, else on the PATH;
- * it must be at least as new as the server. A test that needs it is skipped, saying why, on a machine without one.
+ * it must be at least as new as the server. Where there is none (the embedded PostgreSQL of a clean CI run is newer
+ * than the machine's client, and brings no pg_dump), the dump is every row of every table of the database in
+ * PostgreSQL's own text form, read over JDBC (the data a data-only dump holds), so the test never skips.
  */
 final class PgDump {
     private static final Pattern JDBC_URL = Pattern.compile("^jdbc:(postgresql://[^/?]+/[^?]*)(\\?.*)?$");
@@ -35,8 +35,11 @@ final class PgDump {
     static String dump(String jdbcUrl, String user, String password) throws IOException, InterruptedException, SQLException {
         int serverMajor = serverMajor(jdbcUrl, user, password);
         Optional<Path> pgDump = candidates().stream().filter(p -> major(p).orElse(0) >= serverMajor).findFirst();
-        Assumptions.assumeTrue(pgDump.isPresent(), "no pg_dump of PostgreSQL " + serverMajor + " or newer here "
-                + "(set GATEWAY_TEST_PG_DUMP)");
+        if (pgDump.isEmpty()) {
+            System.err.println("no pg_dump of PostgreSQL " + serverMajor + " or newer here (set GATEWAY_TEST_PG_DUMP): "
+                    + "dumping every table's rows over JDBC instead");
+            return everyRow(jdbcUrl, user, password);
+        }
         Matcher url = JDBC_URL.matcher(jdbcUrl);
         if (!url.matches()) {
             throw new IllegalArgumentException("expected jdbc:postgresql://host[:port]/database");
@@ -59,6 +62,31 @@ final class PgDump {
         } finally {
             Files.deleteIfExists(out);
         }
+    }
+
+    /** Every row of every table outside PostgreSQL's own schemas, each as its composite text ({@code t::text}). */
+    private static String everyRow(String jdbcUrl, String user, String password) throws SQLException {
+        StringBuilder dump = new StringBuilder();
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password);
+             Statement sql = connection.createStatement()) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rows = sql.executeQuery("select format('%I.%I', table_schema, table_name)"
+                    + " from information_schema.tables where table_type = 'BASE TABLE'"
+                    + " and table_schema not in ('pg_catalog', 'information_schema')")) {
+                while (rows.next()) {
+                    tables.add(rows.getString(1));
+                }
+            }
+            for (String table : tables) {
+                dump.append("-- ").append(table).append('\n');
+                try (ResultSet rows = sql.executeQuery("select t::text from " + table + " t")) {
+                    while (rows.next()) {
+                        dump.append(rows.getString(1)).append('\n');
+                    }
+                }
+            }
+        }
+        return dump.toString();
     }
 
     private static List<Path> candidates() {
