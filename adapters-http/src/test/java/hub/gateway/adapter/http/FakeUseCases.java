@@ -152,7 +152,10 @@ final class FakeUseCases {
     final AtomicReference<Map<String, String>> lastSubscriptionQuery = new AtomicReference<>();
 
     /** One call of the provider webhook use case, as the edge made it. */
-    record ProviderWebhook(String transport, Map<String, String> headers, byte[] body) {
+    record ProviderWebhook(String transport, Optional<String> instanceId, Map<String, String> headers, byte[] body) {
+        ProviderWebhook(String transport, Map<String, String> headers, byte[] body) {
+            this(transport, Optional.empty(), headers, body);
+        }
     }
 
     static final String ACCESS_TOKEN = "EAAGm0PX4ZCpsBAKZBZCsecret-token-text";
@@ -229,6 +232,11 @@ final class FakeUseCases {
             new java.util.concurrent.atomic.AtomicReference<>(() -> new ReadOperatingGaugesUseCase.OperatingGauges(
                     Optional.of(new ReadOperatingGaugesUseCase.WebhookBacklog(3, java.time.Duration.ofSeconds(42))),
                     new ReadOperatingGaugesUseCase.DatabaseConnections(2, 4, 1)));
+
+    private WebhookReceipt received(ProviderWebhook call) {
+        lastWebhook.set(call);
+        return webhook.get().apply(call);
+    }
 
     UseCases useCases() {
         return new UseCases(
@@ -311,10 +319,17 @@ final class FakeUseCases {
                     lastRiskEventsLimit.set(limit);
                     return instanceId.equals("inst_12345") ? Optional.of(riskEvents()) : Optional.empty();
                 },
-                (transport, headers, body) -> {
-                    ProviderWebhook call = new ProviderWebhook(transport, headers, body);
-                    lastWebhook.set(call);
-                    return webhook.get().apply(call);
+                new ReceiveTransportWebhookUseCase() {
+                    @Override
+                    public WebhookReceipt receive(String transport, Map<String, String> headers, byte[] body) {
+                        return received(new ProviderWebhook(transport, headers, body));
+                    }
+
+                    @Override
+                    public WebhookReceipt receiveFor(String transport, String instanceId, Map<String, String> headers,
+                                                     byte[] body) {
+                        return received(new ProviderWebhook(transport, Optional.of(instanceId), headers, body));
+                    }
                 },
                 (transport, query) -> {
                     lastSubscriptionTransport.set(transport);

@@ -10,6 +10,13 @@ import java.util.Map;
 public interface ReceiveTransportWebhookUseCase {
     WebhookReceipt receive(String transport, Map<String, String> headers, byte[] body);
 
+    /**
+     * A webhook addressed to one instance and signed with its own key (WAHA). An unknown instance, or one on another
+     * transport, is {@link WebhookReceipt.Unauthenticated} like a wrong signature, so the answer tells a caller
+     * without the key nothing about which instances exist.
+     */
+    WebhookReceipt receiveFor(String transport, String instanceId, Map<String, String> headers, byte[] body);
+
     sealed interface WebhookReceipt {
         /** @param applied updates that changed something; a re-delivery applies none */
         record Accepted(int updates, int applied) implements WebhookReceipt {
@@ -19,6 +26,10 @@ public interface ReceiveTransportWebhookUseCase {
         }
 
         record Malformed(String reason) implements WebhookReceipt {
+        }
+
+        /** Signed with the instance's key but for another session of the provider's: nothing applied. */
+        record Misdirected(String reason) implements WebhookReceipt {
         }
 
         record UnknownTransport() implements WebhookReceipt {
