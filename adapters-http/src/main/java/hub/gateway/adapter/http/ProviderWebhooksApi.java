@@ -63,7 +63,7 @@ final class ProviderWebhooksApi implements HttpService {
     }
 
     private Answer receive(ServerRequest req) {
-        return withBody(req, body -> receipt(receive.receive(META_CLOUD, headers(req), body)));
+        return withBody(req, body -> receipt(receive.receive(META_CLOUD, Optional.empty(), headers(req), body)));
     }
 
     /**
@@ -72,7 +72,7 @@ final class ProviderWebhooksApi implements HttpService {
      */
     private Answer receiveWaha(ServerRequest req) {
         String instanceId = req.path().pathParameters().get("instance_id");
-        return withBody(req, body -> receipt(receive.receiveFor(WAHA, instanceId, headers(req), body)));
+        return withBody(req, body -> receipt(receive.receive(WAHA, Optional.of(instanceId), headers(req), body)));
     }
 
     private static Answer withBody(ServerRequest req, java.util.function.Function<byte[], Answer> handler) {

@@ -37,7 +37,6 @@ import hub.gateway.application.port.in.SendMessageResult;
 import hub.gateway.application.port.in.UpdateInstanceUseCase.UpdateInstanceResult;
 import hub.gateway.application.port.in.UpdateInstanceUseCase.UpdateInstanceCommand;
 import hub.gateway.application.port.in.CreateInstanceUseCase.CreateInstanceCommand;
-import hub.gateway.application.port.in.ReceiveTransportWebhookUseCase;
 import hub.gateway.application.port.in.ReceiveTransportWebhookUseCase.WebhookReceipt;
 import hub.gateway.application.port.in.GetOverviewUseCase.HourOfSends;
 import hub.gateway.application.port.in.GetOverviewUseCase.Overview;
@@ -319,18 +318,7 @@ final class FakeUseCases {
                     lastRiskEventsLimit.set(limit);
                     return instanceId.equals("inst_12345") ? Optional.of(riskEvents()) : Optional.empty();
                 },
-                new ReceiveTransportWebhookUseCase() {
-                    @Override
-                    public WebhookReceipt receive(String transport, Map<String, String> headers, byte[] body) {
-                        return received(new ProviderWebhook(transport, headers, body));
-                    }
-
-                    @Override
-                    public WebhookReceipt receiveFor(String transport, String instanceId, Map<String, String> headers,
-                                                     byte[] body) {
-                        return received(new ProviderWebhook(transport, Optional.of(instanceId), headers, body));
-                    }
-                },
+                (transport, instanceId, headers, body) -> received(new ProviderWebhook(transport, instanceId, headers, body)),
                 (transport, query) -> {
                     lastSubscriptionTransport.set(transport);
                     lastSubscriptionQuery.set(query);

@@ -48,7 +48,13 @@ final class TransportWebhookService implements ReceiveTransportWebhookUseCase, A
     }
 
     @Override
-    public WebhookReceipt receive(String transport, Map<String, String> headers, byte[] body) {
+    public WebhookReceipt receive(String transport, Optional<String> instanceId, Map<String, String> headers,
+                                  byte[] body) {
+        return instanceId.isPresent() ? receiveFor(transport, instanceId.get(), headers, body)
+                : receive(transport, headers, body);
+    }
+
+    private WebhookReceipt receive(String transport, Map<String, String> headers, byte[] body) {
         Optional<TransportWebhooks> webhooks = transports.webhooks(transport);
         if (webhooks.isEmpty()) {
             return new WebhookReceipt.UnknownTransport();
@@ -56,8 +62,7 @@ final class TransportWebhookService implements ReceiveTransportWebhookUseCase, A
         return receipt(webhooks.get().read(headers, body), update -> apply(transport, update));
     }
 
-    @Override
-    public WebhookReceipt receiveFor(String transport, String instanceId, Map<String, String> headers, byte[] body) {
+    private WebhookReceipt receiveFor(String transport, String instanceId, Map<String, String> headers, byte[] body) {
         Optional<TransportWebhooks> webhooks = transports.webhooks(transport);
         if (webhooks.isEmpty()) {
             return new WebhookReceipt.UnknownTransport();
