@@ -1,6 +1,6 @@
 /**
  * WhatsApp transports, offered to the gateway as {@code TransportProvider} services: the sandbox, and the
- * Meta WhatsApp Cloud API ({@code meta_cloud}).
+ * Meta WhatsApp Cloud API ({@code meta_cloud}), and a self-hosted WAHA server ({@code waha}).
  */
 module hub.gateway.adapter.whatsapp {
     // Transitive: the exported providers' signatures are the application's SPI types.
@@ -13,5 +13,6 @@ module hub.gateway.adapter.whatsapp {
 
     provides hub.gateway.application.spi.TransportProvider
             with hub.gateway.adapter.whatsapp.SandboxTransportProvider,
-                    hub.gateway.adapter.whatsapp.MetaCloudTransportProvider;
+                    hub.gateway.adapter.whatsapp.MetaCloudTransportProvider,
+                    hub.gateway.adapter.whatsapp.WahaTransportProvider;
 }

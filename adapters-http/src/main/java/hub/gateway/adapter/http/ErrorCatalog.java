@@ -98,6 +98,9 @@ enum ErrorCatalog {
     // that names the credential that failed, the provider's signature.
     WEBHOOK_SIGNATURE_INVALID("unauthorized", 401, "The webhook signature is missing or wrong.",
             RiskAction.BLOCK, 0),
+    // A WAHA event signed with the instance's key but for another session (two sessions sharing a URL and key).
+    WEBHOOK_MISDIRECTED("forbidden", 403, "The event is for another WAHA session than this instance's.",
+            RiskAction.BLOCK, 0),
     // The provider's subscription handshake with a verify token that does not match (or none).
     SUBSCRIPTION_FORBIDDEN("forbidden", 403,
             "The webhook subscription could not be verified: hub.mode must be subscribe and hub.verify_token must match.",

@@ -10,6 +10,7 @@ import hub.gateway.application.port.in.GetInstanceUseCase;
 import hub.gateway.application.port.in.InstanceReport;
 import hub.gateway.application.port.in.SearchInstancesUseCase;
 import hub.gateway.application.port.in.SearchInstancesUseCase.SearchInstancesResult;
+import hub.gateway.application.port.in.WahaInput;
 import hub.gateway.application.port.in.UpdateInstanceUseCase;
 import hub.gateway.application.port.in.UpdateInstanceUseCase.UpdateInstanceCommand;
 import hub.gateway.application.port.in.UpdateInstanceUseCase.UpdateInstanceResult;
@@ -73,7 +74,8 @@ final class InstancesAdminApi implements HttpService {
                 JsonBodies.field(json, "webhook_url"),
                 JsonBodies.field(json, "phone_number_id"),
                 JsonBodies.field(json, "access_token"),
-                JsonBodies.field(json, "waba_id")), AdminGuard.operator(req))) {
+                JsonBodies.field(json, "waba_id"),
+                waha(json)), AdminGuard.operator(req))) {
             case CreateInstanceResult.Created created -> Answer.json(Status.CREATED_201.code(),
                     Representations.instance(created.report()).add("webhook_secret", created.webhookSecret()).build());
             case CreateInstanceResult.Invalid invalid -> ErrorAnswers.validation(invalid.fields());
@@ -93,11 +95,17 @@ final class InstancesAdminApi implements HttpService {
                 JsonBodies.field(json, "name"),
                 JsonBodies.field(json, "phone_number_id"),
                 JsonBodies.field(json, "access_token"),
-                JsonBodies.field(json, "waba_id")), AdminGuard.operator(req))) {
+                JsonBodies.field(json, "waba_id"),
+                waha(json)), AdminGuard.operator(req))) {
             case UpdateInstanceResult.Updated updated -> answer(Optional.of(updated.report()));
             case UpdateInstanceResult.UnknownInstance ignored -> ErrorAnswers.of(ErrorCatalog.NOT_FOUND);
             case UpdateInstanceResult.Invalid invalid -> ErrorAnswers.validation(invalid.fields());
         });
+    }
+
+    private static WahaInput waha(jakarta.json.JsonObject json) {
+        return new WahaInput(JsonBodies.field(json, "waha_url"), JsonBodies.field(json, "waha_session"),
+                JsonBodies.field(json, "waha_api_key"), JsonBodies.field(json, "waha_webhook_key"));
     }
 
     /** The body is optional ({@code {note}}): curl users pause and resume with none. */

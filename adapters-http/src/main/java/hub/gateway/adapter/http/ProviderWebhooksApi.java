@@ -17,8 +17,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * The transport providers' webhooks under {@code /webhooks} (contract §8): the Meta WhatsApp Cloud API's
- * subscription handshake and its inbound messages and delivery statuses. The provider calls these, so there
+ * The transport providers' webhooks under {@code /webhooks} (contract §8, §14): the Meta WhatsApp Cloud API's
+ * subscription handshake and its inbound messages and delivery statuses, and a WAHA session's events per instance. The provider calls these, so there
  * is no API key or admin token here; the use case verifies the verify token and the body's signature.
  * <p>
  * The body goes to the use case as the exact bytes received, because the signature is computed over them:
@@ -28,6 +28,8 @@ import java.util.OptionalLong;
 final class ProviderWebhooksApi implements HttpService {
     /** The transport whose webhooks {@code /webhooks/whatsapp} receives. */
     static final String META_CLOUD = "meta_cloud";
+    /** The transport whose webhooks {@code /webhooks/waha/{instance_id}} receives, one instance each. */
+    static final String WAHA = "waha";
     /** Meta's webhook bodies are small; a batch of statuses stays far below this. */
     static final int MAX_BODY_BYTES = 1024 * 1024;
 
@@ -43,7 +45,9 @@ final class ProviderWebhooksApi implements HttpService {
     public void routing(HttpRules rules) {
         rules.get("/whatsapp", Answer.handler(this::subscribe))
                 .post("/whatsapp", Answer.handler(this::receive))
-                .any("/whatsapp", Routes.methodNotAllowed("GET, POST"));
+                .any("/whatsapp", Routes.methodNotAllowed("GET, POST"))
+                .post("/waha/{instance_id}", Answer.handler(this::receiveWaha))
+                .any("/waha/{instance_id}", Routes.methodNotAllowed("POST"));
     }
 
     /** {@code hub.mode=subscribe&hub.verify_token=…&hub.challenge=…}: the challenge, as plain text, or 403. */
@@ -59,6 +63,19 @@ final class ProviderWebhooksApi implements HttpService {
     }
 
     private Answer receive(ServerRequest req) {
+        return withBody(req, body -> receipt(receive.receive(META_CLOUD, Optional.empty(), headers(req), body)));
+    }
+
+    /**
+     * WAHA's events for one instance, signed with that instance's key. An unknown instance, or one on another
+     * transport, answers 401 like a wrong signature: a caller without the key learns nothing about which ids exist.
+     */
+    private Answer receiveWaha(ServerRequest req) {
+        String instanceId = req.path().pathParameters().get("instance_id");
+        return withBody(req, body -> receipt(receive.receive(WAHA, Optional.of(instanceId), headers(req), body)));
+    }
+
+    private static Answer withBody(ServerRequest req, java.util.function.Function<byte[], Answer> handler) {
         OptionalLong declared = req.headers().contentLength();
         if (declared.isPresent() && declared.getAsLong() > MAX_BODY_BYTES) {
             return ErrorAnswers.tooLarge(MAX_BODY_BYTES);
@@ -84,13 +101,21 @@ final class ProviderWebhooksApi implements HttpService {
         if (hostile.isPresent()) {
             return JsonBodies.reject(hostile.get());
         }
-        // A StorageUnavailableException escapes to the edge filter, which answers 503: the provider
-        // re-delivers on anything but 200, so nothing is lost.
-        return switch (receive.receive(META_CLOUD, headers(req), body)) {
+        return handler.apply(body);
+    }
+
+    /**
+     * A StorageUnavailableException escapes to the edge filter, which answers 503: the provider re-delivers on
+     * anything but 200, so nothing is lost.
+     */
+    private static Answer receipt(WebhookReceipt receipt) {
+        return switch (receipt) {
             case WebhookReceipt.Accepted ignored -> Answer.ok(JSON.createObjectBuilder().add("received", true).build());
             case WebhookReceipt.Unauthenticated ignored -> ErrorAnswers.of(ErrorCatalog.WEBHOOK_SIGNATURE_INVALID);
             case WebhookReceipt.Malformed malformed -> ErrorAnswers.of(ErrorCatalog.INVALID_JSON,
                     ErrorAnswers.details(ErrorCatalog.INVALID_JSON).add("reason", malformed.reason()));
+            case WebhookReceipt.Misdirected misdirected -> ErrorAnswers.of(ErrorCatalog.WEBHOOK_MISDIRECTED,
+                    ErrorAnswers.details(ErrorCatalog.WEBHOOK_MISDIRECTED).add("reason", misdirected.reason()));
             case WebhookReceipt.UnknownTransport ignored -> ErrorAnswers.of(ErrorCatalog.NOT_FOUND);
         };
     }

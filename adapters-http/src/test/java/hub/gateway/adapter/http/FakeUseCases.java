@@ -37,7 +37,6 @@ import hub.gateway.application.port.in.SendMessageResult;
 import hub.gateway.application.port.in.UpdateInstanceUseCase.UpdateInstanceResult;
 import hub.gateway.application.port.in.UpdateInstanceUseCase.UpdateInstanceCommand;
 import hub.gateway.application.port.in.CreateInstanceUseCase.CreateInstanceCommand;
-import hub.gateway.application.port.in.ReceiveTransportWebhookUseCase;
 import hub.gateway.application.port.in.ReceiveTransportWebhookUseCase.WebhookReceipt;
 import hub.gateway.application.port.in.GetOverviewUseCase.HourOfSends;
 import hub.gateway.application.port.in.GetOverviewUseCase.Overview;
@@ -152,7 +151,10 @@ final class FakeUseCases {
     final AtomicReference<Map<String, String>> lastSubscriptionQuery = new AtomicReference<>();
 
     /** One call of the provider webhook use case, as the edge made it. */
-    record ProviderWebhook(String transport, Map<String, String> headers, byte[] body) {
+    record ProviderWebhook(String transport, Optional<String> instanceId, Map<String, String> headers, byte[] body) {
+        ProviderWebhook(String transport, Map<String, String> headers, byte[] body) {
+            this(transport, Optional.empty(), headers, body);
+        }
     }
 
     static final String ACCESS_TOKEN = "EAAGm0PX4ZCpsBAKZBZCsecret-token-text";
@@ -229,6 +231,11 @@ final class FakeUseCases {
             new java.util.concurrent.atomic.AtomicReference<>(() -> new ReadOperatingGaugesUseCase.OperatingGauges(
                     Optional.of(new ReadOperatingGaugesUseCase.WebhookBacklog(3, java.time.Duration.ofSeconds(42))),
                     new ReadOperatingGaugesUseCase.DatabaseConnections(2, 4, 1)));
+
+    private WebhookReceipt received(ProviderWebhook call) {
+        lastWebhook.set(call);
+        return webhook.get().apply(call);
+    }
 
     UseCases useCases() {
         return new UseCases(
@@ -311,11 +318,7 @@ final class FakeUseCases {
                     lastRiskEventsLimit.set(limit);
                     return instanceId.equals("inst_12345") ? Optional.of(riskEvents()) : Optional.empty();
                 },
-                (transport, headers, body) -> {
-                    ProviderWebhook call = new ProviderWebhook(transport, headers, body);
-                    lastWebhook.set(call);
-                    return webhook.get().apply(call);
-                },
+                (transport, instanceId, headers, body) -> received(new ProviderWebhook(transport, instanceId, headers, body)),
                 (transport, query) -> {
                     lastSubscriptionTransport.set(transport);
                     lastSubscriptionQuery.set(query);

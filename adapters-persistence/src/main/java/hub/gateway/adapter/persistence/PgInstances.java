@@ -8,6 +8,7 @@ import hub.gateway.domain.account.InstanceStatus;
 import hub.gateway.domain.operator.AuditEntry;
 import hub.gateway.domain.webhook.ClientEvent;
 import hub.gateway.domain.account.TransportAccount;
+import hub.gateway.domain.account.WahaAccount;
 import hub.gateway.domain.quota.LimitOverrides;
 import hub.gateway.domain.quota.Plan;
 import io.helidon.dbclient.DbRow;
@@ -19,15 +20,18 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Uncached; {@link CachingInstances} sits in front of it. The access token is sealed on its way in and opened on its
+ * Uncached; {@link CachingInstances} sits in front of it. The access token and the WAHA keys are sealed on its way in and opened on its
  * way out ({@link SecretSealer}), so the application sees it plain and the database never does.
  */
 final class PgInstances implements Instances {
     /** The sealed column's place in the sealer's associated data. */
     static final String ACCESS_TOKEN = "instance.access_token";
+    static final String WAHA_API_KEY = "instance.waha_api_key";
+    static final String WAHA_WEBHOOK_KEY = "instance.waha_webhook_key";
 
     private static final String COLUMNS = """
             select i.id, i.account_id, i.name, i.plan, i.transport, i.phone_number_id, i.access_token, i.waba_id, i.webhook_url,
+                   i.waha_url, i.waha_session, i.waha_api_key, i.waha_webhook_key,
                    i.daily_limit, i.monthly_limit, i.per_minute_limit, i.status, i.created_at, a.time_zone
               from instance i join account a on a.id = i.account_id
             """;
@@ -66,8 +70,9 @@ final class PgInstances implements Instances {
                         with added as (
                             insert into instance (id, account_id, name, plan, transport, phone_number_id, access_token,
                                                   waba_id, webhook_url, webhook_secret, daily_limit, monthly_limit,
-                                                  per_minute_limit, status, created_at, updated_at, status_changed_at)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                                  per_minute_limit, status, created_at, updated_at, status_changed_at,
+                                                  waha_url, waha_session, waha_api_key, waha_webhook_key)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                             on conflict do nothing
                             returning id)
                         insert into instance_quota (instance_id) select id from added
@@ -77,7 +82,9 @@ final class PgInstances implements Instances {
                 account.businessAccountId().orElse(null), instance.webhookUrl().orElse(null), webhookSecret,
                 overrides.daily().orElse(null), overrides.monthly().orElse(null), overrides.perMinute().orElse(null),
                 instance.status().wireName(), Columns.utc(instance.createdAt()), Columns.utc(instance.createdAt()),
-                Columns.utc(instance.createdAt())));
+                Columns.utc(instance.createdAt()), account.waha().url().orElse(null),
+                account.waha().session().orElse(null), sealed(instance, WAHA_API_KEY, account.waha().apiKey()),
+                sealed(instance, WAHA_WEBHOOK_KEY, account.waha().webhookKey())));
         return added == 1;
     }
 
@@ -118,7 +125,20 @@ final class PgInstances implements Instances {
                                         and split_part(access_token, ':', 2) not in (:current_key, :previous_key)
                                    then access_token
                                    else cast(:access_token as text) end,
-                               waba_id = :waba_id, updated_at = now()
+                               waba_id = :waba_id, waha_url = :waha_url, waha_session = :waha_session,
+                               waha_api_key = case
+                                   when cast(:waha_api_key as text) is null
+                                        and starts_with(waha_api_key, :sealed_prefix)
+                                        and split_part(waha_api_key, ':', 2) not in (:current_key, :previous_key)
+                                   then waha_api_key
+                                   else cast(:waha_api_key as text) end,
+                               waha_webhook_key = case
+                                   when cast(:waha_webhook_key as text) is null
+                                        and starts_with(waha_webhook_key, :sealed_prefix)
+                                        and split_part(waha_webhook_key, ':', 2) not in (:current_key, :previous_key)
+                                   then waha_webhook_key
+                                   else cast(:waha_webhook_key as text) end,
+                               updated_at = now()
                          where id = :id
                         """)
                 .addParam("name", instance.name())
@@ -130,6 +150,11 @@ final class PgInstances implements Instances {
                 .addParam("phone_number_id", instance.transportAccount().phoneNumberId().orElse(null))
                 .addParam("access_token", sealed(instance))
                 .addParam("waba_id", instance.transportAccount().businessAccountId().orElse(null))
+                .addParam("waha_url", instance.transportAccount().waha().url().orElse(null))
+                .addParam("waha_session", instance.transportAccount().waha().session().orElse(null))
+                .addParam("waha_api_key", sealed(instance, WAHA_API_KEY, instance.transportAccount().waha().apiKey()))
+                .addParam("waha_webhook_key",
+                        sealed(instance, WAHA_WEBHOOK_KEY, instance.transportAccount().waha().webhookKey()))
                 .addParam("sealed_prefix", SecretSealer.VERSION + ":")
                 .addParam("current_key", sealer.currentKeyId())
                 .addParam("previous_key", sealer.previousKeyId().orElse(sealer.currentKeyId()))
@@ -139,9 +164,11 @@ final class PgInstances implements Instances {
     }
 
     private String sealed(Instance instance) {
-        return instance.transportAccount().accessToken()
-                .map(token -> sealer.seal(token, SecretSealer.place(ACCESS_TOKEN, instance.id().value())))
-                .orElse(null);
+        return sealed(instance, ACCESS_TOKEN, instance.transportAccount().accessToken());
+    }
+
+    private String sealed(Instance instance, String column, Optional<String> secret) {
+        return secret.map(plain -> sealer.seal(plain, SecretSealer.place(column, instance.id().value()))).orElse(null);
     }
 
     /**
@@ -222,7 +249,13 @@ final class PgInstances implements Instances {
                 new TransportAccount(Columns.optionalString(row, "phone_number_id"),
                         Columns.optionalString(row, "access_token")
                                 .flatMap(stored -> sealer.openOrReport(stored, ACCESS_TOKEN, id)),
-                        Columns.optionalString(row, "waba_id")),
+                        Columns.optionalString(row, "waba_id"),
+                        new WahaAccount(Columns.optionalString(row, "waha_url"),
+                                Columns.optionalString(row, "waha_session"),
+                                Columns.optionalString(row, "waha_api_key")
+                                        .flatMap(stored -> sealer.openOrReport(stored, WAHA_API_KEY, id)),
+                                Columns.optionalString(row, "waha_webhook_key")
+                                        .flatMap(stored -> sealer.openOrReport(stored, WAHA_WEBHOOK_KEY, id)))),
                 Columns.optionalString(row, "webhook_url"),
                 ZoneId.of(Columns.string(row, "time_zone")),
                 Columns.instant(row, "created_at"));

@@ -30,6 +30,28 @@ final class PgSecretResealing {
                  limit :limit
                 """, """
                 update instance set access_token = :sealed where id = :id and access_token = :stored
+                """),
+        INSTANCE_WAHA_API_KEY(PgInstances.WAHA_API_KEY, """
+                select id, waha_api_key as stored
+                  from instance
+                 where waha_api_key is not null
+                   and not starts_with(waha_api_key, :current_prefix)
+                   and id > :after
+                 order by id
+                 limit :limit
+                """, """
+                update instance set waha_api_key = :sealed where id = :id and waha_api_key = :stored
+                """),
+        INSTANCE_WAHA_WEBHOOK_KEY(PgInstances.WAHA_WEBHOOK_KEY, """
+                select id, waha_webhook_key as stored
+                  from instance
+                 where waha_webhook_key is not null
+                   and not starts_with(waha_webhook_key, :current_prefix)
+                   and id > :after
+                 order by id
+                 limit :limit
+                """, """
+                update instance set waha_webhook_key = :sealed where id = :id and waha_webhook_key = :stored
                 """);
 
         private final String name;

@@ -9,21 +9,13 @@ import hub.gateway.domain.account.TransportAccount;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
-import javax.net.ssl.SSLHandshakeException;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -50,10 +42,6 @@ final class MetaCloudTransport implements Transport {
     static final Pattern PHONE_NUMBER_ID = Pattern.compile("[0-9A-Za-z_-]{1,64}");
     private static final System.Logger LOG = System.getLogger(MetaCloudTransport.class.getName());
     private static final String REDACTED = "[redacted]";
-    /** Failures of the connection itself, found anywhere in the exception's causes: the request was never written. */
-    private static final List<Class<? extends Throwable>> NOT_CONNECTED = List.of(ConnectException.class,
-            UnknownHostException.class, UnresolvedAddressException.class, NoRouteToHostException.class,
-            SSLHandshakeException.class);
 
     private final URI graphUrl;
     private final Duration readTimeout;
@@ -167,26 +155,12 @@ final class MetaCloudTransport implements Transport {
      * client to send it again.
      */
     static Delivery notAnswered(IOException e) {
-        if (e instanceof HttpConnectTimeoutException || causedBy(e, NOT_CONNECTED)) {
-            return new Failed("unreachable", "The WhatsApp Cloud API could not be reached.");
-        }
-        if (e instanceof HttpTimeoutException) {
-            return new Unknown("timeout", "The WhatsApp Cloud API did not answer in time; the message may have been sent.");
-        }
-        return new Unknown("connection_lost",
-                "The connection to the WhatsApp Cloud API was lost before it answered; the message may have been sent.");
-    }
-
-    /** A few levels deep is all the JDK wraps; the bound keeps a cycle of causes from looping. */
-    private static boolean causedBy(Throwable e, List<Class<? extends Throwable>> kinds) {
-        Throwable cause = e;
-        for (int depth = 0; cause != null && depth < 8; depth++, cause = cause.getCause()) {
-            Throwable current = cause;
-            if (kinds.stream().anyMatch(kind -> kind.isInstance(current))) {
-                return true;
-            }
-        }
-        return false;
+        return switch (ConnectionFailures.of(e)) {
+            case NOT_CONNECTED -> new Failed("unreachable", "The WhatsApp Cloud API could not be reached.");
+            case TIMED_OUT -> new Unknown("timeout", "The WhatsApp Cloud API did not answer in time; the message may have been sent.");
+            case CONNECTION_LOST -> new Unknown("connection_lost",
+                    "The connection to the WhatsApp Cloud API was lost before it answered; the message may have been sent.");
+        };
     }
 
     static Delivery answer(int status, String body) {

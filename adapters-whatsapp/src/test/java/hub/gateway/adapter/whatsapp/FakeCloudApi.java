@@ -42,6 +42,11 @@ final class FakeCloudApi implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v21.0");
     }
 
+    /** The server's root, for a WAHA server's base URL. */
+    URI baseUrl() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
     void answers(int status, String contentType, String body) {
         answer = new Answer(status, contentType, body, false);
     }

@@ -24,6 +24,8 @@ import hub.gateway.domain.account.Instance;
 import hub.gateway.domain.account.InstanceId;
 import hub.gateway.domain.account.InstanceStatus;
 import hub.gateway.domain.account.TransportAccount;
+import hub.gateway.domain.account.WahaAccount;
+import hub.gateway.application.port.in.WahaInput;
 import hub.gateway.domain.operator.AuditAction;
 import hub.gateway.domain.operator.AuditEntry;
 import hub.gateway.domain.operator.Operator;
@@ -124,7 +126,12 @@ final class AdminService implements CreateAccountUseCase, IssueApiKeyUseCase, Re
         TransportAccount transportAccount = new TransportAccount(
                 checks.optionalSecretText("phone_number_id", command.phoneNumberId(), 64),
                 checks.optionalSecretText("access_token", command.accessToken(), 4096),
-                checks.optionalProviderId("waba_id", command.wabaId()));
+                checks.optionalProviderId("waba_id", command.wabaId()),
+                new WahaAccount(
+                        checks.optionalServerUrl("waha_url", command.waha().url()),
+                        checks.optionalProviderId("waha_session", command.waha().session()),
+                        checks.optionalSecretText("waha_api_key", command.waha().apiKey(), 4096),
+                        checks.optionalSecretText("waha_webhook_key", command.waha().webhookKey(), 4096)));
         String transportName = transport.orElse(DEFAULT_TRANSPORT);
         if (!checks.failed()) {
             transports.problemWith(transportName, transportAccount).ifPresent(problem -> checks.fail("transport", problem));
@@ -190,7 +197,8 @@ final class AdminService implements CreateAccountUseCase, IssueApiKeyUseCase, Re
                 command.accessToken() instanceof Input.Missing ? current.transportAccount().accessToken()
                         : checks.optionalSecretText("access_token", command.accessToken(), 4096),
                 command.wabaId() instanceof Input.Missing ? current.transportAccount().businessAccountId()
-                        : checks.optionalProviderId("waba_id", command.wabaId()));
+                        : checks.optionalProviderId("waba_id", command.wabaId()),
+                wahaChange(checks, command.waha(), current.transportAccount().waha()));
         if (!checks.failed()) {
             transports.problemWith(current.transport(), account).ifPresent(problem -> checks.fail("transport", problem));
             checkAccountIsFree(checks, current.transport(), account, Optional.of(current.id()));
@@ -243,6 +251,18 @@ final class AdminService implements CreateAccountUseCase, IssueApiKeyUseCase, Re
     }
 
     /** One transport account sends for one instance: the provider's webhooks name the account, not the instance. */
+    /** Each field left out keeps its value; a key is rotated by giving the new one. */
+    private static WahaAccount wahaChange(FieldChecks checks, WahaInput input, WahaAccount current) {
+        return new WahaAccount(
+                input.url() instanceof Input.Missing ? current.url() : checks.optionalServerUrl("waha_url", input.url()),
+                input.session() instanceof Input.Missing ? current.session()
+                        : checks.optionalProviderId("waha_session", input.session()),
+                input.apiKey() instanceof Input.Missing ? current.apiKey()
+                        : checks.optionalSecretText("waha_api_key", input.apiKey(), 4096),
+                input.webhookKey() instanceof Input.Missing ? current.webhookKey()
+                        : checks.optionalSecretText("waha_webhook_key", input.webhookKey(), 4096));
+    }
+
     private void checkAccountIsFree(FieldChecks checks, String transport, TransportAccount account, Optional<InstanceId> self) {
         account.phoneNumberId()
                 .flatMap(ref -> instances.findByTransportAccount(transport, ref))

@@ -124,6 +124,26 @@ final class FieldChecks {
         return text;
     }
 
+    /**
+     * A server the gateway calls (a WAHA server): an absolute http or https URL with neither query, fragment nor
+     * user info, kept without its trailing '/'. Unlike a client webhook it may be a private address: such an engine
+     * usually runs beside the gateway.
+     */
+    Optional<String> optionalServerUrl(String field, Input input) {
+        if (input.isAbsent()) {
+            return Optional.empty();
+        }
+        Optional<String> text = input.nonBlankText().map(String::strip)
+                .filter(t -> t.length() <= 2000 && isHttpUrl(t) && isPlainBase(t));
+        return text.isPresent() ? text.map(t -> t.replaceAll("/+$", ""))
+                : fail(field, "must be an absolute http or https URL without query, fragment or user info");
+    }
+
+    private static boolean isPlainBase(String text) {
+        URI uri = URI.create(text);
+        return uri.getRawQuery() == null && uri.getRawFragment() == null && uri.getRawUserInfo() == null;
+    }
+
     /** Missing keeps the current URL, null clears it. */
     Optional<String> webhookUrlChange(String field, Input input, Optional<String> current) {
         return switch (input) {

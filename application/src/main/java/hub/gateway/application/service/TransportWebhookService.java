@@ -13,9 +13,11 @@ import hub.gateway.application.port.out.TransportWebhooks.TransportUpdate;
 import hub.gateway.application.port.out.TransportWebhooks.WebhookRead;
 import hub.gateway.application.port.out.Transports;
 import hub.gateway.domain.account.Instance;
+import hub.gateway.domain.account.InstanceId;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Acts on a transport's webhook once the transport has verified and read it. Work is done before the
@@ -46,24 +48,71 @@ final class TransportWebhookService implements ReceiveTransportWebhookUseCase, A
     }
 
     @Override
-    public WebhookReceipt receive(String transport, Map<String, String> headers, byte[] body) {
+    public WebhookReceipt receive(String transport, Optional<String> instanceId, Map<String, String> headers,
+                                  byte[] body) {
+        return instanceId.isPresent() ? receiveFor(transport, instanceId.get(), headers, body)
+                : receive(transport, headers, body);
+    }
+
+    private WebhookReceipt receive(String transport, Map<String, String> headers, byte[] body) {
         Optional<TransportWebhooks> webhooks = transports.webhooks(transport);
         if (webhooks.isEmpty()) {
             return new WebhookReceipt.UnknownTransport();
         }
-        return switch (webhooks.get().read(headers, body)) {
+        return receipt(webhooks.get().read(headers, body), update -> apply(transport, update));
+    }
+
+    private WebhookReceipt receiveFor(String transport, String instanceId, Map<String, String> headers, byte[] body) {
+        Optional<TransportWebhooks> webhooks = transports.webhooks(transport);
+        if (webhooks.isEmpty()) {
+            return new WebhookReceipt.UnknownTransport();
+        }
+        Optional<Instance> instance = InstanceId.isWellFormed(instanceId)
+                ? instances.find(new InstanceId(instanceId)).filter(found -> found.transport().equals(transport))
+                : Optional.empty();
+        if (instance.isEmpty()) {
+            return new WebhookReceipt.Unauthenticated();
+        }
+        return receipt(webhooks.get().readFor(instance.get().transportAccount(), headers, body),
+                update -> applyTo(instance.get(), update));
+    }
+
+    private static WebhookReceipt receipt(WebhookRead read, Predicate<TransportUpdate> apply) {
+        return switch (read) {
             case WebhookRead.Unauthenticated unauthenticated -> new WebhookReceipt.Unauthenticated();
             case WebhookRead.Malformed malformed -> new WebhookReceipt.Malformed(malformed.reason());
+            case WebhookRead.Misdirected misdirected -> new WebhookReceipt.Misdirected(misdirected.reason());
             case WebhookRead.Updates updates -> {
                 int applied = 0;
                 for (TransportUpdate update : updates.updates()) {
-                    if (apply(transport, update)) {
+                    if (apply.test(update)) {
                         applied++;
                     }
                 }
                 yield new WebhookReceipt.Accepted(updates.updates().size(), applied);
             }
         };
+    }
+
+    /**
+     * An update from a webhook addressed to {@code instance} and signed with its key: it concerns that instance
+     * whatever it names. The transport echoes no log id, so a status finds its row by the message id alone.
+     */
+    private boolean applyTo(Instance instance, TransportUpdate update) {
+        return switch (update) {
+            case TransportUpdate.InboundText text -> inbound(instance, text);
+            case TransportUpdate.DeliveryUpdate status -> messageLog.recordDeliveryStatus(new MessageLog.DeliveryReport(
+                    status.providerMessageId(), Optional.empty(), status.status(), status.at(), status.error()));
+            // Such a transport reviews no templates (contract §14); news of them would not be its to give.
+            case TransportUpdate.TemplateStatusChange change -> false;
+            case TransportUpdate.TemplateQualityChange change -> false;
+        };
+    }
+
+    private boolean inbound(Instance instance, TransportUpdate.InboundText text) {
+        InboundResult result = inbound.receive(new InboundMessage(instance.id().value(), text.from(), text.text(),
+                text.at(), false));
+        return result instanceof InboundResult.OptedOut || result instanceof InboundResult.OptedIn;
     }
 
     private boolean apply(String transport, TransportUpdate update) {
@@ -74,9 +123,7 @@ final class TransportWebhookService implements ReceiveTransportWebhookUseCase, A
                     LOG.log(System.Logger.Level.WARNING, () -> "inbound message for an unknown " + transport + " account");
                     yield false;
                 }
-                InboundResult result = inbound.receive(new InboundMessage(instance.get().id().value(), text.from(),
-                        text.text(), text.at(), false));
-                yield result instanceof InboundResult.OptedOut || result instanceof InboundResult.OptedIn;
+                yield inbound(instance.get(), text);
             }
             case TransportUpdate.DeliveryUpdate status -> messageLog.recordDeliveryStatus(new MessageLog.DeliveryReport(
                     status.providerMessageId(), sentAs(transport, status), status.status(), status.at(), status.error()));

@@ -10,15 +10,28 @@ import java.util.Optional;
  *
  * @param businessAccountId Meta's WhatsApp Business Account id ({@code waba_id}): where the templates are read from,
  *                          and what Meta's template webhooks name; several phone numbers (instances) may share one
+ * @param waha              the instance's session on a WAHA server, for the {@code waha} transport
  */
 public record TransportAccount(Optional<String> phoneNumberId, Optional<String> accessToken,
-                               Optional<String> businessAccountId) {
+                               Optional<String> businessAccountId, WahaAccount waha) {
     public static final TransportAccount NONE = new TransportAccount(Optional.empty(), Optional.empty(), Optional.empty());
 
     public TransportAccount {
         Objects.requireNonNull(phoneNumberId);
         Objects.requireNonNull(accessToken);
         Objects.requireNonNull(businessAccountId);
+        Objects.requireNonNull(waha);
+    }
+
+    /** Meta's account alone, without a WAHA session. */
+    public TransportAccount(Optional<String> phoneNumberId, Optional<String> accessToken,
+                            Optional<String> businessAccountId) {
+        this(phoneNumberId, accessToken, businessAccountId, WahaAccount.NONE);
+    }
+
+    /** A WAHA session alone. */
+    public static TransportAccount of(WahaAccount waha) {
+        return new TransportAccount(Optional.empty(), Optional.empty(), Optional.empty(), waha);
     }
 
     /** Without a WhatsApp Business Account. */
@@ -30,6 +43,6 @@ public record TransportAccount(Optional<String> phoneNumberId, Optional<String> 
     public String toString() {
         return "TransportAccount[phoneNumberId=" + phoneNumberId.orElse("none")
                 + ", accessToken=" + (accessToken.isPresent() ? "(set)" : "none")
-                + ", businessAccountId=" + businessAccountId.orElse("none") + "]";
+                + ", businessAccountId=" + businessAccountId.orElse("none") + ", waha=" + waha + "]";
     }
 }

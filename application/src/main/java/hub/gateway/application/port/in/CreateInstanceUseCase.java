@@ -13,10 +13,18 @@ public interface CreateInstanceUseCase {
     /**
      * {@code instanceId} absent: one is generated. {@code transport} absent: {@code sandbox}.
      * {@code phoneNumberId} and {@code accessToken}: the instance's account at a transport that needs one
-     * ({@code meta_cloud}); {@code wabaId} its WhatsApp Business Account, where its templates are synced from.
+     * ({@code meta_cloud}); {@code wabaId} its WhatsApp Business Account, where its templates are synced from;
+     * {@code waha} its session on a WAHA server ({@code waha}).
      */
     record CreateInstanceCommand(Input accountId, Input instanceId, Input name, Input plan, Input transport,
-                                 Input webhookUrl, Input phoneNumberId, Input accessToken, Input wabaId) {
+                                 Input webhookUrl, Input phoneNumberId, Input accessToken, Input wabaId,
+                                 WahaInput waha) {
+        public CreateInstanceCommand(Input accountId, Input instanceId, Input name, Input plan, Input transport,
+                                     Input webhookUrl, Input phoneNumberId, Input accessToken, Input wabaId) {
+            this(accountId, instanceId, name, plan, transport, webhookUrl, phoneNumberId, accessToken, wabaId,
+                    WahaInput.MISSING);
+        }
+
         public CreateInstanceCommand(Input accountId, Input instanceId, Input name, Input plan, Input transport,
                                      Input webhookUrl, Input phoneNumberId, Input accessToken) {
             this(accountId, instanceId, name, plan, transport, webhookUrl, phoneNumberId, accessToken, Input.MISSING);

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * Changes an instance's plan, reviewed limits, webhook URL, name, or its transport account (phone number
- * id, access token, WhatsApp Business Account id: a token is rotated this way). A field left out stays as it is; a
+ * id, access token, WhatsApp Business Account id, the WAHA session's settings: a token or key is rotated this way). A field left out stays as it is; a
  * limit or the webhook URL set to null is cleared (the plan's figure applies again).
  */
 public interface UpdateInstanceUseCase {
@@ -17,7 +17,14 @@ public interface UpdateInstanceUseCase {
 
     record UpdateInstanceCommand(String instanceId, Input plan, Input dailyLimit, Input monthlyLimit,
                                  Input perMinuteLimit, Input webhookUrl, Input name, Input phoneNumberId,
-                                 Input accessToken, Input wabaId) {
+                                 Input accessToken, Input wabaId, WahaInput waha) {
+        public UpdateInstanceCommand(String instanceId, Input plan, Input dailyLimit, Input monthlyLimit,
+                                     Input perMinuteLimit, Input webhookUrl, Input name, Input phoneNumberId,
+                                     Input accessToken, Input wabaId) {
+            this(instanceId, plan, dailyLimit, monthlyLimit, perMinuteLimit, webhookUrl, name, phoneNumberId,
+                    accessToken, wabaId, WahaInput.MISSING);
+        }
+
         public UpdateInstanceCommand(String instanceId, Input plan, Input dailyLimit, Input monthlyLimit,
                                      Input perMinuteLimit, Input webhookUrl, Input name, Input phoneNumberId,
                                      Input accessToken) {

@@ -24,12 +24,27 @@ public interface TransportWebhooks {
      */
     WebhookRead read(Map<String, String> headers, byte[] body);
 
+    /**
+     * A webhook addressed to one instance (WAHA's {@code /webhooks/waha/{instance_id}}), verified with that instance's
+     * own key. A transport whose webhooks are gateway-wide (Meta's) trusts none addressed this way.
+     *
+     * @param account the instance's account at the transport, with the key its events are signed with
+     */
+    default WebhookRead readFor(hub.gateway.domain.account.TransportAccount account, Map<String, String> headers,
+                                byte[] body) {
+        return new WebhookRead.Unauthenticated();
+    }
+
     sealed interface WebhookRead {
         /** No signature, or a wrong one: nothing in it may be acted on. */
         record Unauthenticated() implements WebhookRead {
         }
 
         record Malformed(String reason) implements WebhookRead {
+        }
+
+        /** Signed, but for another of the provider's accounts (a WAHA session) than the instance's: not acted on. */
+        record Misdirected(String reason) implements WebhookRead {
         }
 
         record Updates(List<TransportUpdate> updates) implements WebhookRead {
