@@ -749,7 +749,9 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, SendGate, Mes
     public synchronized boolean recordDeliveryStatus(DeliveryReport report) {
         String wireName = report.status().wireName();
         Optional<MessageRecord> found = log.values().stream()
-                .filter(row -> row.messageId().equals(Optional.of(report.providerMessageId()))).findFirst()
+                .filter(row -> row.messageId().equals(Optional.of(report.providerMessageId())))
+                .filter(row -> report.reportedFor().isEmpty() || row.instanceId().equals(report.reportedFor().get().value()))
+                .findFirst()
                 .or(() -> report.sentAs().map(sentAs -> log.get(sentAs.logId()))
                         .filter(row -> row.instanceId().equals(report.sentAs().get().instanceId().value()))
                         .filter(row -> row.messageId().isEmpty() || row.status().equals("unknown")));

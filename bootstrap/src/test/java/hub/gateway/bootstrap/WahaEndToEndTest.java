@@ -196,6 +196,12 @@ class WahaEndToEndTest {
         Response sent = send(client, "+966501234567", "Your appointment is at 10:00 tomorrow.");
         String messageId = sent.json().getString("message_id");
         long logId = sent.json().getJsonNumber("log_id").longValue();
+        // Another instance's own key, its own session, naming this instance's message: accepted, changes nothing.
+        WahaClient other = newClient(waha.url(), null);
+        String foreign = ack(other, messageId, "ERROR", -1);
+        assertEquals(200, event(other, foreign, signed(other, foreign)).status());
+        assertEquals("sent", gateway.get(client.apiKey(), "/api/messages/" + logId).json().getString("status"),
+                "another instance cannot move this instance's message");
 
         for (String ack : List.of(ack(client, messageId, "SERVER", 1), ack(client, messageId, "DEVICE", 2),
                 ack(client, messageId, "READ", 3), ack(client, messageId, "READ", 3))) {

@@ -100,7 +100,8 @@ final class PgMessageLog implements MessageLog {
      * ({@code sent_as}: the log id it carried to the transport), if it belongs to the instance the status came for
      * and has no message id yet (or that very one: a send marked while this statement waited for the row's lock) or
      * is 'unknown'; the message id is then stored on the row and on its history entry, so later statuses find it.
-     * The row is locked; the history entry is added unless the unique index message_status_once (V4) already holds
+     * A report signed by one instance's own key ({@code reported_for}) moves only that instance's rows. The row is
+     * locked; the history entry is added unless the unique index message_status_once (V4) already holds
      * that status for the row, and only then is the row updated. A 'failed' always wins and stores the error; any
      * other status only moves the row forward (sent < delivered < read), and nothing moves a row out of 'failed'.
      * The row's own status is ranked in SQL ('accepted' and 'unknown' lowest: any report moves them on); the
@@ -112,6 +113,9 @@ final class PgMessageLog implements MessageLog {
                         with named as (
                             select s.log_id as id from message_status s
                              where s.message_id = cast(:message_id as text)
+                               and (cast(:reported_for as text) is null
+                                    or exists (select 1 from message_log r
+                                                where r.id = s.log_id and r.instance_id = cast(:reported_for as text)))
                              order by s.log_id desc
                              limit 1),
                         target as (
@@ -147,6 +151,7 @@ final class PgMessageLog implements MessageLog {
                 .addParam("message_id", report.providerMessageId())
                 .addParam("sent_as", report.sentAs().map(MessageLog.SentAs::logId).orElse(null))
                 .addParam("instance_id", report.sentAs().map(sentAs -> sentAs.instanceId().value()).orElse(null))
+                .addParam("reported_for", report.reportedFor().map(InstanceId::value).orElse(null))
                 .addParam("status", report.status().wireName())
                 .addParam("at", Columns.utc(report.at()))
                 .addParam("rank", rank(report.status()))

@@ -96,13 +96,15 @@ final class TransportWebhookService implements ReceiveTransportWebhookUseCase, A
 
     /**
      * An update from a webhook addressed to {@code instance} and signed with its key: it concerns that instance
-     * whatever it names. The transport echoes no log id, so a status finds its row by the message id alone.
+     * whatever it names, and it moves only that instance's rows. The transport echoes no log id, so a status finds
+     * its row by the message id, among the instance's own.
      */
     private boolean applyTo(Instance instance, TransportUpdate update) {
         return switch (update) {
             case TransportUpdate.InboundText text -> inbound(instance, text);
             case TransportUpdate.DeliveryUpdate status -> messageLog.recordDeliveryStatus(new MessageLog.DeliveryReport(
-                    status.providerMessageId(), Optional.empty(), status.status(), status.at(), status.error()));
+                    status.providerMessageId(), Optional.empty(), status.status(), status.at(), status.error(),
+                    Optional.of(instance.id())));
             // Such a transport reviews no templates (contract §14); news of them would not be its to give.
             case TransportUpdate.TemplateStatusChange change -> false;
             case TransportUpdate.TemplateQualityChange change -> false;

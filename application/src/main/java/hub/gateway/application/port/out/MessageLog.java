@@ -48,12 +48,20 @@ public interface MessageLog {
     }
 
     /**
-     * @param sentAs the log row the send named to the transport (Meta's {@code biz_opaque_callback_data}), within
-     *               the instance the report came for; empty when the report names none
+     * @param sentAs      the log row the send named to the transport (Meta's {@code biz_opaque_callback_data}),
+     *                    within the instance the report came for; empty when the report names none
+     * @param reportedFor the instance whose own key signed the report (WAHA's events are per instance): only its rows
+     *                    may be moved; empty when the provider signs for every instance alike (Meta's app secret)
      */
     record DeliveryReport(String providerMessageId, Optional<SentAs> sentAs, DeliveryStatus status, Instant at,
-                          Optional<String> error) {
+                          Optional<String> error, Optional<InstanceId> reportedFor) {
+        public DeliveryReport(String providerMessageId, Optional<SentAs> sentAs, DeliveryStatus status, Instant at,
+                              Optional<String> error) {
+            this(providerMessageId, sentAs, status, at, error, Optional.empty());
+        }
+
         public DeliveryReport {
+            Objects.requireNonNull(reportedFor);
             Objects.requireNonNull(providerMessageId);
             Objects.requireNonNull(sentAs);
             Objects.requireNonNull(status);
