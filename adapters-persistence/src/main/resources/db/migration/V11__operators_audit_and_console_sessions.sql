@@ -11,7 +11,7 @@ create table operator (
 
 create unique index operator_name on operator (lower(name));
 
--- What operators changed, append-only: the triggers refuse UPDATE, DELETE and TRUNCATE (as for suppression_audit),
+-- What operators changed, append-only: R__append_only.sql's triggers refuse UPDATE, DELETE and TRUNCATE,
 -- and retention keeps every row. operator is the name as it was (operators are never renamed).
 create table operator_audit (
     id       bigserial primary key,
@@ -21,25 +21,6 @@ create table operator_audit (
     target   text        not null,
     note     text
 );
-
-create function operator_audit_is_append_only()
-    returns trigger
-    language plpgsql
-as
-$$
-begin
-    raise exception 'operator_audit is append-only: % refused', tg_op
-        using errcode = 'restrict_violation';
-end;
-$$;
-
-create trigger operator_audit_append_only
-    before update or delete on operator_audit
-    for each row execute function operator_audit_is_append_only();
-
-create trigger operator_audit_never_truncated
-    before truncate on operator_audit
-    for each statement execute function operator_audit_is_append_only();
 
 -- Console sessions: the SHA-256 hex of the cookie's value, never the value. operator_id is an operator's id, or
 -- 'admin' for the built-in one (hence no foreign key); token_hash is the hash of the token the session was started
