@@ -55,12 +55,7 @@ final class MetaCloudTransport implements Transport {
     MetaCloudTransport(URI graphUrl, TransportTimeouts timeouts) {
         this.graphUrl = graphUrl;
         this.readTimeout = timeouts.read();
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(timeouts.connect())
-                // A redirect would carry the bearer token to wherever Meta's address pointed.
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.client = ProviderHttpClients.withoutRedirects(timeouts.connect());
     }
 
     /** The Cloud API refuses free-form text outside the window (error 131047): the gateway refuses it first. */

@@ -51,11 +51,7 @@ final class MetaTemplates implements TransportTemplates {
     MetaTemplates(URI graphUrl, Duration connectTimeout, Duration requestTimeout) {
         this.graphUrl = graphUrl;
         this.requestTimeout = requestTimeout;
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.client = ProviderHttpClients.withoutRedirects(connectTimeout);
     }
 
     @Override

@@ -41,12 +41,7 @@ final class WahaTransport implements Transport {
     /** The request's time-out covers connecting too; TransportTimeouts keeps the connect time-out shorter. */
     WahaTransport(TransportTimeouts timeouts) {
         this.readTimeout = timeouts.read();
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(timeouts.connect())
-                // A redirect would carry the API key to wherever the server pointed.
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.client = ProviderHttpClients.withoutRedirects(timeouts.connect());
     }
 
     @Override
