@@ -12,7 +12,8 @@
 --
 -- Its input is one jsonb document, built by PgSendGate with named fields (the shape is in its comment), and read
 -- into variables once, at the top. Its answer is in the domain's words: outcome 'reserved', 'suppressed',
--- 'window_closed', 'duplicate_content' or 'exhausted' (with time_window 'minute', 'day' or 'month'). The error names it writes to
+-- 'window_closed', 'risk_confirmed' (with held: which conditional signals held, bit i for the i-th),
+-- 'duplicate_content' or 'exhausted' (with time_window 'minute', 'day' or 'month'). The error names it writes to
 -- message_log.error are the log's stored vocabulary, which the API shows as they are (GET /messages); they come
 -- in the document ('logged'), from the one table of them in Java (LoggedReasons), so that no spelling is written
 -- twice in two languages.
@@ -32,9 +33,37 @@ drop function if exists risk_signal_field(jsonb, text);
 -- cannot be replaced in place, so the old one goes first (this file runs in one transaction: no caller sees none).
 drop function if exists send_gate_reserve(jsonb);
 
+-- A policy violation the gate itself judged (duplicate content, a conditional signal that held): its refused log row
+-- and its risk event, and the instance's count of violations towards the pause ('violations_since' and
+-- 'violations_min_score' of the rule's part of the document, p_rule) with this one. Its inserts are seen by the
+-- count: a function's later statements see its earlier ones.
+create or replace function send_gate_violation(p_send jsonb, p_score integer, p_action text, p_signals jsonb,
+                                               p_rule jsonb, out log_id bigint, out violations integer)
+    language plpgsql
+    set plan_cache_mode = force_generic_plan
+as
+$$
+declare
+    v_instance text := p_send ->> 'instance';
+    v_at       timestamptz := cast(p_send -> 'windows' ->> 'at' as timestamptz);
+begin
+    insert into message_log (account_id, instance_id, phone, message_purpose, status, error, created_at)
+    values (p_send ->> 'account', v_instance, p_send ->> 'recipient', p_send ->> 'purpose', 'refused',
+            p_send -> 'logged' ->> 'violation', v_at)
+    returning id into log_id;
+    insert into risk_event (instance_id, at, score, action, signals, log_id)
+    values (v_instance, v_at, p_score, p_action, p_signals, log_id);
+    select count(*) into violations
+      from risk_event r
+     where r.instance_id = v_instance and r.action = 'block'
+       and r.at > cast(p_rule ->> 'violations_since' as timestamptz)
+       and r.score >= cast(p_rule ->> 'violations_min_score' as integer);
+end;
+$$;
+
 create or replace function send_gate_reserve(p_send jsonb)
     returns table (outcome text, time_window text, quota_limit integer, used integer, log_id bigint,
-                   violations integer, minute_used integer, day_used integer, month_used integer)
+                   violations integer, minute_used integer, day_used integer, month_used integer, held integer)
     language plpgsql
     -- V7: the plans of its statements are made once per connection and kept (docs/performance.md).
     set plan_cache_mode = force_generic_plan
@@ -63,6 +92,13 @@ declare
     v_month            date        := cast(p_send -> 'windows' ->> 'month' as date);
     v_at               timestamptz := cast(p_send -> 'windows' ->> 'at' as timestamptz);
     v_risk_score       integer     := cast(p_send -> 'assessment' ->> 'score' as integer);
+    v_risk_action      text        := p_send -> 'assessment' ->> 'action';
+    v_risk_signals     jsonb       := coalesce(p_send -> 'assessment' -> 'signals', '[]'::jsonb);
+    -- Present only when the text links somewhere: step 9's signals that count if a fact held here is true.
+    v_conditional      jsonb       := p_send -> 'conditional';
+    v_condition        jsonb;
+    v_held             integer     := 0;
+    v_held_weight      integer     := 0;
     v_logged           jsonb       := p_send -> 'logged';
     q                  instance_quota%rowtype;
     minute_count       integer;
@@ -94,6 +130,38 @@ begin
         return;
     end if;
 
+    -- Step 9's conditional signals: a WhatsApp chat link to a recipient who never wrote to the instance (one probe
+    -- of the window's primary key), a host no accepted send linked to before 'seen_before' (one of link_host's).
+    -- Those that hold join the assessment; if they bring it to the block score, the send is a policy violation,
+    -- recorded as the duplicate-content one is. No lock is needed: nothing here is counted.
+    if v_conditional is not null then
+        for i in 0 .. jsonb_array_length(v_conditional -> 'signals') - 1 loop
+            v_condition := v_conditional -> 'signals' -> i;
+            if (v_condition ->> 'when' = 'recipient_never_wrote'
+                    and not exists (select 1 from customer_service_window w
+                                     where w.instance_id = v_instance and w.phone = v_recipient))
+               or (v_condition ->> 'when' = 'host_new'
+                    and not exists (select 1 from link_host h
+                                     where h.host = v_condition ->> 'host'
+                                       and h.first_seen <= cast(v_condition ->> 'seen_before' as timestamptz))) then
+                v_held := v_held | (1 << i);
+                v_held_weight := v_held_weight + cast(v_condition -> 'signal' ->> 'weight' as integer);
+                v_risk_signals := v_risk_signals || jsonb_build_array(v_condition -> 'signal');
+            end if;
+        end loop;
+        if v_held <> 0 then
+            v_risk_score := least(100, v_risk_score + v_held_weight);
+            if v_risk_score >= cast(v_conditional ->> 'block_score' as integer) then
+                select v.log_id, v.violations into log_id, violations
+                  from send_gate_violation(p_send, v_risk_score, 'block', v_risk_signals, v_conditional) v;
+                outcome := 'risk_confirmed';
+                held := v_held;
+                return next;
+                return;
+            end if;
+        end if;
+    end if;
+
     select * into q from instance_quota where instance_id = v_instance for update;
     if not found then
         -- An instance created outside add() (or before this table existed) gets its row lazily; the
@@ -110,29 +178,22 @@ begin
          where m.instance_id = v_instance and m.content_hash = v_fingerprint
            and m.created_at > v_duplicate_since and m.phone <> v_recipient;
         if other_recipients >= v_max_others then
-            insert into message_log (account_id, instance_id, phone, message_purpose, status, error, created_at)
-            values (v_account, v_instance, v_recipient, v_purpose, 'refused', v_logged ->> 'violation', v_at)
-            returning id into new_log_id;
             -- The violation's last signal is the duplicate-content one: its evidence gets the count.
-            insert into risk_event (instance_id, at, score, action, signals, log_id)
-            select v_instance, v_at, cast(v -> 'violation' ->> 'score' as integer), v -> 'violation' ->> 'action',
-                   coalesce((select jsonb_agg(case when t.ord = jsonb_array_length(v -> 'violation' -> 'signals')
-                                                   then jsonb_set(t.s, '{evidence}',
-                                                                  to_jsonb(replace(t.s ->> 'evidence', '{recipients}',
-                                                                                   other_recipients::text)))
-                                                   else t.s end order by t.ord)
-                               from jsonb_array_elements(v -> 'violation' -> 'signals') with ordinality as t (s, ord)),
-                            '[]'::jsonb),
-                   new_log_id
-              from (select v_duplicate as v) d;
-            select count(*) into violations
-              from risk_event r
-             where r.instance_id = v_instance and r.action = 'block'
-               and r.at > cast(v_duplicate ->> 'violations_since' as timestamptz);
+            select v.log_id, v.violations into log_id, violations
+              from send_gate_violation(p_send, cast(v_duplicate -> 'violation' ->> 'score' as integer),
+                       v_duplicate -> 'violation' ->> 'action',
+                       coalesce((select jsonb_agg(case when t.ord = jsonb_array_length(v_duplicate -> 'violation' -> 'signals')
+                                                       then jsonb_set(t.s, '{evidence}',
+                                                                      to_jsonb(replace(t.s ->> 'evidence', '{recipients}',
+                                                                                       other_recipients::text)))
+                                                       else t.s end order by t.ord)
+                                   from jsonb_array_elements(v_duplicate -> 'violation' -> 'signals')
+                                        with ordinality as t (s, ord)),
+                                '[]'::jsonb),
+                       v_duplicate) v;
             outcome := 'duplicate_content';
             quota_limit := v_max_others;
             used := other_recipients;
-            log_id := new_log_id;
             return next;
             return;
         end if;
@@ -187,8 +248,14 @@ begin
 
     if v_risk_score > 0 then
         insert into risk_event (instance_id, at, score, action, signals, log_id)
-        values (v_instance, v_at, v_risk_score, p_send -> 'assessment' ->> 'action',
-                coalesce(p_send -> 'assessment' -> 'signals', '[]'::jsonb), new_log_id);
+        values (v_instance, v_at, v_risk_score, v_risk_action, v_risk_signals, new_log_id);
+    end if;
+
+    -- The hosts this accepted send links to are known from now on (their first moment is kept).
+    if v_conditional is not null then
+        insert into link_host (host, first_seen)
+        select h.host, v_at from jsonb_array_elements_text(v_conditional -> 'hosts_to_record') as h (host)
+        on conflict (host) do nothing;
     end if;
 
     -- The key's claim learns which row its request reserved, in this same statement: a retry after a crash is

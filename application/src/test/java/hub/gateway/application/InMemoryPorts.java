@@ -152,10 +152,14 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, SendGate, Mes
         riskEventInstances.put(event.id(), instance);
     }
 
-    /** The instance's 'block' events after {@code since}, as PgRiskLedger and send_gate_reserve count them. */
-    private int violationsSince(InstanceId instance, Instant since) {
+    /**
+     * The instance's 'block' events after {@code since} scored at least {@code certainScore}, as PgRiskLedger and
+     * send_gate_reserve count them.
+     */
+    private int violationsSince(InstanceId instance, Instant since, int certainScore) {
         return (int) riskEvents.stream().filter(e -> instance.equals(riskEventInstances.get(e.id()))
-                && e.assessment().action() == hub.gateway.domain.risk.RiskAction.BLOCK && e.at().isAfter(since)).count();
+                && e.assessment().action() == hub.gateway.domain.risk.RiskAction.BLOCK && e.at().isAfter(since)
+                && e.assessment().score() >= certainScore).count();
     }
 
     int behaviourLookups;
@@ -168,12 +172,12 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, SendGate, Mes
     }
 
     @Override
-    public synchronized int recordViolation(Violation violation, java.time.Duration window) {
+    public synchronized int recordViolation(Violation violation, hub.gateway.domain.risk.RepeatedViolationsRule counted) {
         long logId = recordRefusal(new RefusedRequest(violation.accountId(), violation.instanceId().value(),
                 Optional.of(violation.phone()), Optional.of(violation.purpose()), RefusalReason.POLICY_VIOLATION,
                 violation.at()));
         recordRiskEvent(violation.instanceId(), violation.at(), violation.assessment(), Optional.of(logId));
-        return violationsSince(violation.instanceId(), violation.at().minus(window));
+        return violationsSince(violation.instanceId(), violation.at().minus(counted.window()), counted.certainScore());
     }
 
     @Override
@@ -430,6 +434,8 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, SendGate, Mes
     }
 
     final Map<Recipient, Instant> lastWrote = new HashMap<>();
+    /** Each host accepted sends linked to, with the first moment one did (link_host). */
+    final Map<String, Instant> linkedHosts = new HashMap<>();
 
     /** As PgSendGate's upsert: the latest moment wins, whatever order they come in. */
     @Override
@@ -453,6 +459,37 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, SendGate, Mes
                 return new GateOutcome.WindowClosed(logged(send, "refused", logged(RefusalReason.WINDOW_CLOSED), at));
             }
         }
+        RiskAssessment assessment = r.assessment();
+        if (r.conditionalRisk().isPresent()) {
+            SendReservation.ConditionalRisk risk = r.conditionalRisk().get();
+            int held = 0;
+            for (int i = 0; i < risk.signals().size(); i++) {
+                boolean holds = switch (risk.signals().get(i).condition()) {
+                    case hub.gateway.domain.risk.ConditionalSignal.RecipientNeverWrote ignored ->
+                            !lastWrote.containsKey(new Recipient(send.instance(), send.recipient()));
+                    case hub.gateway.domain.risk.ConditionalSignal.HostNew host -> {
+                        Instant first = linkedHosts.get(host.host());
+                        yield first == null || first.isAfter(at.minus(host.age()));
+                    }
+                };
+                held |= holds ? 1 << i : 0;
+            }
+            if (held != 0) {
+                List<hub.gateway.domain.risk.RiskSignal> signals = new ArrayList<>(assessment.signals());
+                signals.addAll(risk.held(held));
+                int score = Math.min(100, assessment.score() + risk.held(held).stream()
+                        .mapToInt(hub.gateway.domain.risk.RiskSignal::weight).sum());
+                if (score >= risk.blockScore()) {
+                    long logId = logged(send, "refused", "policy_violation", at);
+                    recordRiskEvent(send.instance(), at, new RiskAssessment(score, hub.gateway.domain.risk.RiskAction.BLOCK,
+                            signals), Optional.of(logId));
+                    int violations = violationsSince(send.instance(), at.minus(risk.counted().window()),
+                            risk.counted().certainScore());
+                    return new GateOutcome.RiskConfirmed(held, violations, logId);
+                }
+                assessment = new RiskAssessment(score, assessment.action(), signals);
+            }
+        }
         if (r.duplicateContent().isPresent()) {
             SendReservation.DuplicateContentRule rule = r.duplicateContent().get();
             Instant since = at.minus(rule.window());
@@ -463,8 +500,8 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, SendGate, Mes
             if (others >= rule.maxOtherRecipients()) {
                 long logId = logged(send, "refused", "policy_violation", at);
                 recordRiskEvent(send.instance(), at, counted(rule.violation(), others), Optional.of(logId));
-                Instant violationsSince = at.minus(rule.violationsWindow());
-                int violations = violationsSince(send.instance(), violationsSince);
+                Instant violationsSince = at.minus(rule.counted().window());
+                int violations = violationsSince(send.instance(), violationsSince, rule.counted().certainScore());
                 return new GateOutcome.DuplicateContent(others, violations, logId);
             }
         }
@@ -492,9 +529,11 @@ final class InMemoryPorts implements Accounts, ApiKeys, Instances, SendGate, Mes
         counted.put(logId, new Counted(send.instance(), r.windows()));
         r.duplicateContent().ifPresent(rule -> fingerprinted.add(
                 new Fingerprinted(rule.fingerprint(), send.instance(), send.recipient(), at)));
-        if (r.assessment().score() > 0) {
-            recordRiskEvent(send.instance(), at, r.assessment(), Optional.of(logId));
+        if (assessment.score() > 0) {
+            recordRiskEvent(send.instance(), at, assessment, Optional.of(logId));
         }
+        Instant linkedAt = at;
+        r.conditionalRisk().ifPresent(risk -> risk.hostsToRecord().forEach(host -> linkedHosts.putIfAbsent(host, linkedAt)));
         send.idempotencyKey().ifPresent(key -> idempotencyKeys.link(send.account(), key, logId));
         return new GateOutcome.Reserved(logId, new Usage(c.minuteUsed, c.dayUsed, c.monthUsed));
     }

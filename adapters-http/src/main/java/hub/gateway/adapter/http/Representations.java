@@ -165,6 +165,8 @@ final class Representations {
         paused.assessments().forEach(e -> assessments.add(riskEvent(e)));
         JsonArrayBuilder refusals = JSON.createArrayBuilder();
         paused.recentRefusals().forEach(m -> refusals.add(message(m)));
+        JsonArrayBuilder ledToPause = JSON.createArrayBuilder();
+        paused.ledToPause().forEach(e -> ledToPause.add(riskEvent(e)));
         return JSON.createObjectBuilder()
                 .add("instance_id", instance.id().value())
                 .add("account_id", instance.accountId().value())
@@ -176,7 +178,8 @@ final class Representations {
                 .add("paused_by", paused.pause().isPresent() ? "rules" : "operator")
                 .add("pause", paused.pause().<JsonValue>map(e -> riskEvent(e).build()).orElse(JsonValue.NULL))
                 .add("assessments", assessments)
-                .add("recent_refusals", refusals);
+                .add("recent_refusals", refusals)
+                .add("led_to_pause", ledToPause);
     }
 
     static JsonObjectBuilder suppressionEntry(SuppressionEntry entry) {

@@ -433,7 +433,8 @@ final class FakeUseCases {
         Instance instance = report().instance().withStatus(InstanceStatus.PAUSED_FOR_REVIEW);
         return new PausedInstance(instance, NOW, Optional.of(pause), riskEvents(),
                 List.of(new MessageRecord(126, Optional.empty(), "inst_12345", Optional.of("+966501234567"),
-                        Optional.of("support"), "refused", Optional.of("policy_violation"), NOW, List.of())));
+                        Optional.of("support"), "refused", Optional.of("policy_violation"), NOW, List.of())),
+                riskEvents().stream().filter(e -> e.assessment().action() == hub.gateway.domain.risk.RiskAction.BLOCK).toList());
     }
 
     static Overview overview() {

@@ -3,6 +3,7 @@ package hub.gateway.adapter.persistence;
 import hub.gateway.application.port.out.RiskLedger;
 import hub.gateway.domain.account.InstanceId;
 import hub.gateway.domain.account.InstanceStatus;
+import hub.gateway.domain.risk.RepeatedViolationsRule;
 import hub.gateway.domain.risk.RiskAction;
 import hub.gateway.domain.risk.RiskAssessment;
 import hub.gateway.domain.send.RefusalReason;
@@ -29,7 +30,8 @@ final class PgRiskLedger implements RiskLedger {
     /**
      * The sibling select runs on the statement's snapshot, which does not hold the new risk event: it is
      * counted from the CTE's own returned row instead. Two violations committing at the same moment may each
-     * miss the other; the next one counts both, which is close enough for a pause threshold.
+     * miss the other; the next one counts both, which is close enough for a pause threshold. Only violations
+     * scored at least the rule's certain score count towards the pause (contract §6).
      */
     private static final String VIOLATION = """
             with logged as (
@@ -39,10 +41,10 @@ final class PgRiskLedger implements RiskLedger {
             recorded as (
                 insert into risk_event (instance_id, at, score, action, signals, log_id)
                 select instance_id, created_at, ?, ?, %s, id from logged
-                returning action)
+                returning action, score)
             select (select count(*) from risk_event
-                     where instance_id = ? and action = 'block' and at > cast(? as timestamptz))
-                 + (select count(*) from recorded where action = 'block') as violations
+                     where instance_id = ? and action = 'block' and at > cast(? as timestamptz) and score >= ?)
+                 + (select count(*) from recorded where action = 'block' and score >= ?) as violations
             """.formatted(StoredSignals.JSONB_SQL);
 
     private static final String PAUSE = """
@@ -77,14 +79,15 @@ final class PgRiskLedger implements RiskLedger {
     }
 
     @Override
-    public int recordViolation(Violation violation, Duration window) {
+    public int recordViolation(Violation violation, RepeatedViolationsRule counted) {
         RiskAssessment assessment = violation.assessment();
         Object[] logged = {violation.accountId().value(), violation.instanceId().value(), violation.phone(),
                 violation.purpose(), LoggedReasons.of(RefusalReason.POLICY_VIOLATION), Columns.utc(violation.at()),
                 assessment.score(), assessment.action().wireName()};
-        Object[] counted = {violation.instanceId().value(), Columns.utc(violation.at().minus(window))};
+        Object[] counting = {violation.instanceId().value(), Columns.utc(violation.at().minus(counted.window())),
+                counted.certainScore(), counted.certainScore()};
         long violations = db.call(exec -> exec.get(VIOLATION,
-                        concat(logged, StoredSignals.of(assessment.signals()).parameters(), counted)))
+                        concat(logged, StoredSignals.of(assessment.signals()).parameters(), counting)))
                 .map(row -> Columns.longValue(row, "violations"))
                 .orElseThrow(() -> new IllegalStateException("a count returned no row"));
         return Math.toIntExact(violations);

@@ -7,6 +7,7 @@ import hub.gateway.domain.account.InstanceId;
 import hub.gateway.domain.message.PhoneNumber;
 import hub.gateway.domain.quota.Usage;
 import hub.gateway.domain.quota.UsageWindows;
+import hub.gateway.domain.risk.ConditionalSignal;
 import hub.gateway.domain.risk.RiskAssessment;
 import hub.gateway.domain.send.CustomerServiceWindow;
 import hub.gateway.domain.send.GateOutcome;
@@ -34,8 +35,11 @@ import java.util.stream.Stream;
  * {"account", "instance", "recipient", "purpose", "idempotency_key" (absent: none),
  *  "suppressed_by": ["blocked", ...],
  *  "open_window_since" (absent: the send needs no open window),
- *  "duplicate_content": {"fingerprint", "max_other_recipients", "since", "violations_since",
+ *  "duplicate_content": {"fingerprint", "max_other_recipients", "since", "violations_since", "violations_min_score",
  *                        "violation": {"score", "action", "signals"}}  (absent: step 9 switched off),
+ *  "conditional": {"signals": [{"signal": {"name", "weight", "evidence"}, "when": "recipient_never_wrote"
+ *                               | "host_new", "host", "seen_before"}, ...], "block_score", "violations_since",
+ *                  "violations_min_score", "hosts_to_record": [...]}  (absent: the text links nowhere),
  *  "limits": {"minute", "day", "month"},
  *  "windows": {"minute", "day", "month", "at"},
  *  "assessment": {"score", "action", "signals": [{"name", "weight", "evidence"}, ...]}}
@@ -45,7 +49,8 @@ import java.util.stream.Stream;
 final class PgSendGate implements SendGate {
     private static final JsonBuilderFactory JSON = StoredSignals.JSON;
     private static final String RESERVE = """
-            select outcome, time_window, quota_limit, used, log_id, violations, minute_used, day_used, month_used
+            select outcome, time_window, quota_limit, used, log_id, violations, minute_used, day_used, month_used,
+                   held
               from send_gate_reserve(cast(? as jsonb))
             """;
 
@@ -70,6 +75,8 @@ final class PgSendGate implements SendGate {
             case "suppressed" -> new GateOutcome.Suppressed(logId);
             case "window_closed" -> new GateOutcome.WindowClosed(logId);
             case "duplicate_content" -> new GateOutcome.DuplicateContent(Columns.intValue(row, "used"),
+                    Columns.intValue(row, "violations"), logId);
+            case "risk_confirmed" -> new GateOutcome.RiskConfirmed(Columns.intValue(row, "held"),
                     Columns.intValue(row, "violations"), logId);
             case "exhausted" -> new GateOutcome.Exhausted(window(Columns.string(row, "time_window")),
                     Columns.intValue(row, "quota_limit"), Columns.intValue(row, "used"), logId, usage(row));
@@ -122,7 +129,30 @@ final class PgSendGate implements SendGate {
             input.add("open_window_since", CustomerServiceWindow.openIfWrittenAfter(windows.now()).toString());
         }
         reservation.duplicateContent().ifPresent(rule -> input.add("duplicate_content", duplicateContent(rule, windows.now())));
+        reservation.conditionalRisk().ifPresent(risk -> input.add("conditional", conditional(risk, windows.now())));
         return input.build();
+    }
+
+    private static JsonObjectBuilder conditional(SendReservation.ConditionalRisk risk, Instant now) {
+        JsonArrayBuilder signals = JSON.createArrayBuilder();
+        for (ConditionalSignal signal : risk.signals()) {
+            JsonObjectBuilder one = JSON.createObjectBuilder()
+                    .add("signal", StoredSignals.object(signal.signal()));
+            switch (signal.condition()) {
+                case ConditionalSignal.RecipientNeverWrote ignored -> one.add("when", "recipient_never_wrote");
+                case ConditionalSignal.HostNew host -> one.add("when", "host_new").add("host", host.host())
+                        .add("seen_before", now.minus(host.age()).toString());
+            }
+            signals.add(one);
+        }
+        JsonArrayBuilder hosts = JSON.createArrayBuilder();
+        risk.hostsToRecord().stream().sorted().forEach(hosts::add);
+        return JSON.createObjectBuilder()
+                .add("signals", signals)
+                .add("block_score", risk.blockScore())
+                .add("violations_since", now.minus(risk.counted().window()).toString())
+                .add("violations_min_score", risk.counted().certainScore())
+                .add("hosts_to_record", hosts);
     }
 
     private static JsonObjectBuilder duplicateContent(DuplicateContentRule rule, Instant now) {
@@ -131,7 +161,8 @@ final class PgSendGate implements SendGate {
                 .add("max_other_recipients", rule.maxOtherRecipients())
                 .add("since", now.minus(rule.window()).toString())
                 .add("violation", assessment(rule.violation()))
-                .add("violations_since", now.minus(rule.violationsWindow()).toString());
+                .add("violations_since", now.minus(rule.counted().window()).toString())
+                .add("violations_min_score", rule.counted().certainScore());
     }
 
     private static JsonObjectBuilder assessment(RiskAssessment assessment) {

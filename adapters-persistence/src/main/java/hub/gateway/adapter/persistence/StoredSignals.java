@@ -5,6 +5,7 @@ import io.helidon.dbclient.DbRow;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -37,12 +38,17 @@ record StoredSignals(String json) {
     static JsonArrayBuilder array(List<RiskSignal> signals) {
         JsonArrayBuilder array = JSON.createArrayBuilder();
         for (RiskSignal signal : signals) {
-            array.add(JSON.createObjectBuilder()
-                    .add("name", signal.name())
-                    .add("weight", signal.weight())
-                    .add("evidence", signal.evidence()));
+            array.add(object(signal));
         }
         return array;
+    }
+
+    /** One signal as the JSON object stored in risk_event.signals. */
+    static JsonObjectBuilder object(RiskSignal signal) {
+        return JSON.createObjectBuilder()
+                .add("name", signal.name())
+                .add("weight", signal.weight())
+                .add("evidence", signal.evidence());
     }
 
     /** The column that {@link #read} takes back, from a jsonb signals expression. */

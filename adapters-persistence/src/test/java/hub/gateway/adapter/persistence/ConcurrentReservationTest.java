@@ -76,6 +76,7 @@ class ConcurrentReservationTest {
                     case GateOutcome.Suppressed s -> throw new AssertionError("nobody is suppressed here");
                     case GateOutcome.WindowClosed w -> throw new AssertionError("no window is asked for here");
                     case GateOutcome.DuplicateContent d -> throw new AssertionError("one recipient only: " + d);
+                    case GateOutcome.RiskConfirmed c -> throw new AssertionError("no link, no conditional risk: " + c);
                 }
             }
             assertEquals(DAILY_LIMIT, reserved);

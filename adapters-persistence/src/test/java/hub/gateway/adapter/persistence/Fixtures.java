@@ -104,7 +104,7 @@ final class Fixtures {
     static DuplicateContentRule duplicateContent(ContentFingerprint text, int maxOtherRecipients, Duration window) {
         RiskPolicy policy = RiskPolicyFile.defaults();
         return new DuplicateContentRule(text, maxOtherRecipients, window,
-                policy.duplicateContent().toCount(RiskAssessment.CLEAN), policy.repeatedViolations().window());
+                policy.duplicateContent().toCount(RiskAssessment.CLEAN), policy.repeatedViolations());
     }
 
     /** A reservation without an Idempotency-Key. */

@@ -58,7 +58,7 @@ class RiskFactsTest {
         reserve(instance, recipient(1), NOW);
         database.persistence().riskLedger().recordViolation(new Violation(account.id(), instance.id(), recipient(7).e164(),
                 "marketing", new RiskAssessment(90, RiskAction.BLOCK, List.of()), NOW),
-                WINDOW);
+                new hub.gateway.domain.risk.RepeatedViolationsRule(5, WINDOW, 90));
         optOut(instance, recipient(1), SuppressionReason.RECIPIENT_REQUESTED_STOP, NOW);
         optOut(instance, recipient(2), SuppressionReason.RECIPIENT_REQUESTED_STOP, NOW.minusSeconds(60));
         optOut(instance, recipient(3), SuppressionReason.RECIPIENT_REQUESTED_STOP, LONG_AGO);

@@ -8,6 +8,7 @@ import hub.gateway.domain.account.Account;
 import hub.gateway.domain.account.Instance;
 import hub.gateway.domain.account.InstanceStatus;
 import hub.gateway.domain.message.MessageRecord;
+import hub.gateway.domain.risk.RepeatedViolationsRule;
 import hub.gateway.domain.risk.RiskAction;
 import hub.gateway.domain.risk.RiskAssessment;
 import hub.gateway.domain.risk.RiskSignal;
@@ -31,6 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RiskLedgerTest {
     private static final Instant NOW = Instant.parse("2025-06-01T09:30:00Z");
     private static final Duration WINDOW = Duration.ofHours(1);
+    /** BLOCKED (85) counts towards the pause under this rule. */
+    private static final RepeatedViolationsRule COUNTED = new RepeatedViolationsRule(5, WINDOW, 80);
     private static final RiskAssessment BLOCKED = new RiskAssessment(85, RiskAction.BLOCK, List.of(
             new RiskSignal("promotional_language", 45, "خصم"), new RiskSignal("shortened_link", 40, "bit.ly")));
     private static final RiskAssessment PAUSE = new RiskAssessment(100, RiskAction.PAUSE_INSTANCE, List.of(
@@ -53,7 +56,7 @@ class RiskLedgerTest {
 
     @Test
     void aViolationIsLoggedAsRefusedWithItsRiskEvent() {
-        assertEquals(1, ledger.recordViolation(violation(NOW), WINDOW));
+        assertEquals(1, ledger.recordViolation(violation(NOW), COUNTED));
 
         MessageRecord logged = database.persistence().messageLog().recent(account.id(), instance.id(), 10).getFirst();
         assertEquals("refused", logged.status());
@@ -68,12 +71,25 @@ class RiskLedgerTest {
 
     @Test
     void violationsAreCountedWithinTheWindowOnly() {
-        assertEquals(1, ledger.recordViolation(violation(NOW.minus(WINDOW)), WINDOW));
-        assertEquals(1, ledger.recordViolation(violation(NOW), WINDOW), "the first is exactly one window old");
-        assertEquals(2, ledger.recordViolation(violation(NOW.plusSeconds(1)), WINDOW));
-        assertEquals(3, ledger.recordViolation(violation(NOW.plusSeconds(2)), WINDOW));
+        assertEquals(1, ledger.recordViolation(violation(NOW.minus(WINDOW)), COUNTED));
+        assertEquals(1, ledger.recordViolation(violation(NOW), COUNTED), "the first is exactly one window old");
+        assertEquals(2, ledger.recordViolation(violation(NOW.plusSeconds(1)), COUNTED));
+        assertEquals(3, ledger.recordViolation(violation(NOW.plusSeconds(2)), COUNTED));
         assertEquals(1, ledger.recordViolation(new Violation(account.id(), database.fixtures().instance(account).id(),
-                "+966501234567", "marketing", BLOCKED, NOW), WINDOW), "another instance counts its own");
+                "+966501234567", "marketing", BLOCKED, NOW), COUNTED), "another instance counts its own");
+    }
+
+    /** A borderline refusal is recorded like any other, and is not one step towards the pause. */
+    @Test
+    void onlyViolationsScoredAtLeastTheCertainScoreAreCounted() {
+        RepeatedViolationsRule certainFrom90 = new RepeatedViolationsRule(5, WINDOW, 90);
+        assertEquals(0, ledger.recordViolation(violation(NOW), certainFrom90), "85 is below 90");
+        RiskAssessment certain = new RiskAssessment(95, RiskAction.BLOCK, List.of(new RiskSignal("scam", 95, "you have won")));
+        assertEquals(1, ledger.recordViolation(new Violation(account.id(), instance.id(), "+966501234567", "marketing",
+                certain, NOW.plusSeconds(1)), certainFrom90));
+        assertEquals(1, ledger.recordViolation(violation(NOW.plusSeconds(2)), certainFrom90), "still only the certain one");
+        assertEquals(2, ledger.recent(instance.id(), 10).stream().filter(e -> e.assessment().score() == 85).count(),
+                "both borderline refusals are recorded");
     }
 
     @Test
@@ -115,7 +131,7 @@ class RiskLedgerTest {
 
     @Test
     void recentIsNewestFirstAndLimited() {
-        ledger.recordViolation(violation(NOW), WINDOW);
+        ledger.recordViolation(violation(NOW), COUNTED);
         ledger.pauseForReview(instance.id(), PAUSE, NOW.plusSeconds(1));
 
         List<RiskEvent> recent = ledger.recent(instance.id(), 10);

@@ -1,11 +1,17 @@
 package hub.gateway.application.policy;
 
+import hub.gateway.domain.risk.ContentRules;
 import hub.gateway.domain.risk.ContentSignal;
 import hub.gateway.domain.risk.DuplicateContentRule;
 import hub.gateway.domain.risk.FailedDeliveriesRule;
+import hub.gateway.domain.risk.LearnedSignal;
+import hub.gateway.domain.risk.LinkDestinations;
 import hub.gateway.domain.risk.LinkRules;
+import hub.gateway.domain.risk.NgramModel;
 import hub.gateway.domain.risk.OptOutsRule;
+import hub.gateway.domain.risk.ReadingRules;
 import hub.gateway.domain.risk.RepeatedViolationsRule;
+import hub.gateway.domain.risk.ReportedTransaction;
 import hub.gateway.domain.risk.RiskPolicy;
 
 import java.io.IOException;
@@ -17,8 +23,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.regex.PatternSyntaxException;
@@ -28,6 +37,10 @@ import java.util.regex.PatternSyntaxException;
  * class), and an operator replaces it with {@code GATEWAY_POLICY_FILE} — a restart applies a change, no rebuild.
  * docs/responsible-messaging.md explains every key. Every key is required; a value out of its range stops the
  * start with the key at fault.
+ *
+ * <p>Beside it lie the data the rules read with, which are not policy: the letter tables generated from ICU4J
+ * ({@value ReadingTables#RESOURCE}) and the learned model ({@code model.file}, by default
+ * {@value LearnedModelFile#DEFAULT_RESOURCE}), both written by tools/risk-model.
  */
 public final class RiskPolicyFile {
     public static final String DEFAULT_RESOURCE = "default-risk-policy.properties";
@@ -57,7 +70,8 @@ public final class RiskPolicyFile {
         for (String name : CONTENT_SIGNALS) {
             String prefix = "signal." + name + ".";
             signals.add(ContentSignal.of(name, integer(file, prefix + "cap", 0, 100),
-                    phrases(file, prefix + "phrases"), patterns(file, prefix + "pattern.")));
+                    phrases(file, prefix + "phrases"), patterns(file, prefix + "pattern."),
+                    optionalPhrases(file, prefix + "mentions"), patterns(file, prefix + "mention_pattern.")));
         }
         LinkRules links = new LinkRules(
                 set(file, "signal.shortened_link.hosts"),
@@ -67,7 +81,9 @@ public final class RiskPolicyFile {
                 integer(file, "signal.userinfo_link.weight", 0, 100),
                 integer(file, "signal.insecure_login_link.weight", 0, 100),
                 integer(file, "signal.insecure_link.weight", 0, 100),
-                set(file, "signal.insecure_login_link.words"));
+                set(file, "signal.insecure_login_link.words"),
+                destinations(file));
+        ContentRules content = new ContentRules(signals, reading(file), transaction(file), links, learned(file));
         int blockScore = integer(file, "block.score", 1, 100);
         DuplicateContentRule duplicateContent = new DuplicateContentRule(
                 integer(file, "signal.duplicate_content.recipients", 1, 1_000_000),
@@ -82,8 +98,102 @@ public final class RiskPolicyFile {
                 Duration.ofHours(integer(file, "pause.opt_outs.window_hours", 1, 720)));
         RepeatedViolationsRule repeatedViolations = new RepeatedViolationsRule(
                 integer(file, "pause.violations.count", 1, 1_000),
-                Duration.ofMinutes(integer(file, "pause.violations.window_minutes", 1, 10_080)));
-        return new RiskPolicy(blockScore, signals, links, duplicateContent, failedDeliveries, optOuts, repeatedViolations);
+                Duration.ofMinutes(integer(file, "pause.violations.window_minutes", 1, 10_080)),
+                integer(file, "pause.violations.min_score", 1, 100));
+        return new RiskPolicy(blockScore, content, duplicateContent, failedDeliveries, optOuts, repeatedViolations);
+    }
+
+    private static ReadingRules reading(Properties file) {
+        ReadingTables tables = ReadingTables.shipped();
+        return new ReadingRules(tables.lookAlikes(), tables.decoratedLetters(), tables.arabicLatin(),
+                characterMap(file, "reading.leet"), set(file, "reading.vocabulary"),
+                characterMap(file, "reading.arabizi.digits"), set(file, "reading.arabizi.words"),
+                integer(file, "signal.disguised_text.weight", 0, 100));
+    }
+
+    private static ReportedTransaction transaction(Properties file) {
+        List<String> phrases = entries(file, "intent.transaction.phrases");
+        List<String> patterns = new ArrayList<>();
+        for (String key : numbered(file, "intent.transaction.pattern.")) {
+            String regex = file.getProperty(key).strip();
+            try {
+                java.util.regex.Pattern.compile(regex);
+            } catch (PatternSyntaxException e) {
+                throw new PolicyException(key + ": '" + regex + "' is not a regular expression");
+            }
+            patterns.add(regex);
+        }
+        return ReportedTransaction.of(phrases, patterns, integer(file, "intent.transaction.mention_percent", 0, 100));
+    }
+
+    /**
+     * {@code Name: keyword keyword : domain domain}, entries separated by "|": who look-alike links imitate.
+     */
+    private static LinkDestinations destinations(Properties file) {
+        List<LinkDestinations.Brand> brands = new ArrayList<>();
+        for (String entry : entries(file, "signal.lookalike_link.brands")) {
+            String[] fields = entry.split(":");
+            if (fields.length != 3 || fields[0].isBlank() || fields[2].isBlank()) {
+                throw new PolicyException("signal.lookalike_link.brands: '" + entry
+                        + "' must be written Name: keywords : domains");
+            }
+            brands.add(new LinkDestinations.Brand(fields[0].strip(), words(fields[1]), words(fields[2])));
+        }
+        ReadingTables tables = ReadingTables.shipped();
+        return new LinkDestinations(brands, integer(file, "signal.lookalike_link.weight", 0, 100),
+                set(file, "signal.free_hosting_link.hosts"), integer(file, "signal.free_hosting_link.weight", 0, 100),
+                set(file, "signal.whatsapp_link.hosts"), integer(file, "signal.whatsapp_link.weight", 0, 100),
+                integer(file, "signal.new_link_host.weight", 0, 100),
+                Duration.ofDays(integer(file, "signal.new_link_host.days", 1, 3650)), tables::asLatin);
+    }
+
+    private static Optional<LearnedSignal> learned(Properties file) {
+        String name = file.getProperty("model.file");
+        if (name == null || name.isBlank()) {
+            throw new PolicyException("model.file is missing (write none for no learned signal)");
+        }
+        if (name.strip().equals("none")) {
+            return Optional.empty();
+        }
+        NgramModel model = LearnedModelFile.load(name.strip());
+        int weight = integer(file, "model.weight", 0, 100);
+        double from = share(file, "model.from");
+        if (from >= 1) {
+            throw new PolicyException("model.from must be below 1, was " + from);
+        }
+        return Optional.of(new LearnedSignal(model, weight, from));
+    }
+
+    private static Set<String> words(String field) {
+        return new LinkedHashSet<>(Arrays.stream(field.strip().split("\\s+")).filter(w -> !w.isEmpty()).toList());
+    }
+
+    /** {@code a=b c=d}: white-space separated pairs, a single character before each "=". */
+    private static Map<Character, String> characterMap(Properties file, String key) {
+        String raw = file.getProperty(key);
+        if (raw == null) {
+            throw new PolicyException(key + " is missing");
+        }
+        Map<Character, String> map = new HashMap<>();
+        for (String pair : raw.strip().split("\\s+")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=', 1);
+            if (equals != 1 || pair.length() < 3) {
+                throw new PolicyException(key + ": '" + pair + "' must be written x=letters");
+            }
+            map.merge(pair.charAt(0), pair.substring(2), String::concat);
+        }
+        return map;
+    }
+
+    private static List<ContentSignal.WeightedPhrase> optionalPhrases(Properties file, String key) {
+        return file.getProperty(key) == null ? List.of() : phrases(file, key);
+    }
+
+    private static List<String> numbered(Properties file, String prefix) {
+        return file.stringPropertyNames().stream().filter(k -> k.startsWith(prefix)).sorted().toList();
     }
 
     private static List<ContentSignal.WeightedPhrase> phrases(Properties file, String key) {
@@ -101,8 +211,7 @@ public final class RiskPolicyFile {
     /** One regular expression per key ({@code <prefix>1}, {@code <prefix>2}, …): "|" belongs to the regex. */
     private static List<ContentSignal.WeightedPattern> patterns(Properties file, String prefix) {
         List<ContentSignal.WeightedPattern> patterns = new ArrayList<>();
-        List<String> keys = file.stringPropertyNames().stream().filter(k -> k.startsWith(prefix)).sorted().toList();
-        for (String key : keys) {
+        for (String key : numbered(file, prefix)) {
             String entry = file.getProperty(key).strip();
             int colon = entry.lastIndexOf(':');
             if (colon <= 0) {

@@ -22,6 +22,7 @@ import hub.gateway.domain.account.Instance;
 import hub.gateway.domain.account.InstanceId;
 import hub.gateway.domain.message.MessageRecord;
 import hub.gateway.domain.message.PhoneNumber;
+import hub.gateway.domain.risk.RepeatedViolationsRule;
 import hub.gateway.domain.risk.RiskAction;
 import hub.gateway.domain.suppression.SuppressionReason;
 
@@ -51,11 +52,12 @@ final class OperatorReadService implements ListPausedInstancesUseCase, SearchIns
     private final Outbox outbox;
     private final InstanceLookup lookup;
     private final InstanceReports reports;
+    private final RepeatedViolationsRule repeatedViolations;
     private final Clock clock;
 
     OperatorReadService(Instances instances, Accounts accounts, ApiKeys apiKeys, MessageLog messageLog,
                         RiskLedger riskLedger, SuppressionList suppressions, Outbox outbox, InstanceReports reports,
-                        Clock clock) {
+                        RepeatedViolationsRule repeatedViolations, Clock clock) {
         this.instances = instances;
         this.accounts = accounts;
         this.apiKeys = apiKeys;
@@ -65,6 +67,7 @@ final class OperatorReadService implements ListPausedInstancesUseCase, SearchIns
         this.outbox = outbox;
         this.lookup = new InstanceLookup(instances);
         this.reports = reports;
+        this.repeatedViolations = repeatedViolations;
         this.clock = clock;
     }
 
@@ -94,9 +97,25 @@ final class OperatorReadService implements ListPausedInstancesUseCase, SearchIns
                     .filter(e -> e.assessment().action() == RiskAction.PAUSE_INSTANCE && e.at().equals(p.since()))
                     .findFirst();
             return new PausedInstance(p.instance(), p.since(), pause, events,
-                    refusals.getOrDefault(p.instance().id(), List.of()));
+                    refusals.getOrDefault(p.instance().id(), List.of()), ledToPause(pause, events, p.since()));
         }).toList();
         return new ListPausedInstancesResult.Listed(new Page<>(entries, paused.nextCursor()));
+    }
+
+    /**
+     * The violations a pause by repeated violations counted: the refusals scored at least the rule's certain score
+     * within its window before the pause, as the ledger counted them when it paused.
+     */
+    private List<ListRiskEventsUseCase.RiskEvent> ledToPause(Optional<ListRiskEventsUseCase.RiskEvent> pause,
+                                                            List<ListRiskEventsUseCase.RiskEvent> events, Instant pausedAt) {
+        boolean byViolations = pause.map(p -> p.assessment().signals().stream()
+                .anyMatch(s -> s.name().equals(RepeatedViolationsRule.SIGNAL))).orElse(false);
+        if (!byViolations) {
+            return List.of();
+        }
+        Instant since = pausedAt.minus(repeatedViolations.window());
+        return events.stream().filter(e -> e.assessment().action() == RiskAction.BLOCK && e.at().isAfter(since)
+                && !e.at().isAfter(pausedAt) && repeatedViolations.counts(e.assessment())).toList();
     }
 
     static ListRiskEventsUseCase.RiskEvent riskEvent(RiskLedger.RiskEvent e) {

@@ -23,6 +23,7 @@ import hub.gateway.domain.message.MessageText;
 import hub.gateway.domain.message.PhoneNumber;
 import hub.gateway.domain.quota.UsageWindows;
 import hub.gateway.domain.risk.BehaviourFacts;
+import hub.gateway.domain.risk.ConditionalSignal;
 import hub.gateway.domain.risk.ContentFingerprint;
 import hub.gateway.domain.risk.FoldedText;
 import hub.gateway.domain.risk.RiskAssessment;
@@ -62,6 +63,8 @@ final class SendMessageService implements SendMessageUseCase {
 
     /** More than any template's placeholders: a longer list is refused before any look-up. */
     private static final int MAX_PARAMETERS = 100;
+    /** Step 9 switched off (the benchmark's baseline): nothing assessed, nothing for the gate to judge. */
+    private static final RiskPolicy.Assessed NOT_ASSESSED = new RiskPolicy.Assessed(RiskAssessment.CLEAN, List.of());
 
     private final Instances instances;
     private final Templates templates;
@@ -141,7 +144,8 @@ final class SendMessageService implements SendMessageUseCase {
         // Step 9, the part judged before anything is counted: the content, and the instance's recent behaviour;
         // the text is folded once for every rule of it. Its duplicate-content rule is the gate's, below.
         Optional<FoldedText> content = assessRisk ? Optional.of(FoldedText.of(text.get().value())) : Optional.empty();
-        RiskAssessment assessment = content.map(folded -> assess(instance, folded)).orElse(RiskAssessment.CLEAN);
+        RiskPolicy.Assessed assessed = content.map(folded -> assess(instance, folded)).orElse(NOT_ASSESSED);
+        RiskAssessment assessment = assessed.assessment();
         if (assessment.pauses()) {
             pause(instance, assessment);
             return refusedAndLogged(command, instanceId.get(), phone.get(), purpose, new Refusal.InstancePaused());
@@ -165,12 +169,14 @@ final class SendMessageService implements SendMessageUseCase {
                 new SendReservation.Send(command.accountId(), instance.id(), phone.get(), purpose, command.idempotencyKey()),
                 blockingReasons(purpose), needsOpenWindow,
                 content.map(folded -> duplicateContentRule(instance, folded, assessment)),
-                instance.limits(), windows, assessment));
+                instance.limits(), windows, assessment, conditionalRisk(assessed)));
         return switch (outcome) {
             case GateOutcome.Suppressed suppressed -> refused(new Refusal.RecipientSuppressed());
             case GateOutcome.WindowClosed closed -> refused(new Refusal.WindowClosed());
             case GateOutcome.DuplicateContent duplicate -> violated(instance,
                     policy.duplicateContent().assess(duplicate.recipients(), assessment), duplicate.violations());
+            case GateOutcome.RiskConfirmed confirmed -> violated(instance, policy.withHeld(assessment,
+                    conditionalRisk(assessed).orElseThrow().held(confirmed.held())), confirmed.violations());
             case GateOutcome.Exhausted exhausted -> refused(GateOutcome.refusalFor(exhausted, instance.limits(), windows));
             // Step 12: the transport, unless the client may have given up meanwhile.
             case GateOutcome.Reserved reserved -> deadlinePassed(command)
@@ -180,10 +186,27 @@ final class SendMessageService implements SendMessageUseCase {
         };
     }
 
-    private RiskAssessment assess(Instance instance, FoldedText content) {
+    private RiskPolicy.Assessed assess(Instance instance, FoldedText content) {
         BehaviourFacts facts = riskFacts.recentBehaviour(instance.id(), policy.failedDeliveries().ofLast(),
                 policy.optOuts().window(), policy.optOuts().minimum());
-        return policy.assess(content, facts);
+        return policy.assessForSend(content, facts);
+    }
+
+    /**
+     * Step 9's signals the gate judges with what it holds (a first message, a new host): for a send whose text links
+     * somewhere, which few do. Hosts are recorded as linked when the send is reserved.
+     */
+    private Optional<SendReservation.ConditionalRisk> conditionalRisk(RiskPolicy.Assessed assessed) {
+        if (assessed.conditional().isEmpty()) {
+            return Optional.empty();
+        }
+        List<ConditionalSignal> signals = assessed.conditional().size() > SendReservation.ConditionalRisk.MOST
+                ? assessed.conditional().subList(0, SendReservation.ConditionalRisk.MOST) : assessed.conditional();
+        Set<String> hosts = signals.stream().map(ConditionalSignal::condition)
+                .filter(ConditionalSignal.HostNew.class::isInstance).map(c -> ((ConditionalSignal.HostNew) c).host())
+                .collect(Collectors.toSet());
+        return Optional.of(new SendReservation.ConditionalRisk(signals, policy.blockScore(), policy.repeatedViolations(),
+                hosts));
     }
 
     /** Step 9's duplicate-content rule, which the gate checks under the instance's lock (contract §3). */
@@ -194,7 +217,7 @@ final class SendMessageService implements SendMessageUseCase {
                 ? cleanDuplicateViolation : policy.duplicateContent().toCount(assessment);
         return new SendReservation.DuplicateContentRule(
                 ContentFingerprint.of(instance.id(), content), policy.duplicateContent().recipients(),
-                policy.duplicateContent().window(), violation, policy.repeatedViolations().window());
+                policy.duplicateContent().window(), violation, policy.repeatedViolations());
     }
 
     /** Checked before the reservation and after it; a cache hit costs one clock read each. */
@@ -216,7 +239,7 @@ final class SendMessageService implements SendMessageUseCase {
     private SendMessageResult violation(SendMessageCommand command, Instance instance, PhoneNumber phone,
                                         MessagePurpose purpose, RiskAssessment assessment) {
         int violations = riskLedger.recordViolation(new RiskLedger.Violation(command.accountId(), instance.id(),
-                phone.e164(), purpose.wireName(), assessment, clock.instant()), policy.repeatedViolations().window());
+                phone.e164(), purpose.wireName(), assessment, clock.instant()), policy.repeatedViolations());
         return violated(instance, assessment, violations);
     }
 

@@ -32,7 +32,7 @@ public final class Services {
                 ports.operatorAudit(), ports.clock());
         OperatorReadService operatorReads = new OperatorReadService(ports.instances(), ports.accounts(),
                 ports.apiKeys(), ports.messageLog(), ports.riskLedger(), ports.suppressions(), ports.outbox(), reports,
-                ports.clock());
+                policies.risk().repeatedViolations(), ports.clock());
         IdempotentAnswersService idempotency = new IdempotentAnswersService(ports.idempotencyKeys(), ports.clock());
         return new UseCases(
                 new AuthenticateClientService(ports.apiKeys()),

@@ -230,7 +230,7 @@ public abstract class IdempotencyKeysContract {
                             .collect(Collectors.toSet()), false,
                     Optional.of(new SendReservation.DuplicateContentRule(
                             ContentFingerprint.of(instance, "text " + UUID.randomUUID()), 25, Duration.ofMinutes(60),
-                            policy.duplicateContent().toCount(RiskAssessment.CLEAN), policy.repeatedViolations().window())),
+                            policy.duplicateContent().toCount(RiskAssessment.CLEAN), policy.repeatedViolations())),
                     new Limits(1_000, 10_000, 100_000), UsageWindows.at(NOW, ZoneOffset.UTC), RiskAssessment.CLEAN);
             return assertInstanceOf(Reserved.class, subject.gate().reserve(reservation)).logId();
         }

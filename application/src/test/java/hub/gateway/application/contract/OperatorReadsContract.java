@@ -231,7 +231,7 @@ public abstract class OperatorReadsContract {
         for (int i = 0; i < 3; i++) {
             subject.riskLedger().recordViolation(new Violation(account, instance, PHONE.e164(), "support",
                     new RiskAssessment(90, RiskAction.BLOCK, List.of(new RiskSignal("scam", 90, "won " + i))),
-                    at.plusSeconds(i)), Duration.ofHours(24));
+                    at.plusSeconds(i)), new hub.gateway.domain.risk.RepeatedViolationsRule(5, Duration.ofHours(24), 90));
         }
 
         Map<InstanceId, List<RiskEvent>> events = subject.riskLedger()

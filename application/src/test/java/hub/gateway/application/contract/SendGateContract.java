@@ -17,6 +17,7 @@ import hub.gateway.domain.message.PhoneNumber;
 import hub.gateway.domain.quota.Limits;
 import hub.gateway.domain.quota.Usage;
 import hub.gateway.domain.quota.UsageWindows;
+import hub.gateway.domain.risk.ConditionalSignal;
 import hub.gateway.domain.risk.ContentFingerprint;
 import hub.gateway.domain.risk.RiskAction;
 import hub.gateway.domain.risk.RiskAssessment;
@@ -629,6 +630,83 @@ public abstract class SendGateContract {
                 Optional.empty());
     }
 
+    // Step 9's conditional signals: facts the gate holds
+
+    private static final ConditionalSignal FIRST_MESSAGE_CHAT_LINK = new ConditionalSignal(
+            new RiskSignal("whatsapp_link", 35, "wa.me opens a WhatsApp chat, in a first message to this recipient"),
+            new ConditionalSignal.RecipientNeverWrote());
+
+    private static ConditionalSignal newHost(String host) {
+        return new ConditionalSignal(new RiskSignal("new_link_host", 10, host + " was first linked less than 30 days ago"),
+                new ConditionalSignal.HostNew(host, Duration.ofDays(30)));
+    }
+
+    private GateOutcome reserveWithConditions(PhoneNumber phone, Instant at, RiskAssessment assessment,
+                                              ConditionalSignal... conditional) {
+        Set<String> hosts = Arrays.stream(conditional).map(ConditionalSignal::condition)
+                .filter(ConditionalSignal.HostNew.class::isInstance).map(c -> ((ConditionalSignal.HostNew) c).host())
+                .collect(Collectors.toSet());
+        return gate.reserve(new SendReservation(new SendReservation.Send(account, instance, phone,
+                MessagePurpose.TRANSACTIONAL, Optional.empty()), blockingReasons(MessagePurpose.TRANSACTIONAL), false,
+                Optional.of(anyContent()), GENEROUS, UsageWindows.at(at, ZoneOffset.UTC), assessment,
+                Optional.of(new SendReservation.ConditionalRisk(List.of(conditional), 80, POLICY.repeatedViolations(), hosts))));
+    }
+
+    @Test
+    void aChatLinkToARecipientWhoNeverWroteConfirmsTheRiskItWeighsAndIsRecordedAsAViolation() {
+        RiskAssessment base = new RiskAssessment(60, RiskAction.ALLOW, List.of(new RiskSignal("cold_outreach", 60, "we help businesses")));
+        GateOutcome.RiskConfirmed confirmed = assertInstanceOf(GateOutcome.RiskConfirmed.class,
+                reserveWithConditions(PHONE, NOW, base, FIRST_MESSAGE_CHAT_LINK));
+        assertEquals(1, confirmed.held(), "the first conditional signal held");
+        assertEquals(1, confirmed.violations(), "95 is certain: it counts towards the pause");
+        assertEquals("refused", logged(confirmed.logId()).status());
+        assertEquals(Optional.of("policy_violation"), logged(confirmed.logId()).error());
+        RiskEvent event = subject.riskLedger().recent(instance, 1).getFirst();
+        assertEquals(new RiskAssessment(95, RiskAction.BLOCK, List.of(base.signals().getFirst(), FIRST_MESSAGE_CHAT_LINK.signal())),
+                event.assessment());
+        assertEquals(Optional.of(confirmed.logId()), event.logId());
+        assertEquals(new Usage(0, 0, 0), gate.usage(instance, UsageWindows.at(NOW, ZoneOffset.UTC)), "nothing counted");
+
+        gate.recipientWrote(instance, PHONE, NOW.minus(Duration.ofDays(90)));
+        Reserved reserved = assertInstanceOf(Reserved.class, reserveWithConditions(PHONE, NOW, base, FIRST_MESSAGE_CHAT_LINK),
+                "once the recipient has written, ever, the link is no first message's");
+        assertEquals(base, subject.riskLedger().recent(instance, 1).getFirst().assessment(),
+                "the reserved send's assessment holds no signal that did not hold");
+        assertEquals(Optional.of(reserved.logId()), subject.riskLedger().recent(instance, 1).getFirst().logId());
+    }
+
+    @Test
+    void conditionalSignalsThatHoldButStayBelowTheBlockScoreAreStoredWithTheReservedSend() {
+        String host = "parcel-" + UUID.randomUUID() + ".example";
+        Reserved reserved = assertInstanceOf(Reserved.class,
+                reserveWithConditions(recipient(1), NOW, RiskAssessment.CLEAN, newHost(host)));
+        RiskEvent stored = subject.riskLedger().recent(instance, 1).getFirst();
+        assertEquals(new RiskAssessment(10, RiskAction.ALLOW, List.of(newHost(host).signal())), stored.assessment());
+        assertEquals(Optional.of(reserved.logId()), stored.logId());
+    }
+
+    @Test
+    void aHostIsNewUntilAnAcceptedSendLinkedToItLongEnoughAgo() {
+        String host = "track-" + UUID.randomUUID() + ".example";
+        RiskAssessment base = new RiskAssessment(75, RiskAction.ALLOW, List.of(new RiskSignal("scam", 75, "pay the fee")));
+        GateOutcome.RiskConfirmed refused = assertInstanceOf(GateOutcome.RiskConfirmed.class,
+                reserveWithConditions(recipient(1), NOW, base, newHost(host)), "never linked: new");
+        assertEquals(1, refused.held());
+        assertEquals(0, refused.violations(), "85 is no certain violation: not counted towards the pause");
+
+        assertInstanceOf(Reserved.class, reserveWithConditions(recipient(2), NOW, RiskAssessment.CLEAN, newHost(host)),
+                "a refused send records no host; this accepted one does");
+        assertInstanceOf(GateOutcome.RiskConfirmed.class,
+                reserveWithConditions(recipient(3), NOW.plus(Duration.ofDays(29)), base, newHost(host)),
+                "first linked 29 days ago: still new");
+        assertInstanceOf(Reserved.class,
+                reserveWithConditions(recipient(4), NOW.plus(Duration.ofDays(30)), base, newHost(host)),
+                "first linked 30 days ago: known");
+        GateOutcome.RiskConfirmed byTheLinkAlone = assertInstanceOf(GateOutcome.RiskConfirmed.class,
+                reserveWithConditions(recipient(5), NOW.plus(Duration.ofDays(31)), base, FIRST_MESSAGE_CHAT_LINK, newHost(host)));
+        assertEquals(0b01, byTheLinkAlone.held(), "the chat link held (a first message), the known host did not");
+    }
+
     private MessageRecord logged(long logId) {
         return subject.messageLog().find(account, logId).orElseThrow();
     }
@@ -663,7 +741,7 @@ public abstract class SendGateContract {
     /** As the send use case builds it with the default policy, for a text of this assessment. */
     private static DuplicateContentRule rule(ContentFingerprint content, RiskAssessment assessment) {
         return new DuplicateContentRule(content, MAX_OTHERS, WINDOW, POLICY.duplicateContent().toCount(assessment),
-                POLICY.repeatedViolations().window());
+                POLICY.repeatedViolations());
     }
 
     /** A rule that never refuses: a text nobody else sends. */

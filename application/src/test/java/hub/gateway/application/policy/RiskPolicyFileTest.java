@@ -36,9 +36,66 @@ class RiskPolicyFileTest {
         RiskAssessment label = policy.assess("Your discounted shipping label is attached to your order #5521", BehaviourFacts.NONE);
         assertEquals(RiskAction.ALLOW, label.action());
         assertTrue(label.score() > 0, "weighed, not ignored");
-        assertEquals("discount*", label.signals().getFirst().evidence());
+        assertTrue(label.signals().getFirst().evidence().startsWith("discount*"), label.signals().toString());
         // "sale" is a word here only as part of "wholesale", so it does not count.
         assertEquals(RiskAssessment.CLEAN, policy.assess("Your wholesale invoice INV-77 is ready", BehaviourFacts.NONE));
+    }
+
+    /**
+     * A receipt that names a discount already applied invites nothing: the mention weighs a fifth, and the evidence
+     * says why. The same words with an invitation weigh fully.
+     */
+    @Test
+    void aReportedTransactionWeighsItsMentionsLessAndSaysSo() {
+        List<RiskSignal> receipt = policy.contentSignals("Order #2041: your 20% discount was applied, amount charged SAR 96.");
+        RiskSignal promotional = receipt.stream().filter(s -> s.name().equals("promotional_language")).findFirst().orElseThrow();
+        assertTrue(promotional.evidence().contains("reports a transaction") && promotional.evidence().contains("order #2041"),
+                promotional.evidence());
+        List<RiskSignal> offer = policy.contentSignals("Your 20% discount is waiting: use it on your next order, shop now.");
+        RiskSignal invited = offer.stream().filter(s -> s.name().equals("promotional_language")).findFirst().orElseThrow();
+        assertFalse(invited.evidence().contains("reports a transaction"), invited.evidence());
+        assertTrue(invited.weight() > promotional.weight() + 40, receipt + " / " + offer);
+        assertTrue(policy.contentSignals("طلبك رقم 2041: تم تطبيق خصم 20%، المبلغ المدفوع 96 ريال").stream()
+                .anyMatch(s -> s.evidence().contains("reports a transaction")));
+    }
+
+    /** The shipped tables and lists read what spam writes to slip past, and say what they undid. */
+    @Test
+    void disguisedSpamIsReadAndTheDisguiseIsASignal() {
+        List<RiskSignal> signals = policy.contentSignals("ＦＲＥＥ gift for you: 5O% 0FF, d1sc0unt c0de inside");
+        RiskSignal disguised = signals.stream().filter(s -> s.name().equals("disguised_text")).findFirst().orElseThrow();
+        assertTrue(disguised.evidence().contains("→ free") && disguised.evidence().contains("→ off"), disguised.evidence());
+        assertTrue(signals.stream().anyMatch(s -> s.name().equals("promotional_language") && s.evidence().contains("50% off")),
+                signals.toString());
+        assertTrue(policy.read("Big Ѕаlе") .equals("big sale"), "Cyrillic look-alikes read as Latin: " + policy.read("Big Ѕаlе"));
+        assertEquals("خصم", policy.read("خـ.ـصـ.ـم"));
+        assertEquals(RiskAction.BLOCK, policy.assess("ＦＲＥＥ gift for you: 5O% 0FF everything, shop now", BehaviourFacts.NONE).action());
+    }
+
+    @Test
+    void linksAreJudgedByWhereTheyLead() {
+        RiskSignal lookAlike = policy.contentSignals("Your card is blocked, verify at https://alrajhi-secure-sa.com/login").stream()
+                .filter(s -> s.name().equals("lookalike_link")).findFirst().orElseThrow();
+        assertTrue(lookAlike.evidence().contains("Al Rajhi"), lookAlike.evidence());
+        assertTrue(policy.contentSignals("Track it at https://www.aramex.com/track/123").stream()
+                .noneMatch(s -> s.name().equals("lookalike_link")), "a brand's own domain");
+        assertTrue(policy.contentSignals("Pay the fee at spl-delivery.netlify.app").stream()
+                .anyMatch(s -> s.name().equals("free_hosting_link")));
+    }
+
+    @Test
+    void arabiziIsReadAsArabicAndItsPhrasesCountAsTheirArabicTwins() {
+        List<RiskSignal> signals = policy.contentSignals("yalla ta5fedat 3la kol shi, el 3ard la fatra ma7doda");
+        RiskSignal promotional = signals.stream().filter(s -> s.name().equals("promotional_language")).findFirst().orElseThrow();
+        assertTrue(promotional.evidence().contains("(Arabizi)"), promotional.evidence());
+    }
+
+    @Test
+    void theLearnedSignalNamesTheNgramsThatWeighedMost() {
+        RiskAssessment assessment = policy.assess("هلا والله، وصلتنا تشكيلة جديدة من العود والبخور، الكمية بسيطة والحق عليها قبل تخلص",
+                BehaviourFacts.NONE);
+        RiskSignal learned = assessment.signals().stream().filter(s -> s.name().equals("learned_model")).findFirst().orElseThrow();
+        assertTrue(learned.evidence().matches("0\\.\\d+ likely spam \\(model \\d+\\): '.+'.*"), learned.evidence());
     }
 
     @Test

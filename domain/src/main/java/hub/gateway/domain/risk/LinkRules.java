@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * host as evidence. Links are found with or without a scheme ("bit.ly/x" counts).
  */
 public record LinkRules(Set<String> shortenerHosts, int shortenerWeight, int rawIpWeight, int punycodeWeight,
-                        int userInfoWeight, int insecureLoginWeight, int insecureLinkWeight, Set<String> loginWords) {
+                        int userInfoWeight, int insecureLoginWeight, int insecureLinkWeight, Set<String> loginWords,
+                        LinkDestinations destinations) {
     // One whitespace-separated word, whole: scheme://[userinfo@]host[:port][/path] or a bare host.tld[/path].
     // Matched word by word (anchored) rather than searched through the text: searching backtracked over
     // every word of every message, which showed in the send path's profile.
@@ -32,17 +33,48 @@ public record LinkRules(Set<String> shortenerHosts, int shortenerWeight, int raw
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(?:\\.\\d{1,3}){3}");
     /** IDN.toASCII refuses a longer label; a host no longer than this has none. */
     private static final int MAX_LABEL = 63;
+    /**
+     * Top-level domains a host written without a scheme is recognised by: the generic ones, those phishing favours
+     * (cheap to register), and the countries of the gateway's region; "word.word" with another ending is read as text.
+     */
     private static final Set<String> BARE_LINK_TLDS = Set.of("com", "net", "org", "info", "io", "ly", "me", "co", "xyz",
-            "top", "sa", "ae", "eg", "click", "link", "site", "online", "shop", "gd", "at", "cc", "gl");
+            "top", "sa", "ae", "eg", "click", "link", "site", "online", "shop", "gd", "at", "cc", "gl", "kw", "qa", "bh",
+            "om", "jo", "lb", "iq", "ma", "tn", "dz", "pk", "in", "uk", "us", "biz", "live", "club", "cfd", "sbs", "icu",
+            "buzz", "vip", "app", "dev", "store", "tech", "cloud", "help", "support", "services", "page", "pro", "work",
+            "life", "world", "today", "rest", "bond", "cyou", "lol", "win", "bid", "cam", "tk", "ml", "ga", "cf", "gq",
+            "pw", "ws", "su", "ru", "cn", "mobi", "asia", "fun", "space", "website", "digital", "email", "tv",
+            "fyi", "one", "center", "ink", "pics", "quest", "monster", "ltd", "agency", "finance", "money", "bank",
+            "express", "delivery", "post", "global", "gov", "id", "hk", "sg", "my", "ph", "vn", "ng", "ke");
 
     public LinkRules {
         // Matched against folded hosts and words: folded here, however the policy wrote them.
         shortenerHosts = Set.copyOf(shortenerHosts.stream().map(TextNormaliser::fold).toList());
         loginWords = Set.copyOf(loginWords.stream().map(TextNormaliser::fold).toList());
+        java.util.Objects.requireNonNull(destinations);
+    }
+
+    /** The rules on how a link is written, without judging where it leads. */
+    public LinkRules(Set<String> shortenerHosts, int shortenerWeight, int rawIpWeight, int punycodeWeight,
+                     int userInfoWeight, int insecureLoginWeight, int insecureLinkWeight, Set<String> loginWords) {
+        this(shortenerHosts, shortenerWeight, rawIpWeight, punycodeWeight, userInfoWeight, insecureLoginWeight,
+                insecureLinkWeight, loginWords, LinkDestinations.NONE);
     }
 
     public List<RiskSignal> assess(String text) {
+        return judge(text).signals();
+    }
+
+    /**
+     * What a message's links give: signals that count whatever the send, and those that count only when a fact the
+     * send gate holds is true ({@link ConditionalSignal}), each at most once.
+     */
+    public record Judged(List<RiskSignal> signals, List<ConditionalSignal> conditional) {
+        static final Judged NONE = new Judged(List.of(), List.of());
+    }
+
+    public Judged judge(String text) {
         Map<String, RiskSignal> found = new LinkedHashMap<>();
+        Map<String, ConditionalSignal> conditional = new LinkedHashMap<>();
         for (String word : wordsThatMayBeLinks(text)) {
             String candidate = trimmed(word);
             if (!mayBeALink(candidate)) {
@@ -77,8 +109,20 @@ public record LinkRules(Set<String> shortenerHosts, int shortenerWeight, int raw
             } else if (scheme.equals("http")) {
                 found.putIfAbsent("insecure_link", new RiskSignal("insecure_link", insecureLinkWeight, host));
             }
+            if (!rawIp) {
+                for (RiskSignal signal : destinations.judge(host)) {
+                    found.putIfAbsent(signal.name(), signal);
+                }
+                for (ConditionalSignal signal : destinations.conditional(host)) {
+                    String key = signal.signal().name() + (signal.condition() instanceof ConditionalSignal.HostNew h ? h.host() : "");
+                    conditional.putIfAbsent(key, signal);
+                }
+            }
         }
-        return new ArrayList<>(found.values());
+        if (found.isEmpty() && conditional.isEmpty()) {
+            return Judged.NONE;
+        }
+        return new Judged(new ArrayList<>(found.values()), new ArrayList<>(conditional.values()));
     }
 
     /**

@@ -9,7 +9,7 @@ import java.util.Objects;
 /**
  * What the send gate decided for one send, atomically with every other send of the instance (contract §3, steps
  * 8 to 11, in that order, with §13's customer-service window between 8 and 9): suppressed, the window closed, a
- * duplicate of recent content, over one of the three limits, or reserved.
+ * risk confirmed by what the gate holds, a duplicate of recent content, over one of the three limits, or reserved.
  * Every refusal is already logged when it is answered; what it means on the wire is the edge's business.
  */
 public sealed interface GateOutcome {
@@ -42,6 +42,16 @@ public sealed interface GateOutcome {
      * violations window, this one included: the caller decides the pause from it.
      */
     record DuplicateContent(int recipients, int violations, long logId) implements GateOutcome {
+    }
+
+    /**
+     * Step 9's conditional signals ({@link hub.gateway.domain.risk.ConditionalSignal}) that held for this send — a
+     * WhatsApp chat link to a recipient who never wrote, a host no accepted send linked to lately — brought its score
+     * to the block score: nothing was counted, the refusal was recorded as a policy violation with its risk event in the
+     * same call, and {@code violations} is the instance's count of those that count towards the pause, this one
+     * included. {@code held} has bit {@code i} set for the reservation's {@code i}th conditional signal that held.
+     */
+    record RiskConfirmed(int held, int violations, long logId) implements GateOutcome {
     }
 
     /**

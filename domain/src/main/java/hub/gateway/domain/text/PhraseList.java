@@ -89,7 +89,8 @@ public record PhraseList(List<Phrase> phrases, Map<String, List<Phrase>> byFirst
 
     /** As {@link #findIn}, for words whose forms were worked out once for all the signals. */
     public List<Phrase> findInForms(List<WordForms> words) {
-        Set<Phrase> found = new HashSet<>();
+        // By identity: a phrase is one object of this list, and a record's hash walks its token list.
+        Set<Phrase> found = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (int start = 0; start < words.size(); start++) {
             WordForms word = words.get(start);
             for (String key : word.lookupKeys()) {
@@ -108,7 +109,16 @@ public record PhraseList(List<Phrase> phrases, Map<String, List<Phrase>> byFirst
                 }
             }
         }
-        return found.isEmpty() ? List.of() : phrases.stream().filter(found::contains).toList();
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        List<Phrase> inOrder = new ArrayList<>(found.size());
+        for (Phrase phrase : phrases) {
+            if (found.contains(phrase)) {
+                inOrder.add(phrase);
+            }
+        }
+        return inOrder;
     }
 
     private static boolean occursAt(Phrase phrase, List<WordForms> words, int start) {

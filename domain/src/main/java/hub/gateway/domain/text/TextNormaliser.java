@@ -42,6 +42,17 @@ public final class TextNormaliser {
         return true;
     }
 
+    /** Whether a lower-cased text holds a letter a to z. */
+    static boolean hasLowerLatinLetter(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 'a' && c <= 'z') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Every character {@link #fold} removes or replaces lies between U+0622 and U+0671. */
     private static boolean hasArabicToFold(String text) {
         for (int i = 0; i < text.length(); i++) {
@@ -79,19 +90,32 @@ public final class TextNormaliser {
     public static List<String> tokensOfFolded(String folded) {
         List<String> words = new ArrayList<>();
         int start = -1;
+        StringBuilder joined = null;
         for (int i = 0; i < folded.length(); ) {
             int codePoint = folded.codePointAt(i);
+            // An apostrophe inside a word joins it ("won't" is one word, wont, never "won" and "t").
+            if ((codePoint == '\'' || codePoint == '\u2019') && start >= 0 && i + 1 < folded.length()
+                    && Character.isLetter(folded.codePointAt(i + 1))) {
+                if (joined == null) {
+                    joined = new StringBuilder();
+                }
+                joined.append(folded, start, i);
+                start = i + 1;
+                i++;
+                continue;
+            }
             boolean inWord = isWordCharacter(codePoint);
             if (inWord && start < 0) {
                 start = i;
             } else if (!inWord && start >= 0) {
-                words.add(folded.substring(start, i));
+                words.add(joined == null ? folded.substring(start, i) : joined.append(folded, start, i).toString());
+                joined = null;
                 start = -1;
             }
             i += Character.charCount(codePoint);
         }
         if (start >= 0) {
-            words.add(folded.substring(start));
+            words.add(joined == null ? folded.substring(start) : joined.append(folded, start, folded.length()).toString());
         }
         return List.copyOf(words);
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -61,13 +62,25 @@ class RiskRulesTest {
 
     @Test
     void repeatedViolationsPauseFromTheCountWithinTheWindow() {
-        RepeatedViolationsRule rule = new RepeatedViolationsRule(5, Duration.ofMinutes(60));
+        RepeatedViolationsRule rule = new RepeatedViolationsRule(5, Duration.ofMinutes(60), 90);
         assertEquals(Optional.empty(), rule.assess(4, SCAM));
         RiskAssessment paused = rule.assess(5, SCAM).orElseThrow();
         assertEquals(new RiskAssessment(100, RiskAction.PAUSE_INSTANCE, List.of(SCAM.signals().getFirst(),
-                new RiskSignal("repeated_violations", 100, "5 policy violations within 60 minutes"))), paused);
+                new RiskSignal("repeated_violations", 100, "5 policy violations scored 90 or more within 60 minutes"))), paused);
         assertTrue(rule.assess(6, SCAM).isPresent());
-        assertThrows(IllegalArgumentException.class, () -> new RepeatedViolationsRule(0, Duration.ofMinutes(60)));
+        assertThrows(IllegalArgumentException.class, () -> new RepeatedViolationsRule(0, Duration.ofMinutes(60), 90));
+        assertThrows(IllegalArgumentException.class, () -> new RepeatedViolationsRule(5, Duration.ofMinutes(60), 0));
+    }
+
+    /** A borderline refusal of an honest message is refused, and not one step towards the review pause. */
+    @Test
+    void onlyCertainViolationsCountTowardsThePause() {
+        RepeatedViolationsRule rule = new RepeatedViolationsRule(5, Duration.ofMinutes(60), 90);
+        RiskAssessment borderline = new RiskAssessment(85, RiskAction.BLOCK,
+                List.of(new RiskSignal("promotional_language", 85, "discount*, 20% off")));
+        assertFalse(rule.counts(borderline));
+        assertTrue(rule.counts(new RiskAssessment(90, RiskAction.BLOCK, borderline.signals())));
+        assertEquals(Optional.empty(), rule.assess(7, borderline), "an uncertain one never pauses, whatever the count");
     }
 
     @Test
@@ -95,6 +108,6 @@ class RiskRulesTest {
     static RiskPolicy policyOf(int blockScore, ContentSignal... signals) {
         return new RiskPolicy(blockScore, List.of(signals), new LinkRules(java.util.Set.of(), 0, 0, 0, 0, 0, 0, java.util.Set.of()),
                 new DuplicateContentRule(25, Duration.ofMinutes(60)), new FailedDeliveriesRule(50, 20, 0.2),
-                new OptOutsRule(5, 0.03, Duration.ofHours(24)), new RepeatedViolationsRule(5, Duration.ofMinutes(60)));
+                new OptOutsRule(5, 0.03, Duration.ofHours(24)), new RepeatedViolationsRule(5, Duration.ofMinutes(60), 90));
     }
 }

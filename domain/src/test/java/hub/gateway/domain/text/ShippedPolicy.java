@@ -26,24 +26,30 @@ final class ShippedPolicy {
 
     static List<PhraseList> phraseLists() {
         Properties file = load();
-        List<PhraseList> lists = file.stringPropertyNames().stream().filter(k -> k.endsWith(".phrases")).sorted()
+        List<PhraseList> lists = file.stringPropertyNames().stream()
+                .filter(k -> k.startsWith("signal.") && (k.endsWith(".phrases") || k.endsWith(".mentions"))).sorted()
                 .map(key -> new PhraseList(entries(file.getProperty(key)).stream()
                         .map(e -> PhraseList.Phrase.of(e.substring(0, e.lastIndexOf(':')),
                                 Integer.parseInt(e.substring(e.lastIndexOf(':') + 1).strip())))
                         .toList()))
                 .toList();
-        if (lists.size() != 4) {
-            throw new IllegalStateException("the shipped policy has four content signals, found " + lists.size());
+        if (lists.size() != 5) {
+            throw new IllegalStateException("the shipped policy has four content signals, one with mentions; found "
+                    + lists.size() + " lists");
         }
         return lists;
     }
 
     static List<TextPattern> patterns() {
         Properties file = load();
-        List<TextPattern> patterns = file.stringPropertyNames().stream().filter(k -> k.contains(".pattern.")).sorted()
+        List<TextPattern> patterns = new ArrayList<>(file.stringPropertyNames().stream()
+                .filter(k -> k.startsWith("signal.") && k.contains("pattern.")).sorted()
                 .map(key -> file.getProperty(key).strip())
                 .map(entry -> TextPattern.compile(entry.substring(0, entry.lastIndexOf(':'))))
-                .toList();
+                .toList());
+        // The patterns of a reported transaction carry no weight.
+        file.stringPropertyNames().stream().filter(k -> k.startsWith("intent.") && k.contains(".pattern.")).sorted()
+                .map(key -> TextPattern.compile(file.getProperty(key).strip())).forEach(patterns::add);
         if (patterns.isEmpty()) {
             throw new IllegalStateException("the shipped policy has patterns");
         }

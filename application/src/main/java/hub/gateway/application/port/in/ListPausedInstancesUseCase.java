@@ -26,12 +26,21 @@ public interface ListPausedInstancesUseCase {
      * @param pause         the assessment that paused the instance; empty when an operator paused it
      * @param assessments   the instance's stored assessments up to its pause, newest first (the pause's own first)
      * @param recentRefusals the instance's latest refused sends, newest first
+     * @param ledToPause    for a pause by repeated violations: the violations it counted — refusals judged with high
+     *                      certainty within the rule's window before the pause (contract §6) — newest first; empty for
+     *                      any other pause
      */
     record PausedInstance(Instance instance, Instant pausedAt, Optional<RiskEvent> pause, List<RiskEvent> assessments,
-                          List<MessageRecord> recentRefusals) {
+                          List<MessageRecord> recentRefusals, List<RiskEvent> ledToPause) {
         public PausedInstance {
             assessments = List.copyOf(assessments);
             recentRefusals = List.copyOf(recentRefusals);
+            ledToPause = List.copyOf(ledToPause);
+        }
+
+        /** Whether a refused send is one of the violations the pause counted. */
+        public boolean ledToPause(MessageRecord refusal) {
+            return ledToPause.stream().anyMatch(e -> e.logId().equals(Optional.of(refusal.logId())));
         }
     }
 

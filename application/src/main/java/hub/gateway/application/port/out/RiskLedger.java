@@ -2,6 +2,7 @@ package hub.gateway.application.port.out;
 
 import hub.gateway.domain.account.AccountId;
 import hub.gateway.domain.account.InstanceId;
+import hub.gateway.domain.risk.RepeatedViolationsRule;
 import hub.gateway.domain.risk.RiskAssessment;
 
 import java.time.Duration;
@@ -19,9 +20,10 @@ public interface RiskLedger {
      * Stores a refused send: its message-log row ({@code policy_violation}) and its risk event, in one
      * statement.
      *
-     * @return the instance's policy violations within {@code window}, this one included
+     * @return the instance's policy violations as {@code counted} counts them towards the pause — within its window and
+     * scored at least its certain score — this one included when it is one of them
      */
-    int recordViolation(Violation violation, Duration window);
+    int recordViolation(Violation violation, RepeatedViolationsRule counted);
 
     /**
      * Pauses the instance for review: its status, a risk event and the {@code instance.paused_for_review}

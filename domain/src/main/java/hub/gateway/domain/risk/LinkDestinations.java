@@ -1,0 +1,245 @@
+package hub.gateway.domain.risk;
+
+import java.net.IDN;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * Links judged by where they lead. A host that imitates a bank, a payment service, a courier or a government
+ * service — a brand's name inside another domain ({@code aramex-track.top}, {@code alrajhibank.com.sa.verify.help}),
+ * a domain one or two letters away from the brand's own ({@code alrajhibenk.com}, {@code paypa1.com}), or an
+ * internationalised domain whose letters only look like the brand's ({@code раypal.com}) — is a look-alike, named
+ * with the brand and its real domains. The brand's own domains and their subdomains are not. Pages on free hosting
+ * ({@code *.weebly.com}, {@code *.netlify.app}…) and links that open a WhatsApp chat with someone ({@code wa.me}) are
+ * signals of their own.
+ *
+ * @param brands       who is imitated: names, the words of their names found in hosts, their real domains
+ * @param freeHosts    free-hosting domains (a host on one, or under one)
+ * @param whatsappHosts hosts of links that open a WhatsApp chat; weighed {@code whatsappWeight} in a message to a
+ *                      recipient who never wrote to the instance
+ * @param newHostWeight the weight of a host no accepted send linked to before {@code newHostAge} ago
+ * @param asLatin      reads a host's look-alike letters as Latin ones (the confusables table)
+ */
+public record LinkDestinations(List<Brand> brands, int lookAlikeWeight, Set<String> freeHosts, int freeHostingWeight,
+                               Set<String> whatsappHosts, int whatsappWeight, int newHostWeight, Duration newHostAge,
+                               UnaryOperator<String> asLatin) {
+    public static final LinkDestinations NONE = new LinkDestinations(List.of(), 0, Set.of(), 0, Set.of(), 0, 0,
+            Duration.ofDays(1), UnaryOperator.identity());
+    /** A host this many labels deep or deeper is recorded by its last labels: one campaign, many subdomains. */
+    private static final int RECORDED_LABELS = 3;
+    /** Second-level labels under which a country's domains are registered (alrajhibank.com.sa). */
+    private static final Set<String> SECOND_LEVEL = Set.of("com", "net", "org", "gov", "edu", "co", "ac", "sch", "mil",
+            "med", "biz", "info", "gob", "go", "or", "ne");
+    private static final Map<Character, Character> DIGITS_AS_LETTERS = Map.of('0', 'o', '1', 'l', '3', 'e', '5', 's',
+            '4', 'a', '7', 't', '8', 'b');
+
+    public LinkDestinations {
+        brands = List.copyOf(brands);
+        freeHosts = Set.copyOf(freeHosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).toList());
+        whatsappHosts = Set.copyOf(whatsappHosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).toList());
+        Objects.requireNonNull(asLatin);
+    }
+
+    /**
+     * A brand that look-alike links imitate.
+     *
+     * @param keywords words of its name as they appear in hosts ("alrajhi", "stcpay"): one of four letters or fewer
+     *                 counts only as a whole label or hyphenated part of a host ("stc-pay.info"), one of five as such a
+     *                 part or the start of one ("applecare-id.com": not "pineapple"), a longer one anywhere in it
+     * @param domains  its real domains; their subdomains are its own too
+     */
+    public record Brand(String name, Set<String> keywords, Set<String> domains) {
+        public Brand {
+            Objects.requireNonNull(name);
+            keywords = Set.copyOf(keywords.stream().map(k -> k.toLowerCase(Locale.ROOT)).toList());
+            domains = Set.copyOf(domains.stream().map(d -> d.toLowerCase(Locale.ROOT)).toList());
+            if (domains.isEmpty()) {
+                throw new IllegalArgumentException(name + ": a brand needs at least one real domain");
+            }
+        }
+    }
+
+    /**
+     * The signals a link's host gives that depend on a fact the send gate holds: a WhatsApp chat link in a first
+     * message, a host no accepted send linked to lately (never a brand's own domain, nor a WhatsApp link).
+     */
+    List<ConditionalSignal> conditional(String host) {
+        String bare = host.startsWith("www.") ? host.substring(4) : host;
+        if (whatsappHosts.contains(bare)) {
+            return whatsappWeight == 0 ? List.of() : List.of(new ConditionalSignal(new RiskSignal("whatsapp_link",
+                    whatsappWeight, bare + " opens a WhatsApp chat, in a first message to this recipient"),
+                    new ConditionalSignal.RecipientNeverWrote()));
+        }
+        if (newHostWeight == 0 || isOwnDomain(bare)) {
+            return List.of();
+        }
+        String recorded = recordedHost(bare);
+        return List.of(new ConditionalSignal(new RiskSignal("new_link_host", newHostWeight, recorded
+                + " was first linked less than " + newHostAge.toDays() + " days ago"),
+                new ConditionalSignal.HostNew(recorded, newHostAge)));
+    }
+
+    /** A host by its last three labels: "a.b.evil.example" and "c.b.evil.example" are one campaign's. */
+    static String recordedHost(String host) {
+        String[] labels = host.split("\\.");
+        if (labels.length <= RECORDED_LABELS) {
+            return host;
+        }
+        return String.join(".", java.util.Arrays.copyOfRange(labels, labels.length - RECORDED_LABELS, labels.length));
+    }
+
+    /** The signals a link's host gives, each with its evidence. */
+    List<RiskSignal> judge(String host) {
+        String bare = host.startsWith("www.") ? host.substring(4) : host;
+        List<RiskSignal> signals = new ArrayList<>(1);
+        if (whatsappHosts.contains(bare)) {
+            return signals; // judged with the recipient's history, by the gate
+        }
+        if (isOwnDomain(bare)) {
+            return signals;
+        }
+        lookAlike(bare).ifPresent(evidence -> signals.add(new RiskSignal("lookalike_link", lookAlikeWeight, evidence)));
+        if (freeHostingWeight > 0) {
+            for (String free : freeHosts) {
+                if (bare.equals(free) || bare.endsWith("." + free)) {
+                    signals.add(new RiskSignal("free_hosting_link", freeHostingWeight, bare + " is on free hosting ("
+                            + free + ")"));
+                    break;
+                }
+            }
+        }
+        return signals;
+    }
+
+    private boolean isOwnDomain(String host) {
+        if (isGovernment(host)) {
+            return true; // only a government registers under gov.sa, gov.ae…: no look-alike lives there
+        }
+        for (Brand brand : brands) {
+            for (String domain : brand.domains()) {
+                if (host.equals(domain) || host.endsWith("." + domain)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A host under a government's own second-level domain ("moi.gov.kw", "u.ae" is a brand's, listed). */
+    private static boolean isGovernment(String host) {
+        String[] labels = host.split("\\.");
+        int n = labels.length;
+        return n >= 2 && (labels[n - 1].equals("gov") || (n >= 3 && labels[n - 2].equals("gov") && labels[n - 1].length() == 2));
+    }
+
+    private Optional<String> lookAlike(String host) {
+        if (lookAlikeWeight == 0 || brands.isEmpty()) {
+            return Optional.empty();
+        }
+        String unicode = host;
+        if (host.contains("xn--")) {
+            try {
+                unicode = IDN.toUnicode(host, IDN.ALLOW_UNASSIGNED);
+            } catch (IllegalArgumentException e) {
+                unicode = host;
+            }
+        }
+        String latin = withDigitsAsLetters(asLatin.apply(unicode));
+        boolean homograph = !latin.equals(host);
+        String[] labels = latin.split("\\.");
+        String registrable = registrableLabel(labels);
+        List<String> parts = new ArrayList<>();
+        for (String label : labels) {
+            parts.add(label);
+            for (String part : label.split("-")) {
+                parts.add(part);
+            }
+        }
+        for (Brand brand : brands) {
+            for (String domain : brand.domains()) {
+                if (homograph && (latin.equals(domain) || latin.endsWith("." + domain))) {
+                    return Optional.of(host + " reads as " + latin + ", the domain of " + brand.name());
+                }
+            }
+            for (String keyword : brand.keywords()) {
+                boolean found = keyword.length() <= 4 ? parts.contains(keyword)
+                        : keyword.length() == 5 ? parts.stream().anyMatch(part -> part.startsWith(keyword))
+                        : latin.contains(keyword);
+                if (found) {
+                    return Optional.of(host + " holds '" + keyword + "', the name of " + brand.name() + " (its domains: "
+                            + String.join(", ", brand.domains().stream().sorted().toList()) + ")");
+                }
+            }
+            for (String domain : brand.domains()) {
+                String own = registrableLabel(domain.split("\\."));
+                if (own.length() >= 5 && !registrable.equals(own) && isNear(registrable, own)) {
+                    return Optional.of(host + " looks like " + domain + ", the domain of " + brand.name());
+                }
+                if (own.length() >= 5 && registrable.equals(own)) {
+                    return Optional.of(host + " borrows the name of " + domain + ", the domain of " + brand.name());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String withDigitsAsLetters(String host) {
+        StringBuilder read = new StringBuilder(host.length());
+        String[] labels = host.split("\\.", -1);
+        for (int l = 0; l < labels.length; l++) {
+            String label = labels[l];
+            boolean letters = label.chars().anyMatch(c -> c >= 'a' && c <= 'z');
+            for (int i = 0; i < label.length(); i++) {
+                char c = label.charAt(i);
+                read.append(letters && DIGITS_AS_LETTERS.containsKey(c) ? DIGITS_AS_LETTERS.get(c) : c);
+            }
+            if (l < labels.length - 1) {
+                read.append('.');
+            }
+        }
+        return read.toString();
+    }
+
+    /** The label a domain is registered by: {@code alrajhibank} of {@code online.alrajhibank.com.sa}. */
+    private static String registrableLabel(String[] labels) {
+        if (labels.length == 0) {
+            return "";
+        }
+        if (labels.length >= 3 && labels[labels.length - 1].length() == 2 && SECOND_LEVEL.contains(labels[labels.length - 2])) {
+            return labels[labels.length - 3];
+        }
+        return labels.length >= 2 ? labels[labels.length - 2] : labels[0];
+    }
+
+    /** One edit away (two for names of eight letters or more), a swap of neighbours counting as one. */
+    static boolean isNear(String a, String b) {
+        int allowed = b.length() >= 8 ? 2 : 1;
+        if (Math.abs(a.length() - b.length()) > allowed) {
+            return false;
+        }
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()] <= allowed;
+    }
+}
