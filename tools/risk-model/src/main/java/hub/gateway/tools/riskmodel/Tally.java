@@ -93,11 +93,11 @@ final class Tally {
         out.append(String.format(Locale.ROOT, "%-26s %8d %8d %8d   %5.1f%% refused%n", "spam", spam(), spamRefused(),
                 spam() - spamRefused(), 100.0 * spamRefused() / Math.max(1, spam())));
         out.append("legitimate by language and kind (refused of all):\n");
-        legitimateBy(Corpus.Sample::language).forEach((group, c) -> out.append(row("  " + group, c, false)));
-        legitimateBy(Corpus.Sample::kind).forEach((group, c) -> out.append(row("  " + group, c, false)));
+        legitimateBy(Corpus.Sample::language).forEach((group, c) -> out.append(row("  language " + group, c, false)));
+        legitimateBy(Corpus.Sample::kind).forEach((group, c) -> out.append(row("  kind " + group, c, false)));
         out.append("spam by language and kind (refused of all):\n");
-        spamBy(Corpus.Sample::language).forEach((group, c) -> out.append(row("  " + group, c, true)));
-        spamBy(Corpus.Sample::kind).forEach((group, c) -> out.append(row("  " + group, c, true)));
+        spamBy(Corpus.Sample::language).forEach((group, c) -> out.append(row("  language " + group, c, true)));
+        spamBy(Corpus.Sample::kind).forEach((group, c) -> out.append(row("  kind " + group, c, true)));
         out.append(String.format(Locale.ROOT, "targets (no legitimate refused; >= 97%% spam; every kind and language >= 90%%): %s%n",
                 meetsTargets() ? "MET" : "NOT MET"));
         if (listMistakes) {

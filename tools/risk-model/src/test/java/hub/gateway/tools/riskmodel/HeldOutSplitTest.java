@@ -28,8 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class HeldOutSplitTest {
     /** Measured with the shipped policy and model (docs/responsible-messaging.md, "Measured quality"). */
-    static final int LEGITIMATE_REFUSED_AT_MOST = 2;
-    static final int SPAM_REFUSED_AT_LEAST = 261;
+    static final int LEGITIMATE_REFUSED_AT_MOST = 1;
+    static final int SPAM_REFUSED_AT_LEAST = 262;
 
     private static final Path ROOT = Path.of(System.getProperty("gateway.root", "../.."));
     private static final Path CORPUS = ROOT.resolve(Corpus.DIRECTORY);
