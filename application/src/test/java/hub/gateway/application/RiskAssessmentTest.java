@@ -118,6 +118,44 @@ class RiskAssessmentTest {
         assertEquals(InstanceStatus.ACTIVE, ports.instances.get(new InstanceId("shop-line")).status());
     }
 
+    /** An ordinary link costs the gate no probe and stores no assessment; its host is known from then on. */
+    @Test
+    void aLinkInAnOrdinaryMessageIsRecordedAsLinkedAndJudgesNothingMore() {
+        assertInstanceOf(SendMessageResult.Sent.class, send("+966501234567", "Track your order: https://track.shop.example.sa/77"));
+        assertEquals(java.util.Set.of("shop.example.sa"), ports.linkedHosts.keySet(), "by its last three labels");
+        assertEquals(0, ports.riskEvents.size(), "a new host alone can decide nothing, so it is not judged");
+    }
+
+    /**
+     * A chat link to someone who never wrote, in a text the rest of which came close to the block score: the gate
+     * confirms the risk and the send is a policy violation naming the link; to a recipient who wrote, it is sent. The
+     * policy is the shipped one without the learned signal and with one phrase of known weight, so the scores are exact.
+     */
+    @Test
+    void aChatLinkInAFirstMessageConfirmsARiskTheRestOfTheTextCameCloseTo() throws java.io.IOException {
+        String shipped;
+        try (java.io.InputStream in = hub.gateway.application.policy.RiskPolicyFile.class
+                .getResourceAsStream(hub.gateway.application.policy.RiskPolicyFile.DEFAULT_RESOURCE)) {
+            shipped = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        hub.gateway.domain.risk.RiskPolicy policy = hub.gateway.application.policy.RiskPolicyFile.parse(new java.io.StringReader(
+                shipped.replace("signal.cold_outreach.phrases=\\\n", "signal.cold_outreach.phrases=\\\n  talk to our team desk:50 |\\\n")
+                        .replaceFirst("(?m)^model.file=.*$", "model.file=none")));
+        UseCases.Policies defaults = UseCases.Policies.defaults();
+        useCases = ports.useCases(new UseCases.Policies(defaults.keywords(), defaults.webhookRetries(), policy,
+                defaults.requestDeadline(), defaults.logRetention(), true, defaults.adminToken()));
+        String text = "Hello, talk to our team desk here: https://wa.me/971500000000";
+
+        Refusal.PolicyViolation refused = assertInstanceOf(Refusal.PolicyViolation.class, refusal(send("+966501234567", text)));
+        assertEquals(85, refused.score());
+        assertTrue(refused.signals().stream().anyMatch(s -> s.name().equals("whatsapp_link")), refused.signals().toString());
+
+        ports.recipientWrote(new InstanceId("shop-line"), new hub.gateway.domain.message.PhoneNumber("+966501234568"),
+                clock.instant().minusSeconds(86_400 * 30));
+        assertInstanceOf(SendMessageResult.Sent.class, send("+966501234568", text),
+                "to a recipient who wrote, even a month ago, the link is no first message's");
+    }
+
     @Test
     void switchedOnStep9LooksUpTheInstancesBehaviour() {
         assertInstanceOf(SendMessageResult.Sent.class, send("+966501234567", "Your order has shipped"));

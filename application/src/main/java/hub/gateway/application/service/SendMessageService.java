@@ -193,19 +193,26 @@ final class SendMessageService implements SendMessageUseCase {
     }
 
     /**
-     * Step 9's signals the gate judges with what it holds (a first message, a new host): for a send whose text links
-     * somewhere, which few do. Hosts are recorded as linked when the send is reserved.
+     * Step 9's signals the gate judges with what it holds (a first message, a new host), for a send whose text links
+     * somewhere, which few do. They go to the gate only when they could decide — when the score with all of them
+     * would reach the block score —, so that a link in an ordinary message costs the gate no probe and stores no
+     * assessment; its hosts are recorded as linked all the same when the send is reserved.
      */
     private Optional<SendReservation.ConditionalRisk> conditionalRisk(RiskPolicy.Assessed assessed) {
         if (assessed.conditional().isEmpty()) {
             return Optional.empty();
         }
-        List<ConditionalSignal> signals = assessed.conditional().size() > SendReservation.ConditionalRisk.MOST
+        List<ConditionalSignal> all = assessed.conditional().size() > SendReservation.ConditionalRisk.MOST
                 ? assessed.conditional().subList(0, SendReservation.ConditionalRisk.MOST) : assessed.conditional();
-        Set<String> hosts = signals.stream().map(ConditionalSignal::condition)
+        Set<String> hosts = all.stream().map(ConditionalSignal::condition)
                 .filter(ConditionalSignal.HostNew.class::isInstance).map(c -> ((ConditionalSignal.HostNew) c).host())
                 .collect(Collectors.toSet());
-        return Optional.of(new SendReservation.ConditionalRisk(signals, policy.blockScore(), policy.repeatedViolations(),
+        int atMost = assessed.assessment().score() + all.stream().mapToInt(s -> s.signal().weight()).sum();
+        List<ConditionalSignal> deciding = atMost >= policy.blockScore() ? all : List.of();
+        if (deciding.isEmpty() && hosts.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new SendReservation.ConditionalRisk(deciding, policy.blockScore(), policy.repeatedViolations(),
                 hosts));
     }
 

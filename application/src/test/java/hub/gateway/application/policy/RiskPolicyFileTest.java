@@ -38,7 +38,8 @@ class RiskPolicyFileTest {
         assertTrue(label.score() > 0, "weighed, not ignored");
         assertTrue(label.signals().getFirst().evidence().startsWith("discount*"), label.signals().toString());
         // "sale" is a word here only as part of "wholesale", so it does not count.
-        assertEquals(RiskAssessment.CLEAN, policy.assess("Your wholesale invoice INV-77 is ready", BehaviourFacts.NONE));
+        assertTrue(policy.contentSignals("Your wholesale invoice INV-77 is ready").stream()
+                .noneMatch(s -> s.name().equals("promotional_language")));
     }
 
     /**
@@ -95,7 +96,7 @@ class RiskPolicyFileTest {
         RiskAssessment assessment = policy.assess("هلا والله، وصلتنا تشكيلة جديدة من العود والبخور، الكمية بسيطة والحق عليها قبل تخلص",
                 BehaviourFacts.NONE);
         RiskSignal learned = assessment.signals().stream().filter(s -> s.name().equals("learned_model")).findFirst().orElseThrow();
-        assertTrue(learned.evidence().matches("0\\.\\d+ likely spam \\(model \\d+\\): '.+'.*"), learned.evidence());
+        assertTrue(learned.evidence().matches("[01]\\.\\d\\d likely spam \\(model \\d+\\): '.+'.*"), learned.evidence());
     }
 
     @Test

@@ -31,7 +31,8 @@ public record LearnedSignal(NgramModel model, int weight, double from) {
             return Optional.empty(); // most messages: no evidence to name
         }
         NgramModel.Score explained = model.score(input, EXPLAINED);
-        StringBuilder evidence = new StringBuilder(80).append(Math.round(score.probability() * 100) / 100.0)
+        StringBuilder evidence = new StringBuilder(80)
+                .append(String.format(java.util.Locale.ROOT, "%.2f", score.probability()))
                 .append(" likely spam (model ").append(model.version()).append("): ");
         List<String> heaviest = explained.heaviest();
         for (int i = 0; i < heaviest.size(); i++) {

@@ -3,6 +3,8 @@ package hub.gateway.domain.risk;
 import java.net.IDN;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,17 +21,8 @@ import java.util.function.UnaryOperator;
  * with the brand and its real domains. The brand's own domains and their subdomains are not. Pages on free hosting
  * ({@code *.weebly.com}, {@code *.netlify.app}…) and links that open a WhatsApp chat with someone ({@code wa.me}) are
  * signals of their own.
- *
- * @param brands       who is imitated: names, the words of their names found in hosts, their real domains
- * @param freeHosts    free-hosting domains (a host on one, or under one)
- * @param whatsappHosts hosts of links that open a WhatsApp chat; weighed {@code whatsappWeight} in a message to a
- *                      recipient who never wrote to the instance
- * @param newHostWeight the weight of a host no accepted send linked to before {@code newHostAge} ago
- * @param asLatin      reads a host's look-alike letters as Latin ones (the confusables table)
  */
-public record LinkDestinations(List<Brand> brands, int lookAlikeWeight, Set<String> freeHosts, int freeHostingWeight,
-                               Set<String> whatsappHosts, int whatsappWeight, int newHostWeight, Duration newHostAge,
-                               UnaryOperator<String> asLatin) {
+public final class LinkDestinations {
     public static final LinkDestinations NONE = new LinkDestinations(List.of(), 0, Set.of(), 0, Set.of(), 0, 0,
             Duration.ofDays(1), UnaryOperator.identity());
     /** A host this many labels deep or deeper is recorded by its last labels: one campaign, many subdomains. */
@@ -40,11 +33,59 @@ public record LinkDestinations(List<Brand> brands, int lookAlikeWeight, Set<Stri
     private static final Map<Character, Character> DIGITS_AS_LETTERS = Map.of('0', 'o', '1', 'l', '3', 'e', '5', 's',
             '4', 'a', '7', 't', '8', 'b');
 
-    public LinkDestinations {
-        brands = List.copyOf(brands);
-        freeHosts = Set.copyOf(freeHosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).toList());
-        whatsappHosts = Set.copyOf(whatsappHosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).toList());
-        Objects.requireNonNull(asLatin);
+    private final List<Brand> brands;
+    private final int lookAlikeWeight;
+    private final Set<String> freeHosts;
+    private final int freeHostingWeight;
+    private final Set<String> whatsappHosts;
+    private final int whatsappWeight;
+    private final int newHostWeight;
+    private final Duration newHostAge;
+    private final UnaryOperator<String> asLatin;
+    // Worked out once: a link is judged against every brand on the send path, by look-up rather than by scan.
+    private final Map<String, Brand> ownDomains = new HashMap<>();
+    private final Map<String, Brand> shortKeywords = new HashMap<>();
+    private final Map<String, Brand> fiveLetterKeywords = new HashMap<>();
+    private final Map<String, Brand> longKeywords = new LinkedHashMap<>();
+    private final Map<Integer, List<Map.Entry<String, String>>> registrableByLength = new HashMap<>();
+
+    /**
+     * @param brands        who is imitated: names, the words of their names found in hosts, their real domains
+     * @param freeHosts     free-hosting domains (a host on one, or under one)
+     * @param whatsappHosts hosts of links that open a WhatsApp chat; weighed {@code whatsappWeight} in a message to a
+     *                      recipient who never wrote to the instance
+     * @param newHostWeight the weight of a host no accepted send linked to before {@code newHostAge} ago
+     * @param asLatin       reads a host's look-alike letters as Latin ones (the confusables table)
+     */
+    public LinkDestinations(List<Brand> brands, int lookAlikeWeight, Set<String> freeHosts, int freeHostingWeight,
+                            Set<String> whatsappHosts, int whatsappWeight, int newHostWeight, Duration newHostAge,
+                            UnaryOperator<String> asLatin) {
+        this.brands = List.copyOf(brands);
+        this.lookAlikeWeight = lookAlikeWeight;
+        this.freeHosts = Set.copyOf(freeHosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).toList());
+        this.freeHostingWeight = freeHostingWeight;
+        this.whatsappHosts = Set.copyOf(whatsappHosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).toList());
+        this.whatsappWeight = whatsappWeight;
+        this.newHostWeight = newHostWeight;
+        this.newHostAge = Objects.requireNonNull(newHostAge);
+        this.asLatin = Objects.requireNonNull(asLatin);
+        for (Brand brand : this.brands) {
+            for (String domain : brand.domains()) {
+                ownDomains.putIfAbsent(domain, brand);
+                String own = registrableLabel(domain.split("\\."));
+                if (own.length() >= 5) {
+                    registrableByLength.computeIfAbsent(own.length(), n -> new ArrayList<>()).add(Map.entry(own, domain));
+                }
+            }
+            for (String keyword : brand.keywords()) {
+                (keyword.length() <= 4 ? shortKeywords : keyword.length() == 5 ? fiveLetterKeywords : longKeywords)
+                        .putIfAbsent(keyword, brand);
+            }
+        }
+    }
+
+    public List<Brand> brands() {
+        return brands;
     }
 
     /**
@@ -106,14 +147,9 @@ public record LinkDestinations(List<Brand> brands, int lookAlikeWeight, Set<Stri
             return signals;
         }
         lookAlike(bare).ifPresent(evidence -> signals.add(new RiskSignal("lookalike_link", lookAlikeWeight, evidence)));
-        if (freeHostingWeight > 0) {
-            for (String free : freeHosts) {
-                if (bare.equals(free) || bare.endsWith("." + free)) {
-                    signals.add(new RiskSignal("free_hosting_link", freeHostingWeight, bare + " is on free hosting ("
-                            + free + ")"));
-                    break;
-                }
-            }
+        String free = freeHostingWeight > 0 ? suffixIn(bare, freeHosts) : null;
+        if (free != null) {
+            signals.add(new RiskSignal("free_hosting_link", freeHostingWeight, bare + " is on free hosting (" + free + ")"));
         }
         return signals;
     }
@@ -122,14 +158,21 @@ public record LinkDestinations(List<Brand> brands, int lookAlikeWeight, Set<Stri
         if (isGovernment(host)) {
             return true; // only a government registers under gov.sa, gov.ae…: no look-alike lives there
         }
-        for (Brand brand : brands) {
-            for (String domain : brand.domains()) {
-                if (host.equals(domain) || host.endsWith("." + domain)) {
-                    return true;
-                }
+        return suffixIn(host, ownDomains.keySet()) != null;
+    }
+
+    /** The host itself or the domain it is under (after one of its dots) that a set holds, or null. */
+    private static String suffixIn(String host, Set<String> domains) {
+        for (int at = -1; at < host.length(); at = host.indexOf('.', at + 1)) {
+            String suffix = at < 0 ? host : host.substring(at + 1);
+            if (domains.contains(suffix)) {
+                return suffix;
+            }
+            if (host.indexOf('.', at + 1) < 0) {
+                break;
             }
         }
-        return false;
+        return null;
     }
 
     /** A host under a government's own second-level domain ("moi.gov.kw", "u.ae" is a brand's, listed). */
@@ -162,32 +205,46 @@ public record LinkDestinations(List<Brand> brands, int lookAlikeWeight, Set<Stri
                 parts.add(part);
             }
         }
-        for (Brand brand : brands) {
-            for (String domain : brand.domains()) {
-                if (homograph && (latin.equals(domain) || latin.endsWith("." + domain))) {
-                    return Optional.of(host + " reads as " + latin + ", the domain of " + brand.name());
+        if (homograph) {
+            String own = suffixIn(latin, ownDomains.keySet());
+            if (own != null) {
+                return Optional.of(host + " reads as " + latin + ", the domain of " + ownDomains.get(own).name());
+            }
+        }
+        for (String part : parts) {
+            Brand brand = shortKeywords.get(part);
+            if (brand == null && part.length() >= 5) {
+                brand = fiveLetterKeywords.get(part.substring(0, 5));
+                if (brand != null) {
+                    return holds(host, part.substring(0, 5), brand);
                 }
             }
-            for (String keyword : brand.keywords()) {
-                boolean found = keyword.length() <= 4 ? parts.contains(keyword)
-                        : keyword.length() == 5 ? parts.stream().anyMatch(part -> part.startsWith(keyword))
-                        : latin.contains(keyword);
-                if (found) {
-                    return Optional.of(host + " holds '" + keyword + "', the name of " + brand.name() + " (its domains: "
-                            + String.join(", ", brand.domains().stream().sorted().toList()) + ")");
-                }
+            if (brand != null) {
+                return holds(host, part, brand);
             }
-            for (String domain : brand.domains()) {
-                String own = registrableLabel(domain.split("\\."));
-                if (own.length() >= 5 && !registrable.equals(own) && isNear(registrable, own)) {
-                    return Optional.of(host + " looks like " + domain + ", the domain of " + brand.name());
+        }
+        for (Map.Entry<String, Brand> keyword : longKeywords.entrySet()) {
+            if (latin.contains(keyword.getKey())) {
+                return holds(host, keyword.getKey(), keyword.getValue());
+            }
+        }
+        for (int length = registrable.length() - 2; length <= registrable.length() + 2; length++) {
+            for (Map.Entry<String, String> own : registrableByLength.getOrDefault(length, List.of())) {
+                Brand brand = ownDomains.get(own.getValue());
+                if (registrable.equals(own.getKey())) {
+                    return Optional.of(host + " borrows the name of " + own.getValue() + ", the domain of " + brand.name());
                 }
-                if (own.length() >= 5 && registrable.equals(own)) {
-                    return Optional.of(host + " borrows the name of " + domain + ", the domain of " + brand.name());
+                if (isNear(registrable, own.getKey())) {
+                    return Optional.of(host + " looks like " + own.getValue() + ", the domain of " + brand.name());
                 }
             }
         }
         return Optional.empty();
+    }
+
+    private static Optional<String> holds(String host, String keyword, Brand brand) {
+        return Optional.of(host + " holds '" + keyword + "', the name of " + brand.name() + " (its domains: "
+                + String.join(", ", brand.domains().stream().sorted().toList()) + ")");
     }
 
     private static String withDigitsAsLetters(String host) {

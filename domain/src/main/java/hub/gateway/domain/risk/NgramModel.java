@@ -22,6 +22,17 @@ public record NgramModel(String version, NgramFeatures features, float bias, flo
         }
     }
 
+    /** The fewest letters an n-gram named as evidence has. */
+    private static final int NAMED = 3;
+
+    private static int letters(String text, int start, int end) {
+        int count = 0;
+        for (int i = start; i < end; i++) {
+            count += Character.isLetter(text.charAt(i)) ? 1 : 0;
+        }
+        return count;
+    }
+
     /** How likely the message is spam, and the n-grams that weighed most towards it. */
     public record Score(double probability, List<String> heaviest) {
     }
@@ -50,8 +61,8 @@ public record NgramModel(String version, NgramFeatures features, float bias, flo
         int[] size = {0};
         features.forEach(text, (slot, start, end) -> {
             float weight = weights[slot];
-            if (weight <= 0 || (size[0] == kept && weight <= best[kept - 1])) {
-                return;
+            if (weight <= 0 || (size[0] == kept && weight <= best[kept - 1]) || letters(text, start, end) < NAMED) {
+                return; // a letter or two says nothing a reader can weigh
             }
             for (int i = 0; i < size[0]; i++) {
                 if (slots[i] == slot) {

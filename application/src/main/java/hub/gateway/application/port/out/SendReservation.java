@@ -78,8 +78,9 @@ public record SendReservation(Send send, Set<SuppressionReason> suppressedBy, bo
      * The signals of {@code assessment} that count only if a fact the gate holds is true for this send, in order
      * ({@link hub.gateway.domain.send.GateOutcome.RiskConfirmed#held} numbers them). Those that hold are added to the
      * assessment; when they bring its score to {@code blockScore}, the send is refused as a policy violation, recorded
-     * with its risk event, and counted as {@code counted} counts violations. A reserved send records {@code hostsToRecord}
-     * as linked now, so that they are known to later sends.
+     * with its risk event, and counted as {@code counted} counts violations. The send path gives the signals only
+     * when they could reach the block score (else none). A reserved send records {@code hostsToRecord} as linked now,
+     * so that they are known to later sends.
      */
     public record ConditionalRisk(List<ConditionalSignal> signals, int blockScore, RepeatedViolationsRule counted,
                                   Set<String> hostsToRecord) {
@@ -90,8 +91,8 @@ public record SendReservation(Send send, Set<SuppressionReason> suppressedBy, bo
             signals = List.copyOf(signals);
             hostsToRecord = Set.copyOf(hostsToRecord);
             Objects.requireNonNull(counted);
-            if (signals.isEmpty() || signals.size() > MOST) {
-                throw new IllegalArgumentException("1 to " + MOST + " conditional signals, not " + signals.size());
+            if (signals.size() > MOST) {
+                throw new IllegalArgumentException("at most " + MOST + " conditional signals, not " + signals.size());
             }
         }
 
