@@ -48,6 +48,8 @@ public final class LinkDestinations {
     private final Map<String, Brand> fiveLetterKeywords = new HashMap<>();
     private final Map<String, Brand> longKeywords = new LinkedHashMap<>();
     private final Map<Integer, List<Map.Entry<String, String>>> registrableByLength = new HashMap<>();
+    /** Which letters a to z each registrable label holds: one edit changes at most two of them, so most are passed over. */
+    private final Map<String, Integer> letterSets = new HashMap<>();
 
     /**
      * @param brands        who is imitated: names, the words of their names found in hosts, their real domains
@@ -75,6 +77,7 @@ public final class LinkDestinations {
                 String own = registrableLabel(domain.split("\\."));
                 if (own.length() >= 5) {
                     registrableByLength.computeIfAbsent(own.length(), n -> new ArrayList<>()).add(Map.entry(own, domain));
+                    letterSets.put(own, letterSet(own));
                 }
             }
             for (String keyword : brand.keywords()) {
@@ -228,18 +231,30 @@ public final class LinkDestinations {
                 return holds(host, keyword.getKey(), keyword.getValue());
             }
         }
+        int letters = letterSet(registrable);
         for (int length = registrable.length() - 2; length <= registrable.length() + 2; length++) {
             for (Map.Entry<String, String> own : registrableByLength.getOrDefault(length, List.of())) {
                 Brand brand = ownDomains.get(own.getValue());
                 if (registrable.equals(own.getKey())) {
                     return Optional.of(host + " borrows the name of " + own.getValue() + ", the domain of " + brand.name());
                 }
-                if (isNear(registrable, own.getKey())) {
+                if (Integer.bitCount(letters ^ letterSets.get(own.getKey())) <= 4 && isNear(registrable, own.getKey())) {
                     return Optional.of(host + " looks like " + own.getValue() + ", the domain of " + brand.name());
                 }
             }
         }
         return Optional.empty();
+    }
+
+    private static int letterSet(String label) {
+        int set = 0;
+        for (int i = 0; i < label.length(); i++) {
+            char c = label.charAt(i);
+            if (c >= 'a' && c <= 'z') {
+                set |= 1 << (c - 'a');
+            }
+        }
+        return set;
     }
 
     private static Optional<String> holds(String host, String keyword, Brand brand) {

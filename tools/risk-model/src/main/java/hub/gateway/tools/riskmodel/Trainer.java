@@ -22,7 +22,7 @@ import java.util.Map;
 final class Trainer {
     /** @param keep how many of the heaviest weights (by magnitude) the model keeps; the rest are 0 */
     record Settings(int bits, int shortest, int longest, int words, double c, SolverType solver, int keep) {
-        static final Settings DEFAULT = new Settings(18, 2, 5, 0, 30.0, SolverType.L2R_LR, 40_000);
+        static final Settings DEFAULT = new Settings(16, 2, 5, 0, 30.0, SolverType.L2R_LR, 40_000);
 
         NgramFeatures features() {
             return new NgramFeatures(bits, shortest, longest, words);

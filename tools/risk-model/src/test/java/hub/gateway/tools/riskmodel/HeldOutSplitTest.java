@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HeldOutSplitTest {
     /** Measured with the shipped policy and model (docs/responsible-messaging.md, "Measured quality"). */
     static final int LEGITIMATE_REFUSED_AT_MOST = 1;
-    static final int SPAM_REFUSED_AT_LEAST = 262;
+    static final int SPAM_REFUSED_AT_LEAST = 265;
 
     private static final Path ROOT = Path.of(System.getProperty("gateway.root", "../.."));
     private static final Path CORPUS = ROOT.resolve(Corpus.DIRECTORY);
