@@ -1,6 +1,12 @@
--- send_gate_reserve, the send path's one statement (contract §3, steps 8 to 11; docs/design.md), behind the
--- SendGate port (PgSendGate): suppression, the customer-service window (contract §13, when the send needs it), then under the instance's quota row lock the duplicate-content rule
--- and the speed, daily and monthly limits. A reserved send is counted, logged 'accepted', its fingerprint and risk
+-- send_gate_reserve_all, the send path's one statement for a group of sends (contract §3, steps 8 to 11;
+-- docs/design.md), behind the SendGate port (PgSendGate, which groups the sends that arrive on a node while a call is
+-- in flight): for each send, in the group's order, suppression, the customer-service window (contract §13, when the
+-- send needs it), step 9's conditional signals, then under the instance's quota row lock the duplicate-content rule
+-- and the speed, daily and monthly limits. Every instance of the group is locked once, at the start, in the order
+-- of its id (so that groups of several nodes never wait on each other in a circle), and its counters are kept in
+-- variables and written once, at the end; each send is still judged against the counts of the sends before it in
+-- the group and of every group committed before (the lock makes them wait for each other, and each statement of
+-- the function sees what committed before it began). send_gate_reserve(p_send) is the same for one send. A reserved send is counted, logged 'accepted', its fingerprint and risk
 -- assessment stored, and its Idempotency-Key (when the request has one) linked to the new log row. A refusal is
 -- logged; a duplicate-content refusal is a policy violation, recorded with its risk event here, and the answer
 -- carries the instance's count of violations so that the caller decides the review pause without asking again.
@@ -10,8 +16,9 @@
 -- The file keeps its name: Flyway knows a repeatable migration by it, and a renamed one would leave the applied
 -- entry of this one unresolved on every database migrated before.
 --
--- Its input is one jsonb document, built by PgSendGate with named fields (the shape is in its comment), and read
--- into variables once, at the top. Its answer is in the domain's words: outcome 'reserved', 'suppressed',
+-- Its input is a jsonb array of documents, one a send, built by PgSendGate with named fields (the shape is in its
+-- comment), each read into variables once. Its answer, one row a send with its place in the array (ord, from 0), is
+-- in the domain's words: outcome 'reserved', 'suppressed',
 -- 'window_closed', 'risk_confirmed' (with held: which conditional signals held, bit i for the i-th),
 -- 'duplicate_content' or 'exhausted' (with time_window 'minute', 'day' or 'month'). The error names it writes to
 -- message_log.error are the log's stored vocabulary, which the API shows as they are (GET /messages); they come
@@ -29,9 +36,11 @@ drop function if exists reserve_quota(text, text, text, text, integer, integer, 
 drop function if exists risk_signals(text, text, text);
 drop function if exists risk_signal_field(jsonb, text);
 
--- Its answer gained the three counts after the send (contract §11's rate-limit headers): a function's result type
--- cannot be replaced in place, so the old one goes first (this file runs in one transaction: no caller sees none).
+-- Its answer gained the three counts after the send (contract §11's rate-limit headers), then which conditional
+-- signals held, then the send's place in a group: a function's result type cannot be replaced in place, so the old
+-- one goes first (this file runs in one transaction: no caller sees none).
 drop function if exists send_gate_reserve(jsonb);
+drop function if exists send_gate_reserve_all(jsonb);
 
 -- A policy violation the gate itself judged (duplicate content, a conditional signal that held): its refused log row
 -- and its risk event, and the instance's count of violations towards the pause ('violations_since' and
@@ -61,8 +70,8 @@ begin
 end;
 $$;
 
-create or replace function send_gate_reserve(p_send jsonb)
-    returns table (outcome text, time_window text, quota_limit integer, used integer, log_id bigint,
+create or replace function send_gate_reserve_all(p_sends jsonb)
+    returns table (ord integer, outcome text, time_window text, quota_limit integer, used integer, log_id bigint,
                    violations integer, minute_used integer, day_used integer, month_used integer, held integer)
     language plpgsql
     -- V7: the plans of its statements are made once per connection and kept (docs/performance.md).
@@ -70,37 +79,44 @@ create or replace function send_gate_reserve(p_send jsonb)
 as
 $$
 declare
-    v_account          text        := p_send ->> 'account';
-    v_instance         text        := p_send ->> 'instance';
-    v_recipient        text        := p_send ->> 'recipient';
-    v_purpose          text        := p_send ->> 'purpose';
-    v_idempotency_key  text        := p_send ->> 'idempotency_key';
-    -- A jsonb array of reason names: "suppressed_by ? reason" is the membership test.
-    v_suppressed_by    jsonb       := p_send -> 'suppressed_by';
-    -- Present only when the send needs the recipient's window open: the recipient must have written after it.
-    v_window_since     timestamptz := cast(p_send ->> 'open_window_since' as timestamptz);
-    -- Absent only when step 9 is switched off (GATEWAY_RISK_ASSESSMENT=off, a benchmark baseline).
-    v_duplicate        jsonb       := p_send -> 'duplicate_content';
-    v_fingerprint      bigint      := cast(v_duplicate ->> 'fingerprint' as bigint);
-    v_max_others       integer     := cast(v_duplicate ->> 'max_other_recipients' as integer);
-    v_duplicate_since  timestamptz := cast(v_duplicate ->> 'since' as timestamptz);
-    v_minute_limit     integer     := cast(p_send -> 'limits' ->> 'minute' as integer);
-    v_day_limit        integer     := cast(p_send -> 'limits' ->> 'day' as integer);
-    v_month_limit      integer     := cast(p_send -> 'limits' ->> 'month' as integer);
-    v_minute           timestamptz := cast(p_send -> 'windows' ->> 'minute' as timestamptz);
-    v_day              date        := cast(p_send -> 'windows' ->> 'day' as date);
-    v_month            date        := cast(p_send -> 'windows' ->> 'month' as date);
-    v_at               timestamptz := cast(p_send -> 'windows' ->> 'at' as timestamptz);
-    v_risk_score       integer     := cast(p_send -> 'assessment' ->> 'score' as integer);
-    v_risk_action      text        := p_send -> 'assessment' ->> 'action';
-    v_risk_signals     jsonb       := coalesce(p_send -> 'assessment' -> 'signals', '[]'::jsonb);
-    -- Present only when the text links somewhere: step 9's signals that count if a fact held here is true.
-    v_conditional      jsonb       := p_send -> 'conditional';
-    v_condition        jsonb;
-    v_held             integer     := 0;
-    v_held_weight      integer     := 0;
-    v_logged           jsonb       := p_send -> 'logged';
+    -- The group's instances, in id order, and their counters as locked and as counted so far, by the same index.
+    v_instances        text[];
+    v_minute_start     timestamptz[];
+    v_minute_used      integer[];
+    v_day_start        date[];
+    v_day_used         integer[];
+    v_month_start      date[];
+    v_month_used       integer[];
+    v_counted          boolean[];
     q                  instance_quota%rowtype;
+    k                  integer;
+    p_send             jsonb;
+    v_account          text;
+    v_instance         text;
+    v_recipient        text;
+    v_purpose          text;
+    v_idempotency_key  text;
+    v_suppressed_by    jsonb;
+    v_window_since     timestamptz;
+    v_duplicate        jsonb;
+    v_fingerprint      bigint;
+    v_max_others       integer;
+    v_duplicate_since  timestamptz;
+    v_minute_limit     integer;
+    v_day_limit        integer;
+    v_month_limit      integer;
+    v_minute           timestamptz;
+    v_day              date;
+    v_month            date;
+    v_at               timestamptz;
+    v_risk_score       integer;
+    v_risk_action      text;
+    v_risk_signals     jsonb;
+    v_conditional      jsonb;
+    v_condition        jsonb;
+    v_held             integer;
+    v_held_weight      integer;
+    v_logged           jsonb;
     minute_count       integer;
     day_count          integer;
     month_count        integer;
@@ -108,172 +124,251 @@ declare
     refusal            text;
     new_log_id         bigint;
 begin
-    -- Before the quota row's lock: a suppressed recipient (step 8), then, when the send needs it, a closed
-    -- customer-service window (contract §13: after step 8, before anything of step 9 or the limits; one primary-key
-    -- probe). Either counts nothing and stores no assessment, so it need not queue behind the instance's other sends.
-    if exists (select 1 from suppression s
-                where s.instance_id = v_instance and s.phone = v_recipient and v_suppressed_by ? s.reason) then
-        outcome := 'suppressed';
-    elsif v_window_since is not null
-          and not exists (select 1 from customer_service_window w
-                           where w.instance_id = v_instance and w.phone = v_recipient
-                             and w.last_wrote_at > v_window_since) then
-        outcome := 'window_closed';
-    end if;
-    if outcome is not null then
-        -- The outcome names its logged spelling ('suppressed', 'window_closed').
-        insert into message_log (account_id, instance_id, phone, message_purpose, status, error, created_at)
-        values (v_account, v_instance, v_recipient, v_purpose, 'refused', v_logged ->> outcome, v_at)
-        returning id into new_log_id;
-        log_id := new_log_id;
-        return next;
-        return;
-    end if;
+    select array_agg(d.instance order by d.instance) into v_instances
+      from (select distinct s ->> 'instance' as instance from jsonb_array_elements(p_sends) s) d;
+    -- An instance created outside add() (or before this table existed) gets its counters row lazily; the foreign key
+    -- still refuses an instance that does not exist.
+    insert into instance_quota (instance_id)
+    select i from unnest(v_instances) i where not exists (select 1 from instance_quota c where c.instance_id = i)
+    on conflict do nothing;
+    for q in select * from instance_quota where instance_id = any (v_instances) order by instance_id for update loop
+        k := array_position(v_instances, q.instance_id);
+        v_minute_start[k] := q.minute_start;
+        v_minute_used[k] := q.minute_used;
+        v_day_start[k] := q.day_start;
+        v_day_used[k] := q.day_used;
+        v_month_start[k] := q.month_start;
+        v_month_used[k] := q.month_used;
+        v_counted[k] := false;
+    end loop;
 
-    -- Step 9's conditional signals: a WhatsApp chat link to a recipient who never wrote to the instance (one probe
-    -- of the window's primary key), a host no accepted send linked to before 'seen_before' (one of link_host's).
-    -- Those that hold join the assessment; if they bring it to the block score, the send is a policy violation,
-    -- recorded as the duplicate-content one is. No lock is needed: nothing here is counted.
-    if v_conditional is not null then
-        for i in 0 .. jsonb_array_length(v_conditional -> 'signals') - 1 loop
-            v_condition := v_conditional -> 'signals' -> i;
-            if (v_condition ->> 'when' = 'recipient_never_wrote'
-                    and not exists (select 1 from customer_service_window w
-                                     where w.instance_id = v_instance and w.phone = v_recipient))
-               or (v_condition ->> 'when' = 'host_new'
-                    and not exists (select 1 from link_host h
-                                     where h.host = v_condition ->> 'host'
-                                       and h.first_seen <= cast(v_condition ->> 'seen_before' as timestamptz))) then
-                v_held := v_held | (1 << i);
-                v_held_weight := v_held_weight + cast(v_condition -> 'signal' ->> 'weight' as integer);
-                v_risk_signals := v_risk_signals || jsonb_build_array(v_condition -> 'signal');
-            end if;
-        end loop;
-        if v_held <> 0 then
-            v_risk_score := least(100, v_risk_score + v_held_weight);
-            if v_risk_score >= cast(v_conditional ->> 'block_score' as integer) then
-                select v.log_id, v.violations into log_id, violations
-                  from send_gate_violation(p_send, v_risk_score, 'block', v_risk_signals, v_conditional) v;
-                outcome := 'risk_confirmed';
-                held := v_held;
-                return next;
-                return;
-            end if;
+    for i in 0 .. jsonb_array_length(p_sends) - 1 loop
+        p_send := p_sends -> i;
+        ord := i;
+        outcome := null;
+        time_window := null;
+        quota_limit := null;
+        used := null;
+        log_id := null;
+        violations := null;
+        minute_used := null;
+        day_used := null;
+        month_used := null;
+        held := null;
+        refusal := null;
+        v_account := p_send ->> 'account';
+        v_instance := p_send ->> 'instance';
+        v_recipient := p_send ->> 'recipient';
+        v_purpose := p_send ->> 'purpose';
+        v_idempotency_key := p_send ->> 'idempotency_key';
+        -- A jsonb array of reason names: "suppressed_by ? reason" is the membership test.
+        v_suppressed_by := p_send -> 'suppressed_by';
+        -- Present only when the send needs the recipient's window open: the recipient must have written after it.
+        v_window_since := cast(p_send ->> 'open_window_since' as timestamptz);
+        -- Absent only when step 9 is switched off (GATEWAY_RISK_ASSESSMENT=off, a benchmark baseline).
+        v_duplicate := p_send -> 'duplicate_content';
+        v_fingerprint := cast(v_duplicate ->> 'fingerprint' as bigint);
+        v_max_others := cast(v_duplicate ->> 'max_other_recipients' as integer);
+        v_duplicate_since := cast(v_duplicate ->> 'since' as timestamptz);
+        v_minute_limit := cast(p_send -> 'limits' ->> 'minute' as integer);
+        v_day_limit := cast(p_send -> 'limits' ->> 'day' as integer);
+        v_month_limit := cast(p_send -> 'limits' ->> 'month' as integer);
+        v_minute := cast(p_send -> 'windows' ->> 'minute' as timestamptz);
+        v_day := cast(p_send -> 'windows' ->> 'day' as date);
+        v_month := cast(p_send -> 'windows' ->> 'month' as date);
+        v_at := cast(p_send -> 'windows' ->> 'at' as timestamptz);
+        v_risk_score := cast(p_send -> 'assessment' ->> 'score' as integer);
+        v_risk_action := p_send -> 'assessment' ->> 'action';
+        v_risk_signals := coalesce(p_send -> 'assessment' -> 'signals', '[]'::jsonb);
+        -- Present only when the text links somewhere: step 9's signals that count if a fact held here is true.
+        v_conditional := p_send -> 'conditional';
+        v_held := 0;
+        v_held_weight := 0;
+        v_logged := p_send -> 'logged';
+        k := array_position(v_instances, v_instance);
+
+        -- A suppressed recipient (step 8), then, when the send needs it, a closed customer-service window (contract
+        -- §13: after step 8, before anything of step 9 or the limits; one primary-key probe). Either counts nothing and
+        -- stores no assessment.
+        if exists (select 1 from suppression s
+                    where s.instance_id = v_instance and s.phone = v_recipient and v_suppressed_by ? s.reason) then
+            outcome := 'suppressed';
+        elsif v_window_since is not null
+              and not exists (select 1 from customer_service_window w
+                               where w.instance_id = v_instance and w.phone = v_recipient
+                                 and w.last_wrote_at > v_window_since) then
+            outcome := 'window_closed';
         end if;
-    end if;
-
-    select * into q from instance_quota where instance_id = v_instance for update;
-    if not found then
-        -- An instance created outside add() (or before this table existed) gets its row lazily; the
-        -- foreign key still refuses an instance that does not exist.
-        insert into instance_quota (instance_id) values (v_instance) on conflict do nothing;
-        select * into q from instance_quota where instance_id = v_instance for update;
-    end if;
-
-    -- Only under the lock: the previous holder's log row is committed by now, and this statement takes a
-    -- fresh snapshot (READ COMMITTED), so the count is exact across nodes.
-    if v_duplicate is not null then
-        select count(distinct m.phone) into other_recipients
-          from message_log m
-         where m.instance_id = v_instance and m.content_hash = v_fingerprint
-           and m.created_at > v_duplicate_since and m.phone <> v_recipient;
-        if other_recipients >= v_max_others then
-            -- The violation's last signal is the duplicate-content one: its evidence gets the count.
-            select v.log_id, v.violations into log_id, violations
-              from send_gate_violation(p_send, cast(v_duplicate -> 'violation' ->> 'score' as integer),
-                       v_duplicate -> 'violation' ->> 'action',
-                       coalesce((select jsonb_agg(case when t.ord = jsonb_array_length(v_duplicate -> 'violation' -> 'signals')
-                                                       then jsonb_set(t.s, '{evidence}',
-                                                                      to_jsonb(replace(t.s ->> 'evidence', '{recipients}',
-                                                                                       other_recipients::text)))
-                                                       else t.s end order by t.ord)
-                                   from jsonb_array_elements(v_duplicate -> 'violation' -> 'signals')
-                                        with ordinality as t (s, ord)),
-                                '[]'::jsonb),
-                       v_duplicate) v;
-            outcome := 'duplicate_content';
-            quota_limit := v_max_others;
-            used := other_recipients;
+        if outcome is not null then
+            -- The outcome names its logged spelling ('suppressed', 'window_closed').
+            insert into message_log (account_id, instance_id, phone, message_purpose, status, error, created_at)
+            values (v_account, v_instance, v_recipient, v_purpose, 'refused', v_logged ->> outcome, v_at)
+            returning id into log_id;
             return next;
-            return;
+            continue;
         end if;
-    end if;
 
-    minute_count := case when q.minute_start = v_minute then q.minute_used else 0 end;
-    day_count := case when q.day_start = v_day then q.day_used else 0 end;
-    month_count := case when q.month_start = v_month then q.month_used else 0 end;
+        -- Step 9's conditional signals: a WhatsApp chat link to a recipient who never wrote to the instance (one
+        -- probe of the window's primary key), a host no accepted send linked to before 'seen_before' (one of
+        -- link_host's). Those that hold join the assessment; if they bring it to the block score, the send is a policy
+        -- violation, recorded as the duplicate-content one is.
+        if v_conditional is not null then
+            for c in 0 .. jsonb_array_length(v_conditional -> 'signals') - 1 loop
+                v_condition := v_conditional -> 'signals' -> c;
+                if (v_condition ->> 'when' = 'recipient_never_wrote'
+                        and not exists (select 1 from customer_service_window w
+                                         where w.instance_id = v_instance and w.phone = v_recipient))
+                   or (v_condition ->> 'when' = 'host_new'
+                        and not exists (select 1 from link_host h
+                                         where h.host = v_condition ->> 'host'
+                                           and h.first_seen <= cast(v_condition ->> 'seen_before' as timestamptz))) then
+                    v_held := v_held | (1 << c);
+                    v_held_weight := v_held_weight + cast(v_condition -> 'signal' ->> 'weight' as integer);
+                    v_risk_signals := v_risk_signals || jsonb_build_array(v_condition -> 'signal');
+                end if;
+            end loop;
+            if v_held <> 0 then
+                v_risk_score := least(100, v_risk_score + v_held_weight);
+                if v_risk_score >= cast(v_conditional ->> 'block_score' as integer) then
+                    select v.log_id, v.violations into log_id, violations
+                      from send_gate_violation(p_send, v_risk_score, 'block', v_risk_signals, v_conditional) v;
+                    outcome := 'risk_confirmed';
+                    held := v_held;
+                    return next;
+                    continue;
+                end if;
+            end if;
+        end if;
 
-    if minute_count >= v_minute_limit then
-        refusal := v_logged ->> 'minute';
-        time_window := 'minute';
-        quota_limit := v_minute_limit;
-        used := minute_count;
-    elsif day_count >= v_day_limit then
-        refusal := v_logged ->> 'day';
-        time_window := 'day';
-        quota_limit := v_day_limit;
-        used := day_count;
-    elsif month_count >= v_month_limit then
-        refusal := v_logged ->> 'month';
-        time_window := 'month';
-        quota_limit := v_month_limit;
-        used := month_count;
-    end if;
+        -- Under the lock: a holder's log rows are committed by now, and each statement here takes a fresh snapshot
+        -- (READ COMMITTED), so the count is exact across nodes; the group's own earlier rows are seen too.
+        if v_duplicate is not null then
+            select count(distinct m.phone) into other_recipients
+              from message_log m
+             where m.instance_id = v_instance and m.content_hash = v_fingerprint
+               and m.created_at > v_duplicate_since and m.phone <> v_recipient;
+            if other_recipients >= v_max_others then
+                -- The violation's last signal is the duplicate-content one: its evidence gets the count.
+                select v.log_id, v.violations into log_id, violations
+                  from send_gate_violation(p_send, cast(v_duplicate -> 'violation' ->> 'score' as integer),
+                           v_duplicate -> 'violation' ->> 'action',
+                           coalesce((select jsonb_agg(case when t.ord = jsonb_array_length(v_duplicate -> 'violation' -> 'signals')
+                                                           then jsonb_set(t.s, '{evidence}',
+                                                                          to_jsonb(replace(t.s ->> 'evidence', '{recipients}',
+                                                                                           other_recipients::text)))
+                                                           else t.s end order by t.ord)
+                                       from jsonb_array_elements(v_duplicate -> 'violation' -> 'signals')
+                                            with ordinality as t (s, ord)),
+                                    '[]'::jsonb),
+                           v_duplicate) v;
+                outcome := 'duplicate_content';
+                quota_limit := v_max_others;
+                used := other_recipients;
+                return next;
+                continue;
+            end if;
+        end if;
 
-    if refusal is not null then
-        insert into message_log (account_id, instance_id, phone, message_purpose, status, error, created_at)
-        values (v_account, v_instance, v_recipient, v_purpose, 'refused', refusal, v_at)
+        minute_count := case when v_minute_start[k] = v_minute then v_minute_used[k] else 0 end;
+        day_count := case when v_day_start[k] = v_day then v_day_used[k] else 0 end;
+        month_count := case when v_month_start[k] = v_month then v_month_used[k] else 0 end;
+
+        if minute_count >= v_minute_limit then
+            refusal := v_logged ->> 'minute';
+            time_window := 'minute';
+            quota_limit := v_minute_limit;
+            used := minute_count;
+        elsif day_count >= v_day_limit then
+            refusal := v_logged ->> 'day';
+            time_window := 'day';
+            quota_limit := v_day_limit;
+            used := day_count;
+        elsif month_count >= v_month_limit then
+            refusal := v_logged ->> 'month';
+            time_window := 'month';
+            quota_limit := v_month_limit;
+            used := month_count;
+        end if;
+
+        if refusal is not null then
+            insert into message_log (account_id, instance_id, phone, message_purpose, status, error, created_at)
+            values (v_account, v_instance, v_recipient, v_purpose, 'refused', refusal, v_at)
+            returning id into log_id;
+            outcome := 'exhausted';
+            -- Nothing counted: the counts as they stand, for the answer's RateLimit header.
+            minute_used := minute_count;
+            day_used := day_count;
+            month_used := month_count;
+            return next;
+            continue;
+        end if;
+
+        -- Counted here, written to instance_quota once for the group, at the end.
+        v_minute_start[k] := v_minute;
+        v_minute_used[k] := minute_count + 1;
+        v_day_start[k] := v_day;
+        v_day_used[k] := day_count + 1;
+        v_month_start[k] := v_month;
+        v_month_used[k] := month_count + 1;
+        v_counted[k] := true;
+
+        insert into message_log (account_id, instance_id, phone, message_purpose, status,
+                                 counted_minute, counted_day, counted_month, created_at, content_hash)
+        values (v_account, v_instance, v_recipient, v_purpose, 'accepted', v_minute, v_day, v_month, v_at,
+                v_fingerprint)
         returning id into new_log_id;
-        outcome := 'exhausted';
+
+        if v_risk_score > 0 then
+            insert into risk_event (instance_id, at, score, action, signals, log_id)
+            values (v_instance, v_at, v_risk_score, v_risk_action, v_risk_signals, new_log_id);
+        end if;
+
+        -- The hosts this accepted send links to are known from now on (their first moment is kept).
+        if v_conditional is not null then
+            insert into link_host (host, first_seen)
+            select h.host, v_at from jsonb_array_elements_text(v_conditional -> 'hosts_to_record') as h (host)
+            on conflict (host) do nothing;
+        end if;
+
+        -- The key's claim learns which row its request reserved, in this same statement: a retry after a crash is
+        -- answered from that row and never sends again. Only a claim still in progress and not yet linked: a claim
+        -- taken over meanwhile keeps the row of the request that took it over.
+        if v_idempotency_key is not null then
+            update idempotency_key c
+               set log_id = new_log_id
+             where c.account_id = v_account and c.key = v_idempotency_key
+               and c.state = 'in_progress' and c.log_id is null;
+        end if;
+
+        outcome := 'reserved';
         log_id := new_log_id;
-        -- Nothing counted: the counts as they stand, for the answer's RateLimit header.
-        minute_used := minute_count;
-        day_used := day_count;
-        month_used := month_count;
+        -- The counts with this send.
+        minute_used := minute_count + 1;
+        day_used := day_count + 1;
+        month_used := month_count + 1;
         return next;
-        return;
-    end if;
+    end loop;
 
-    update instance_quota
-       set minute_start = v_minute, minute_used = minute_count + 1,
-           day_start    = v_day,    day_used    = day_count + 1,
-           month_start  = v_month,  month_used  = month_count + 1
-     where instance_id = v_instance;
-
-    insert into message_log (account_id, instance_id, phone, message_purpose, status,
-                             counted_minute, counted_day, counted_month, created_at, content_hash)
-    values (v_account, v_instance, v_recipient, v_purpose, 'accepted', v_minute, v_day, v_month, v_at,
-            v_fingerprint)
-    returning id into new_log_id;
-
-    if v_risk_score > 0 then
-        insert into risk_event (instance_id, at, score, action, signals, log_id)
-        values (v_instance, v_at, v_risk_score, v_risk_action, v_risk_signals, new_log_id);
-    end if;
-
-    -- The hosts this accepted send links to are known from now on (their first moment is kept).
-    if v_conditional is not null then
-        insert into link_host (host, first_seen)
-        select h.host, v_at from jsonb_array_elements_text(v_conditional -> 'hosts_to_record') as h (host)
-        on conflict (host) do nothing;
-    end if;
-
-    -- The key's claim learns which row its request reserved, in this same statement: a retry after a crash is
-    -- answered from that row and never sends again. Only a claim still in progress and not yet linked: a claim
-    -- taken over meanwhile keeps the row of the request that took it over.
-    if v_idempotency_key is not null then
-        update idempotency_key k
-           set log_id = new_log_id
-         where k.account_id = v_account and k.key = v_idempotency_key
-           and k.state = 'in_progress' and k.log_id is null;
-    end if;
-
-    outcome := 'reserved';
-    log_id := new_log_id;
-    -- The counts with this send, as written above under the lock.
-    minute_used := minute_count + 1;
-    day_used := day_count + 1;
-    month_used := month_count + 1;
-    return next;
+    update instance_quota c
+       set minute_start = u.minute_start, minute_used = u.minute_used,
+           day_start    = u.day_start,    day_used    = u.day_used,
+           month_start  = u.month_start,  month_used  = u.month_used
+      from unnest(v_instances, v_minute_start, v_minute_used, v_day_start, v_day_used, v_month_start, v_month_used,
+                  v_counted) as u (instance_id, minute_start, minute_used, day_start, day_used, month_start, month_used,
+                                   counted)
+     where c.instance_id = u.instance_id and u.counted;
 end;
+$$;
+
+-- One send: the group of one (tests and tools call it; the gateway always calls send_gate_reserve_all).
+create or replace function send_gate_reserve(p_send jsonb)
+    returns table (outcome text, time_window text, quota_limit integer, used integer, log_id bigint,
+                   violations integer, minute_used integer, day_used integer, month_used integer, held integer)
+    language sql
+    set plan_cache_mode = force_generic_plan
+as
+$$
+select r.outcome, r.time_window, r.quota_limit, r.used, r.log_id, r.violations, r.minute_used, r.day_used,
+       r.month_used, r.held
+  from send_gate_reserve_all(jsonb_build_array(p_send)) r;
 $$;

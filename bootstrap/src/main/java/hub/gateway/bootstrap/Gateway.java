@@ -59,10 +59,27 @@ public final class Gateway implements AutoCloseable {
             String url = embedded.map(EmbeddedDatabase::jdbcUrl).orElseGet(() -> config.databaseUrl().orElseThrow());
             String user = embedded.map(EmbeddedDatabase::user).orElse(config.databaseUser());
             String password = embedded.map(EmbeddedDatabase::password).orElse(config.databasePassword());
-            PostgresPersistence persistence = PostgresPersistence.connect(url, user, password, config.poolSize(),
-                    secretKeys);
-            // The application tells it what happens; the edge counts its answers and serves the scrape; closed with it.
+            // The application tells it what happens, the persistence how its calls were grouped; the edge counts its
+            // answers and serves the scrape; closed with the gateway.
             GatewayHttp.Metrics metrics = new GatewayHttp.Metrics();
+            PostgresPersistence persistence;
+            try {
+                persistence = PostgresPersistence.connect(url, user, password, config.poolSize(), secretKeys,
+                        new PostgresPersistence.Groups() {
+                            @Override
+                            public void reservationsCalled(int reservations) {
+                                metrics.reservationsCalled(reservations);
+                            }
+
+                            @Override
+                            public void markingsCalled(int markings) {
+                                metrics.markingsCalled(markings);
+                            }
+                        });
+            } catch (RuntimeException e) {
+                metrics.close();
+                throw e;
+            }
             try {
                 Optional<Path> adminTokenFile = Optional.empty();
                 Optional<String> adminToken = config.adminToken();

@@ -264,6 +264,16 @@ public final class GatewayHttp implements AutoCloseable {
     public static final class Metrics implements ActivityMonitor, AutoCloseable {
         private final GatewayMeters meters = new GatewayMeters();
 
+        /** A grouped call of the send gate held this many reservations. */
+        public void reservationsCalled(int reservations) {
+            meters.reservationsCalled(reservations);
+        }
+
+        /** A grouped call of the message log held this many markings. */
+        public void markingsCalled(int markings) {
+            meters.markingsCalled(markings);
+        }
+
         @Override
         public void sendRefusedForRisk(List<RiskSignal> signals) {
             meters.sendRefusedForRisk(signals);

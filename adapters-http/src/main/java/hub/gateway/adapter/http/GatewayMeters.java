@@ -5,6 +5,7 @@ import hub.gateway.application.port.out.ActivityMonitor;
 import hub.gateway.domain.risk.PauseCause;
 import hub.gateway.domain.risk.RiskSignal;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -58,6 +59,8 @@ final class GatewayMeters implements ActivityMonitor, AutoCloseable {
     private volatile double poolActive = Double.NaN;
     private volatile double poolIdle = Double.NaN;
     private volatile double poolPending = Double.NaN;
+    private final DistributionSummary reservationsPerCall;
+    private final DistributionSummary markingsPerCall;
 
     GatewayMeters() {
         new JvmMemoryMetrics().bindTo(registry);
@@ -89,6 +92,24 @@ final class GatewayMeters implements ActivityMonitor, AutoCloseable {
         poolGauge("active", m -> m.poolActive);
         poolGauge("idle", m -> m.poolIdle);
         poolGauge("pending", m -> m.poolPending);
+        reservationsPerCall = groupSizes("gateway.gate.reservations.per.call",
+                "Reservations the send gate made in one call to the database (one statement, one commit)");
+        markingsPerCall = groupSizes("gateway.gate.markings.per.call",
+                "Sends marked sent in one call to the database (one statement, one commit)");
+    }
+
+    /** How many items the grouped calls of this node held: 1 while it is quiet, more while it is busy. */
+    private DistributionSummary groupSizes(String name, String description) {
+        return DistributionSummary.builder(name).description(description)
+                .serviceLevelObjectives(1, 2, 4, 8, 16, 32, 64, 128, 256).register(registry);
+    }
+
+    void reservationsCalled(int reservations) {
+        reservationsPerCall.record(reservations);
+    }
+
+    void markingsCalled(int markings) {
+        markingsPerCall.record(markings);
     }
 
     /**

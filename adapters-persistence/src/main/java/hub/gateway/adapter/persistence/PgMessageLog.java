@@ -37,9 +37,17 @@ final class PgMessageLog implements MessageLog {
     private final Consumer<InstanceId> deliveryFailed;
 
     /** @param deliveryFailed told of the instance whose message the transport reported failed (its risk facts changed) */
-    PgMessageLog(Database db, Consumer<InstanceId> deliveryFailed) {
+    /** A send's marking after its transport took it: its log row, the transport's message id, when. */
+    private record Marking(long logId, String messageId, Instant at) {
+    }
+
+    private final GroupedCalls<Marking, Boolean> markings;
+
+    /** @param groupSizes told how many markings each call to the database held */
+    PgMessageLog(Database db, Consumer<InstanceId> deliveryFailed, java.util.function.IntConsumer groupSizes) {
         this.db = db;
         this.deliveryFailed = deliveryFailed;
+        this.markings = new GroupedCalls<>(this::markAllSent, PgSendGate.LARGEST_GROUP, groupSizes);
     }
 
     @Override
@@ -63,15 +71,36 @@ final class PgMessageLog implements MessageLog {
      */
     @Override
     public void markSent(long logId, String messageId, Instant at) {
-        db.run(exec -> exec.dml("""
-                        with sent as (
-                            update message_log set status = 'sent', message_id = ?
-                             where id = ? and status in ('accepted', 'unknown')
-                            returning id, message_id)
+        markings.call(new Marking(logId, messageId, at));
+    }
+
+    /**
+     * The markings that arrive while one call is in flight, in one statement and one commit ({@link GroupedCalls}):
+     * each row from 'accepted' or 'unknown' to 'sent' with its message id, and its history entry.
+     */
+    private List<Boolean> markAllSent(List<Marking> group) {
+        JsonArrayBuilder marks = StoredSignals.JSON.createArrayBuilder();
+        for (Marking marking : group) {
+            marks.add(StoredSignals.JSON.createObjectBuilder()
+                    .add("log_id", marking.logId())
+                    .add("message_id", marking.messageId())
+                    .add("at", Columns.utc(marking.at()).toString()));
+        }
+        db.run(exec -> exec.createDmlStatement("""
+                        with marking as (
+                            select * from jsonb_to_recordset(cast(:marks as jsonb))
+                                       as m (log_id bigint, message_id text, at timestamptz)),
+                        sent as (
+                            update message_log l set status = 'sent', message_id = m.message_id
+                              from marking m
+                             where l.id = m.log_id and l.status in ('accepted', 'unknown')
+                            returning l.id, l.message_id, m.at)
                         insert into message_status (log_id, status, at, message_id)
-                        select id, 'sent', ?, message_id from sent
-                        """,
-                messageId, logId, Columns.utc(at)));
+                        select id, 'sent', at, message_id from sent
+                        """)
+                .addParam("marks", marks.build().toString())
+                .execute());
+        return java.util.Collections.nCopies(group.size(), Boolean.TRUE);
     }
 
     /**

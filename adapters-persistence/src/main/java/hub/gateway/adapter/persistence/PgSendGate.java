@@ -21,16 +21,20 @@ import jakarta.json.JsonObjectBuilder;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * Exact limits across nodes: each reservation is one round trip to {@code send_gate_reserve} (R__reserve_quota.sql),
- * which checks the recipient's suppression and, when the send needs it, their customer-service window, then locks the instance's quota row and, under that lock, checks
- * duplicate content and the limits, so reservations of one instance are serialised by PostgreSQL itself.
+ * Exact limits across nodes: the reservations that arrive on a node while a call is in flight go together into the
+ * next round trip to {@code send_gate_reserve_all} (R__reserve_quota.sql), one statement and one commit for all of
+ * them. It locks the quota rows of the group's instances once, in the order of their ids, and, for each reservation in
+ * arrival order, checks the recipient's suppression and, when the send needs it, their customer-service window, the
+ * conditional signals, duplicate content and the limits, so reservations of one instance are serialised by PostgreSQL
+ * itself, within a group and across nodes.
  *
- * <p>The function takes one jsonb document with named fields, built here:
+ * <p>The function takes a jsonb array of documents with named fields, built here, one a reservation:
  * <pre>{@code
  * {"account", "instance", "recipient", "purpose", "idempotency_key" (absent: none),
  *  "suppressed_by": ["blocked", ...],
@@ -49,25 +53,55 @@ import java.util.stream.Stream;
 final class PgSendGate implements SendGate {
     private static final JsonBuilderFactory JSON = StoredSignals.JSON;
     private static final String RESERVE = """
-            select outcome, time_window, quota_limit, used, log_id, violations, minute_used, day_used, month_used,
+            select ord, outcome, time_window, quota_limit, used, log_id, violations, minute_used, day_used, month_used,
                    held
-              from send_gate_reserve(cast(? as jsonb))
+              from send_gate_reserve_all(cast(? as jsonb))
             """;
+    /** The most reservations one call takes: enough for every client of a busy node, small enough for one statement. */
+    static final int LARGEST_GROUP = 256;
 
     private final Database db;
     private final Consumer<InstanceId> deliveryFailed;
+    private final GroupedCalls<SendReservation, GateOutcome> grouped;
 
-    /** @param deliveryFailed told of the instance whose send failed and was given back (its risk facts changed) */
-    PgSendGate(Database db, Consumer<InstanceId> deliveryFailed) {
+    /**
+     * @param deliveryFailed told of the instance whose send failed and was given back (its risk facts changed)
+     * @param groupSizes     told how many reservations each call to the database held
+     */
+    PgSendGate(Database db, Consumer<InstanceId> deliveryFailed, java.util.function.IntConsumer groupSizes) {
         this.db = db;
         this.deliveryFailed = deliveryFailed;
+        this.grouped = new GroupedCalls<>(this::reserveAll, LARGEST_GROUP, groupSizes);
     }
 
+    /**
+     * Reservations that arrive while a call is in flight go together into the next one ({@link GroupedCalls}): one
+     * statement, one transaction, one WAL flush for all, each judged as it would be alone, in arrival order.
+     */
     @Override
     public GateOutcome reserve(SendReservation reservation) {
-        String input = input(reservation).toString();
-        DbRow row = db.call(exec -> exec.get(RESERVE, input))
-                .orElseThrow(() -> new IllegalStateException("send_gate_reserve returned no row"));
+        return grouped.call(reservation);
+    }
+
+    private List<GateOutcome> reserveAll(List<SendReservation> reservations) {
+        JsonArrayBuilder inputs = JSON.createArrayBuilder();
+        reservations.forEach(r -> inputs.add(input(r)));
+        String input = inputs.build().toString();
+        GateOutcome[] outcomes = new GateOutcome[reservations.size()];
+        db.run(exec -> {
+            try (Stream<DbRow> rows = exec.query(RESERVE, input)) {
+                rows.forEach(row -> outcomes[Columns.intValue(row, "ord")] = outcome(row));
+            }
+        });
+        for (GateOutcome outcome : outcomes) {
+            if (outcome == null) {
+                throw new IllegalStateException("send_gate_reserve_all answered " + reservations.size() + " sends in part");
+            }
+        }
+        return List.of(outcomes);
+    }
+
+    private static GateOutcome outcome(DbRow row) {
         String outcome = Columns.string(row, "outcome");
         long logId = Columns.longValue(row, "log_id");
         return switch (outcome) {
@@ -80,7 +114,7 @@ final class PgSendGate implements SendGate {
                     Columns.intValue(row, "violations"), logId);
             case "exhausted" -> new GateOutcome.Exhausted(window(Columns.string(row, "time_window")),
                     Columns.intValue(row, "quota_limit"), Columns.intValue(row, "used"), logId, usage(row));
-            default -> throw new IllegalStateException("send_gate_reserve answered an unknown outcome: " + outcome);
+            default -> throw new IllegalStateException("send_gate_reserve_all answered an unknown outcome: " + outcome);
         };
     }
 

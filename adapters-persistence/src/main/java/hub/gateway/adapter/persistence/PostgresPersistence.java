@@ -72,7 +72,24 @@ public final class PostgresPersistence implements AutoCloseable {
     private final Database db;
     private final Templates templates;
 
-    private PostgresPersistence(HikariDataSource dataSource, SecretKeys secretKeys) {
+    /** What the persistence tells about its grouped calls: how many reservations or markings each one held. */
+    public interface Groups {
+        Groups NONE = new Groups() {
+            @Override
+            public void reservationsCalled(int reservations) {
+            }
+
+            @Override
+            public void markingsCalled(int markings) {
+            }
+        };
+
+        void reservationsCalled(int reservations);
+
+        void markingsCalled(int markings);
+    }
+
+    private PostgresPersistence(HikariDataSource dataSource, SecretKeys secretKeys, Groups groups) {
         this.dataSource = dataSource;
         this.availability = new DatabaseAvailability(dataSource);
         this.client = JdbcClientBuilder.create().connectionPool(new HikariConnectionPool(dataSource)).build();
@@ -86,8 +103,8 @@ public final class PostgresPersistence implements AutoCloseable {
         PgRiskFacts pgRiskFacts = new PgRiskFacts(db, Clock.systemUTC());
         this.riskFacts = pgRiskFacts;
         // What changes an instance's risk facts on this node is seen by its next send, not when the cache expires.
-        this.sendGate = new PgSendGate(db, pgRiskFacts::forget);
-        this.messageLog = new PgMessageLog(db, pgRiskFacts::forget);
+        this.sendGate = new PgSendGate(db, pgRiskFacts::forget, groups::reservationsCalled);
+        this.messageLog = new PgMessageLog(db, pgRiskFacts::forget, groups::markingsCalled);
         this.storageHealth = new PgStorageHealth(availability);
         this.suppressions = new PgSuppressionList(db, pgRiskFacts::forget);
         this.outbox = new PgOutbox(db);
@@ -110,12 +127,19 @@ public final class PostgresPersistence implements AutoCloseable {
      */
     public static PostgresPersistence connect(String jdbcUrl, String user, String password, int poolSize,
                                               SecretKeys secretKeys) {
+        return connect(jdbcUrl, user, password, poolSize, secretKeys, Groups.NONE);
+    }
+
+    /** As {@link #connect(String, String, String, int, SecretKeys)}, telling {@code groups} about its grouped calls. */
+    public static PostgresPersistence connect(String jdbcUrl, String user, String password, int poolSize,
+                                              SecretKeys secretKeys, Groups groups) {
         Objects.requireNonNull(secretKeys);
+        Objects.requireNonNull(groups);
         HikariDataSource dataSource = openPool(jdbcUrl, user, password, poolSize);
         PostgresPersistence persistence = null;
         try {
             migrate(dataSource);
-            persistence = new PostgresPersistence(dataSource, secretKeys);
+            persistence = new PostgresPersistence(dataSource, secretKeys, groups);
             persistence.resealSecrets();
             return persistence;
         } catch (RuntimeException e) {
