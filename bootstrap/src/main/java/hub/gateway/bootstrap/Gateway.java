@@ -75,7 +75,7 @@ public final class Gateway implements AutoCloseable {
                             public void markingsCalled(int markings) {
                                 metrics.markingsCalled(markings);
                             }
-                        });
+                        }, config.requestDeadline());
             } catch (RuntimeException e) {
                 metrics.close();
                 throw e;

@@ -41,7 +41,7 @@ public final class Main {
             config.logFormat().applyTo(Logger.getLogger(""));
             gateway = Gateway.start(config);
         } catch (GatewayConfig.ConfigurationException e) {
-            System.err.println("configuration error: " + e.getMessage());
+            configurationError(e.getMessage());
             System.exit(2);
             return;
         } catch (RuntimeException e) {
@@ -57,6 +57,21 @@ public final class Main {
         }, "gateway-shutdown"));
         printWelcome(config, gateway);
         stopped.await();
+    }
+
+    /**
+     * A configuration that cannot be used stops the start. With {@code GATEWAY_LOG_FORMAT=json} (even when that is the
+     * only setting that could be read) it says so as a JSON line like every other line the gateway prints.
+     */
+    private static void configurationError(String message) {
+        String raw = System.getenv(LogFormat.SETTING);
+        if (raw != null && raw.strip().equalsIgnoreCase("json")) {
+            java.util.logging.LogRecord record = new java.util.logging.LogRecord(Level.SEVERE, "configuration error: " + message);
+            record.setLoggerName(Main.class.getName());
+            System.err.print(new JsonLogFormatter().format(record));
+        } else {
+            System.err.println("configuration error: " + message);
+        }
     }
 
     private static void printWelcome(GatewayConfig config, Gateway gateway) {
@@ -79,6 +94,11 @@ public final class Main {
                 .append("  -d '{\"instance_id\": \"").append(DemoProvisioning.INSTANCE_ID)
                 .append("\", \"phone\": \"+966501234567\", \"message\": \"Your order #2041 has been shipped.\",")
                 .append(" \"message_purpose\": \"transactional\"}'\n"));
-        System.out.println(text);
+        if (config.logFormat() == LogFormat.JSON) {
+            // Everything the gateway prints is a JSON line then, the welcome too: one record, its lines in the message.
+            LOG.info(text.toString().strip());
+        } else {
+            System.out.println(text);
+        }
     }
 }

@@ -61,6 +61,50 @@ class ExactLimitsAcrossNodesTest {
         }
     }
 
+    /**
+     * Three nodes, 120 concurrent clients on one hot instance, each sending in a loop: every answer is 200 or the
+     * daily limit's 429 — no 503 from a pool that was only busy —, exactly the limit is sent, and every request is in
+     * the log once (issue 20: the hot instance's reservations of a group lock its counters once).
+     */
+    @Test
+    void threeNodesAndOneHundredTwentyClientsOnOneInstanceSendExactlyTheLimitWithoutA5xx() throws Exception {
+        String database = TestDatabase.shared().createDatabase();
+        int limit = 600;
+        int perClient = 6;
+        try (GatewayUnderTest nodeA = GatewayUnderTest.on(database); GatewayUnderTest nodeB = GatewayUnderTest.on(database);
+             GatewayUnderTest nodeC = GatewayUnderTest.on(database)) {
+            Client client = nodeA.newClient("scale");
+            nodeA.setLimits(client.instanceId(), "{\"daily_limit\": " + limit + ", \"per_minute_limit\": 100000}");
+            List<GatewayUnderTest> nodes = List.of(nodeA, nodeB, nodeC);
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<List<Response>>> clients = new ArrayList<>();
+            try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+                for (int c = 0; c < 120; c++) {
+                    GatewayUnderTest node = nodes.get(c % 3);
+                    int clientNumber = c;
+                    clients.add(threads.submit(() -> {
+                        go.await();
+                        List<Response> mine = new ArrayList<>();
+                        for (int k = 0; k < perClient; k++) {
+                            int n = clientNumber * perClient + k;
+                            mine.add(node.send(client, String.format("+9665013%04d1", n), "Your order #" + (5000 + n)
+                                    + " has shipped.", "transactional"));
+                        }
+                        return mine;
+                    }));
+                }
+                go.countDown();
+                Map<Integer, Long> byStatus = new java.util.TreeMap<>();
+                for (Future<List<Response>> answers : clients) {
+                    answers.get().forEach(r -> byStatus.merge(r.status(), 1L, Long::sum));
+                }
+                assertEquals(Map.of(200, (long) limit, 429, 120L * perClient - limit), byStatus);
+            }
+            assertEquals(limit, nodeC.get(client.apiKey(), "/api/usage?instance_id=" + client.instanceId()).json()
+                    .getJsonObject("daily").getInt("used"));
+        }
+    }
+
     private static Response get(Future<Response> future) {
         try {
             return future.get();

@@ -28,6 +28,7 @@ import org.flywaydb.core.Flyway;
 
 import javax.crypto.SecretKey;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -40,9 +41,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class PostgresPersistence implements AutoCloseable {
     /**
-     * How long a call waits for a pool connection. It bounds the first detection of an outage (calls after it fail
-     * at once), so it is well inside the contract's 2 s answer; a busy pool that cannot lend a connection this long
-     * is overloaded, and answering 503 then sheds load.
+     * How long one wait for a pool connection lasts. It bounds the first detection of an outage (calls after it fail
+     * at once), so it is well inside the contract's 2 s answer; a pool that is only busy while the database answers is
+     * waited for again, up to the request deadline ({@link Database}).
      */
     private static final long CONNECTION_TIMEOUT_MILLIS = 1_000;
     private static final String CONNECT_TIMEOUT_SECONDS = "2";
@@ -89,11 +90,12 @@ public final class PostgresPersistence implements AutoCloseable {
         void markingsCalled(int markings);
     }
 
-    private PostgresPersistence(HikariDataSource dataSource, SecretKeys secretKeys, Groups groups) {
+    private PostgresPersistence(HikariDataSource dataSource, SecretKeys secretKeys, Groups groups,
+                                Duration busyPoolPatience) {
         this.dataSource = dataSource;
         this.availability = new DatabaseAvailability(dataSource);
         this.client = JdbcClientBuilder.create().connectionPool(new HikariConnectionPool(dataSource)).build();
-        Database db = new Database(client, availability);
+        Database db = new Database(client, availability, busyPoolPatience);
         this.db = db;
         this.sealer = new SecretSealer(secretKeys);
         this.accounts = new PgAccounts(db);
@@ -127,19 +129,30 @@ public final class PostgresPersistence implements AutoCloseable {
      */
     public static PostgresPersistence connect(String jdbcUrl, String user, String password, int poolSize,
                                               SecretKeys secretKeys) {
-        return connect(jdbcUrl, user, password, poolSize, secretKeys, Groups.NONE);
+        return connect(jdbcUrl, user, password, poolSize, secretKeys, Groups.NONE, Duration.ofMillis(CONNECTION_TIMEOUT_MILLIS));
     }
 
     /** As {@link #connect(String, String, String, int, SecretKeys)}, telling {@code groups} about its grouped calls. */
     public static PostgresPersistence connect(String jdbcUrl, String user, String password, int poolSize,
                                               SecretKeys secretKeys, Groups groups) {
+        return connect(jdbcUrl, user, password, poolSize, secretKeys, groups, Duration.ofMillis(CONNECTION_TIMEOUT_MILLIS));
+    }
+
+    /**
+     * As {@link #connect(String, String, String, int, SecretKeys, Groups)}; a call that finds the pool only busy
+     * (while the database answers) waits for a connection up to {@code busyPoolPatience} in all before it is
+     * answered as unavailable — the request deadline, so that a busy pool refuses no send that could still be made.
+     */
+    public static PostgresPersistence connect(String jdbcUrl, String user, String password, int poolSize,
+                                              SecretKeys secretKeys, Groups groups, Duration busyPoolPatience) {
         Objects.requireNonNull(secretKeys);
         Objects.requireNonNull(groups);
+        Objects.requireNonNull(busyPoolPatience);
         HikariDataSource dataSource = openPool(jdbcUrl, user, password, poolSize);
         PostgresPersistence persistence = null;
         try {
             migrate(dataSource);
-            persistence = new PostgresPersistence(dataSource, secretKeys, groups);
+            persistence = new PostgresPersistence(dataSource, secretKeys, groups, busyPoolPatience);
             persistence.resealSecrets();
             return persistence;
         } catch (RuntimeException e) {
