@@ -17,7 +17,7 @@
 -- entry of this one unresolved on every database migrated before.
 --
 -- Its input is a jsonb array of documents, one a send, built by PgSendGate with named fields (the shape is in its
--- comment), each read into variables once. Its answer, one row a send with its place in the array (ord, from 0), is
+-- comment), its fields typed once by jsonb_to_recordset. Its answer, one row a send with its place in the array (ord, from 0), is
 -- in the domain's words: outcome 'reserved', 'suppressed',
 -- 'window_closed', 'risk_confirmed' (with held: which conditional signals held, bit i for the i-th),
 -- 'duplicate_content' or 'exhausted' (with time_window 'minute', 'day' or 'month'). The error names it writes to
@@ -54,7 +54,7 @@ as
 $$
 declare
     v_instance text := p_send ->> 'instance';
-    v_at       timestamptz := cast(p_send -> 'windows' ->> 'at' as timestamptz);
+    v_at       timestamptz := cast(p_send ->> 'at' as timestamptz);
 begin
     insert into message_log (account_id, instance_id, phone, message_purpose, status, error, created_at)
     values (p_send ->> 'account', v_instance, p_send ->> 'recipient', p_send ->> 'purpose', 'refused',
@@ -90,39 +90,21 @@ declare
     v_counted          boolean[];
     q                  instance_quota%rowtype;
     k                  integer;
-    p_send             jsonb;
-    v_account          text;
-    v_instance         text;
-    v_recipient        text;
-    v_purpose          text;
-    v_idempotency_key  text;
-    v_suppressed_by    jsonb;
-    v_window_since     timestamptz;
-    v_duplicate        jsonb;
-    v_fingerprint      bigint;
-    v_max_others       integer;
-    v_duplicate_since  timestamptz;
-    v_minute_limit     integer;
-    v_day_limit        integer;
-    v_month_limit      integer;
-    v_minute           timestamptz;
-    v_day              date;
-    v_month            date;
-    v_at               timestamptz;
+    -- One send of the array, its fields typed once by jsonb_to_recordset.
+    r                  record;
     v_risk_score       integer;
-    v_risk_action      text;
     v_risk_signals     jsonb;
-    v_conditional      jsonb;
     v_condition        jsonb;
     v_held             integer;
     v_held_weight      integer;
-    v_logged           jsonb;
     minute_count       integer;
     day_count          integer;
     month_count        integer;
     other_recipients   integer;
     refusal            text;
     new_log_id         bigint;
+    v_hosts            jsonb := '[]'::jsonb;
+    v_hosts_at         timestamptz;
 begin
     select array_agg(d.instance order by d.instance) into v_instances
       from (select distinct s ->> 'instance' as instance from jsonb_array_elements(p_sends) s) d;
@@ -142,9 +124,17 @@ begin
         v_counted[k] := false;
     end loop;
 
-    for i in 0 .. jsonb_array_length(p_sends) - 1 loop
-        p_send := p_sends -> i;
-        ord := i;
+    -- Each send's fields read and typed once, in the array's order (the document says its own place, ord).
+    for r in select *
+               from jsonb_to_recordset(p_sends)
+                        as x (ord integer, account text, instance text, recipient text, purpose text,
+                              idempotency_key text, suppressed_by jsonb, open_window_since timestamptz,
+                              minute_limit integer, day_limit integer, month_limit integer,
+                              window_minute timestamptz, window_day date, window_month date, at timestamptz,
+                              score integer, action text, signals jsonb,
+                              fingerprint bigint, max_other_recipients integer, duplicate_since timestamptz,
+                              duplicate_content jsonb, conditional jsonb, logged jsonb) loop
+        ord := r.ord;
         outcome := null;
         time_window := null;
         quota_limit := null;
@@ -156,53 +146,32 @@ begin
         month_used := null;
         held := null;
         refusal := null;
-        v_account := p_send ->> 'account';
-        v_instance := p_send ->> 'instance';
-        v_recipient := p_send ->> 'recipient';
-        v_purpose := p_send ->> 'purpose';
-        v_idempotency_key := p_send ->> 'idempotency_key';
-        -- A jsonb array of reason names: "suppressed_by ? reason" is the membership test.
-        v_suppressed_by := p_send -> 'suppressed_by';
-        -- Present only when the send needs the recipient's window open: the recipient must have written after it.
-        v_window_since := cast(p_send ->> 'open_window_since' as timestamptz);
-        -- Absent only when step 9 is switched off (GATEWAY_RISK_ASSESSMENT=off, a benchmark baseline).
-        v_duplicate := p_send -> 'duplicate_content';
-        v_fingerprint := cast(v_duplicate ->> 'fingerprint' as bigint);
-        v_max_others := cast(v_duplicate ->> 'max_other_recipients' as integer);
-        v_duplicate_since := cast(v_duplicate ->> 'since' as timestamptz);
-        v_minute_limit := cast(p_send -> 'limits' ->> 'minute' as integer);
-        v_day_limit := cast(p_send -> 'limits' ->> 'day' as integer);
-        v_month_limit := cast(p_send -> 'limits' ->> 'month' as integer);
-        v_minute := cast(p_send -> 'windows' ->> 'minute' as timestamptz);
-        v_day := cast(p_send -> 'windows' ->> 'day' as date);
-        v_month := cast(p_send -> 'windows' ->> 'month' as date);
-        v_at := cast(p_send -> 'windows' ->> 'at' as timestamptz);
-        v_risk_score := cast(p_send -> 'assessment' ->> 'score' as integer);
-        v_risk_action := p_send -> 'assessment' ->> 'action';
-        v_risk_signals := coalesce(p_send -> 'assessment' -> 'signals', '[]'::jsonb);
-        -- Present only when the text links somewhere: step 9's signals that count if a fact held here is true.
-        v_conditional := p_send -> 'conditional';
+        -- suppressed_by: a jsonb array of reason names ("suppressed_by ? reason" is the membership test);
+        -- open_window_since: present only when the send needs the recipient's window open (they must have written
+        -- after it); fingerprint and duplicate_content: absent only when step 9 is switched off
+        -- (GATEWAY_RISK_ASSESSMENT=off, a benchmark baseline); conditional: present only when the text links somewhere.
+        v_risk_score := r.score;
+        v_risk_signals := coalesce(r.signals, '[]'::jsonb);
         v_held := 0;
         v_held_weight := 0;
-        v_logged := p_send -> 'logged';
-        k := array_position(v_instances, v_instance);
+        k := array_position(v_instances, r.instance);
 
         -- A suppressed recipient (step 8), then, when the send needs it, a closed customer-service window (contract
         -- §13: after step 8, before anything of step 9 or the limits; one primary-key probe). Either counts nothing and
         -- stores no assessment.
         if exists (select 1 from suppression s
-                    where s.instance_id = v_instance and s.phone = v_recipient and v_suppressed_by ? s.reason) then
+                    where s.instance_id = r.instance and s.phone = r.recipient and r.suppressed_by ? s.reason) then
             outcome := 'suppressed';
-        elsif v_window_since is not null
+        elsif r.open_window_since is not null
               and not exists (select 1 from customer_service_window w
-                               where w.instance_id = v_instance and w.phone = v_recipient
-                                 and w.last_wrote_at > v_window_since) then
+                               where w.instance_id = r.instance and w.phone = r.recipient
+                                 and w.last_wrote_at > r.open_window_since) then
             outcome := 'window_closed';
         end if;
         if outcome is not null then
             -- The outcome names its logged spelling ('suppressed', 'window_closed').
             insert into message_log (account_id, instance_id, phone, message_purpose, status, error, created_at)
-            values (v_account, v_instance, v_recipient, v_purpose, 'refused', v_logged ->> outcome, v_at)
+            values (r.account, r.instance, r.recipient, r.purpose, 'refused', r.logged ->> outcome, r.at)
             returning id into log_id;
             return next;
             continue;
@@ -212,12 +181,12 @@ begin
         -- probe of the window's primary key), a host no accepted send linked to before 'seen_before' (one of
         -- link_host's). Those that hold join the assessment; if they bring it to the block score, the send is a policy
         -- violation, recorded as the duplicate-content one is.
-        if v_conditional is not null then
-            for c in 0 .. jsonb_array_length(v_conditional -> 'signals') - 1 loop
-                v_condition := v_conditional -> 'signals' -> c;
+        if r.conditional is not null then
+            for c in 0 .. jsonb_array_length(r.conditional -> 'signals') - 1 loop
+                v_condition := r.conditional -> 'signals' -> c;
                 if (v_condition ->> 'when' = 'recipient_never_wrote'
                         and not exists (select 1 from customer_service_window w
-                                         where w.instance_id = v_instance and w.phone = v_recipient))
+                                         where w.instance_id = r.instance and w.phone = r.recipient))
                    or (v_condition ->> 'when' = 'host_new'
                         and not exists (select 1 from link_host h
                                          where h.host = v_condition ->> 'host'
@@ -229,9 +198,9 @@ begin
             end loop;
             if v_held <> 0 then
                 v_risk_score := least(100, v_risk_score + v_held_weight);
-                if v_risk_score >= cast(v_conditional ->> 'block_score' as integer) then
+                if v_risk_score >= cast(r.conditional ->> 'block_score' as integer) then
                     select v.log_id, v.violations into log_id, violations
-                      from send_gate_violation(p_send, v_risk_score, 'block', v_risk_signals, v_conditional) v;
+                      from send_gate_violation(p_sends -> r.ord, v_risk_score, 'block', v_risk_signals, r.conditional) v;
                     outcome := 'risk_confirmed';
                     held := v_held;
                     return next;
@@ -242,57 +211,57 @@ begin
 
         -- Under the lock: a holder's log rows are committed by now, and each statement here takes a fresh snapshot
         -- (READ COMMITTED), so the count is exact across nodes; the group's own earlier rows are seen too.
-        if v_duplicate is not null then
+        if r.duplicate_content is not null then
             select count(distinct m.phone) into other_recipients
               from message_log m
-             where m.instance_id = v_instance and m.content_hash = v_fingerprint
-               and m.created_at > v_duplicate_since and m.phone <> v_recipient;
-            if other_recipients >= v_max_others then
+             where m.instance_id = r.instance and m.content_hash = r.fingerprint
+               and m.created_at > r.duplicate_since and m.phone <> r.recipient;
+            if other_recipients >= r.max_other_recipients then
                 -- The violation's last signal is the duplicate-content one: its evidence gets the count.
                 select v.log_id, v.violations into log_id, violations
-                  from send_gate_violation(p_send, cast(v_duplicate -> 'violation' ->> 'score' as integer),
-                           v_duplicate -> 'violation' ->> 'action',
-                           coalesce((select jsonb_agg(case when t.ord = jsonb_array_length(v_duplicate -> 'violation' -> 'signals')
+                  from send_gate_violation(p_sends -> r.ord, cast(r.duplicate_content -> 'violation' ->> 'score' as integer),
+                           r.duplicate_content -> 'violation' ->> 'action',
+                           coalesce((select jsonb_agg(case when t.ord = jsonb_array_length(r.duplicate_content -> 'violation' -> 'signals')
                                                            then jsonb_set(t.s, '{evidence}',
                                                                           to_jsonb(replace(t.s ->> 'evidence', '{recipients}',
                                                                                            other_recipients::text)))
                                                            else t.s end order by t.ord)
-                                       from jsonb_array_elements(v_duplicate -> 'violation' -> 'signals')
+                                       from jsonb_array_elements(r.duplicate_content -> 'violation' -> 'signals')
                                             with ordinality as t (s, ord)),
                                     '[]'::jsonb),
-                           v_duplicate) v;
+                           r.duplicate_content) v;
                 outcome := 'duplicate_content';
-                quota_limit := v_max_others;
+                quota_limit := r.max_other_recipients;
                 used := other_recipients;
                 return next;
                 continue;
             end if;
         end if;
 
-        minute_count := case when v_minute_start[k] = v_minute then v_minute_used[k] else 0 end;
-        day_count := case when v_day_start[k] = v_day then v_day_used[k] else 0 end;
-        month_count := case when v_month_start[k] = v_month then v_month_used[k] else 0 end;
+        minute_count := case when v_minute_start[k] = r.window_minute then v_minute_used[k] else 0 end;
+        day_count := case when v_day_start[k] = r.window_day then v_day_used[k] else 0 end;
+        month_count := case when v_month_start[k] = r.window_month then v_month_used[k] else 0 end;
 
-        if minute_count >= v_minute_limit then
-            refusal := v_logged ->> 'minute';
+        if minute_count >= r.minute_limit then
+            refusal := r.logged ->> 'minute';
             time_window := 'minute';
-            quota_limit := v_minute_limit;
+            quota_limit := r.minute_limit;
             used := minute_count;
-        elsif day_count >= v_day_limit then
-            refusal := v_logged ->> 'day';
+        elsif day_count >= r.day_limit then
+            refusal := r.logged ->> 'day';
             time_window := 'day';
-            quota_limit := v_day_limit;
+            quota_limit := r.day_limit;
             used := day_count;
-        elsif month_count >= v_month_limit then
-            refusal := v_logged ->> 'month';
+        elsif month_count >= r.month_limit then
+            refusal := r.logged ->> 'month';
             time_window := 'month';
-            quota_limit := v_month_limit;
+            quota_limit := r.month_limit;
             used := month_count;
         end if;
 
         if refusal is not null then
             insert into message_log (account_id, instance_id, phone, message_purpose, status, error, created_at)
-            values (v_account, v_instance, v_recipient, v_purpose, 'refused', refusal, v_at)
+            values (r.account, r.instance, r.recipient, r.purpose, 'refused', refusal, r.at)
             returning id into log_id;
             outcome := 'exhausted';
             -- Nothing counted: the counts as they stand, for the answer's RateLimit header.
@@ -304,39 +273,38 @@ begin
         end if;
 
         -- Counted here, written to instance_quota once for the group, at the end.
-        v_minute_start[k] := v_minute;
+        v_minute_start[k] := r.window_minute;
         v_minute_used[k] := minute_count + 1;
-        v_day_start[k] := v_day;
+        v_day_start[k] := r.window_day;
         v_day_used[k] := day_count + 1;
-        v_month_start[k] := v_month;
+        v_month_start[k] := r.window_month;
         v_month_used[k] := month_count + 1;
         v_counted[k] := true;
 
         insert into message_log (account_id, instance_id, phone, message_purpose, status,
                                  counted_minute, counted_day, counted_month, created_at, content_hash)
-        values (v_account, v_instance, v_recipient, v_purpose, 'accepted', v_minute, v_day, v_month, v_at,
-                v_fingerprint)
+        values (r.account, r.instance, r.recipient, r.purpose, 'accepted', r.window_minute, r.window_day, r.window_month, r.at,
+                r.fingerprint)
         returning id into new_log_id;
 
         if v_risk_score > 0 then
             insert into risk_event (instance_id, at, score, action, signals, log_id)
-            values (v_instance, v_at, v_risk_score, v_risk_action, v_risk_signals, new_log_id);
+            values (r.instance, r.at, v_risk_score, r.action, v_risk_signals, new_log_id);
         end if;
 
-        -- The hosts this accepted send links to are known from now on (their first moment is kept).
-        if v_conditional is not null then
-            insert into link_host (host, first_seen)
-            select h.host, v_at from jsonb_array_elements_text(v_conditional -> 'hosts_to_record') as h (host)
-            on conflict (host) do nothing;
+        -- The hosts this accepted send links to, recorded with the group's at the end.
+        if r.conditional is not null then
+            v_hosts := v_hosts || (r.conditional -> 'hosts_to_record');
+            v_hosts_at := coalesce(v_hosts_at, r.at);
         end if;
 
         -- The key's claim learns which row its request reserved, in this same statement: a retry after a crash is
         -- answered from that row and never sends again. Only a claim still in progress and not yet linked: a claim
         -- taken over meanwhile keeps the row of the request that took it over.
-        if v_idempotency_key is not null then
+        if r.idempotency_key is not null then
             update idempotency_key c
                set log_id = new_log_id
-             where c.account_id = v_account and c.key = v_idempotency_key
+             where c.account_id = r.account and c.key = r.idempotency_key
                and c.state = 'in_progress' and c.log_id is null;
         end if;
 
@@ -348,6 +316,16 @@ begin
         month_used := month_count + 1;
         return next;
     end loop;
+
+    -- The hosts the group's accepted sends link to are known from now on (their first moment is kept). Once, in the
+    -- order of the hosts: two groups that record the same new hosts wait for each other in one order, never in a
+    -- circle. A host recorded by a send of this group is still new to the sends after it (its first moment is now).
+    if jsonb_array_length(v_hosts) > 0 then
+        insert into link_host (host, first_seen)
+        select distinct h.host, v_hosts_at from jsonb_array_elements_text(v_hosts) as h (host)
+         order by h.host
+        on conflict (host) do nothing;
+    end if;
 
     update instance_quota c
        set minute_start = u.minute_start, minute_used = u.minute_used,

@@ -6,7 +6,7 @@ import java.util.logging.Logger;
 
 /**
  * {@code GATEWAY_LOG_FORMAT}: {@code text} (unset: the default), the human-readable lines of
- * {@code java.util.logging.SimpleFormatter} as {@link Main} sets them up, or {@code json}, one JSON object per line
+ * {@link TextLogFormatter}, or {@code json}, one JSON object per line
  * for a log collector ({@link JsonLogFormatter}, contract §11).
  */
 public enum LogFormat {
@@ -26,12 +26,16 @@ public enum LogFormat {
         };
     }
 
-    /** Puts this format on the handlers of the given logger (the root logger's console handler, in Main). */
+    /**
+     * Puts this format on the handlers of the given logger (the root logger's console handler, in Main): JSON lines,
+     * or the text lines of {@link TextLogFormatter} unless the operator gave SimpleFormatter a pattern of their own.
+     */
     void applyTo(Logger logger) {
-        if (this == JSON) {
-            for (Handler handler : logger.getHandlers()) {
-                handler.setFormatter(new JsonLogFormatter());
-            }
+        if (this == TEXT && !TextLogFormatter.PATTERN.equals(System.getProperty("java.util.logging.SimpleFormatter.format"))) {
+            return;
+        }
+        for (Handler handler : logger.getHandlers()) {
+            handler.setFormatter(this == JSON ? new JsonLogFormatter() : new TextLogFormatter());
         }
     }
 }

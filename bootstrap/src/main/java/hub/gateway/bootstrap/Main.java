@@ -9,8 +9,7 @@ public final class Main {
     static {
         // One line per record, UTC timestamps first; set before the first logger is made.
         if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
-            System.setProperty("java.util.logging.SimpleFormatter.format",
-                    "%1$tY-%1$tm-%1$tdT%1$tH:%1$tM:%1$tS.%1$tL%1$tz %4$s %3$s: %5$s%6$s%n");
+            System.setProperty("java.util.logging.SimpleFormatter.format", TextLogFormatter.PATTERN);
         }
         // helidon-logging-jul (there for its MDC, see LogFormat) would otherwise re-read a logging.properties it
         // finds in the working directory when the server starts, dropping the handlers and format set up here.

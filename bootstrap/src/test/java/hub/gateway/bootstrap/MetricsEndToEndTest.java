@@ -252,9 +252,11 @@ class MetricsEndToEndTest {
     }
 
     /**
-     * The pool's three states, seen while sends hold every connection: a test transaction locks one instance's quota
-     * row, so each send for it holds its connection at the lock, and the ones beyond the pool wait for a connection.
-     * The scrape still answers 200 meanwhile (its backlog read cannot get a connection in time: NaN).
+     * The pool's three states, seen while sends hold every connection: a test transaction holds an Idempotency-Key's
+     * claim uncommitted, so each send with that key holds its connection at its own claim of it, and the ones beyond
+     * the pool wait for a connection. (Not the quota row: the reservations that wait there go together in one call,
+     * on one connection.) The scrape still answers 200 meanwhile (its backlog read cannot get a connection in time:
+     * NaN).
      */
     @Test
     void thePoolGaugesShowActiveIdleAndPendingConnections() throws Exception {
@@ -273,9 +275,12 @@ class MetricsEndToEndTest {
         try (Connection lock = DriverManager.getConnection(DATABASE, db.user(), db.password());
              ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
             lock.setAutoCommit(false);
-            try (PreparedStatement select = lock.prepareStatement("select 1 from instance_quota where instance_id = ? for update")) {
-                select.setString(1, client.instanceId());
-                assertTrue(select.executeQuery().next(), "the instance has its quota row");
+            try (PreparedStatement claim = lock.prepareStatement("""
+                    insert into idempotency_key (account_id, key, request_hash, state, created_at)
+                    values (?, 'held-by-the-test', 'h', 'in_progress', now())
+                    """)) {
+                claim.setString(1, client.accountId());
+                assertEquals(1, claim.executeUpdate());
             }
             List<Future<?>> sends = new ArrayList<>();
             // More senders than connections, again and again while the lock holds (a waiting send gives up after
@@ -284,7 +289,11 @@ class MetricsEndToEndTest {
                 int sender = i;
                 sends.add(senders.submit(() -> {
                     while (holding.get()) {
-                        gateway.send(client, String.format("+9665012%05d", sender), "Your order #2 has shipped.", "transactional");
+                        gateway.call("POST", "/api/send-message", "{\"instance_id\": \"" + client.instanceId()
+                                        + "\", \"phone\": \"" + String.format("+9665012%05d", sender)
+                                        + "\", \"message\": \"Your order #2 has shipped.\", \"message_purpose\": \"transactional\"}",
+                                Map.of("Authorization", "Bearer " + client.apiKey(), "Content-Type", "application/json",
+                                        "Idempotency-Key", "held-by-the-test"));
                     }
                 }));
             }

@@ -46,8 +46,8 @@ class UpgradeFromV7Test {
 
         try (PostgresPersistence upgraded = db.connect(2)) {
             assertEquals(1, db.count("select count(*) from flyway_schema_history where version = '8' and success"));
-            assertEquals(4, db.count("select count(*) from flyway_schema_history where version is null and success"),
-                    "the four repeatable migrations");
+            assertEquals(5, db.count("select count(*) from flyway_schema_history where version is null and success"),
+                    "the five repeatable migrations");
             assertEquals(limbo, db.count("select resolved_below from limbo_sweep"),
                     "the watermark starts at the oldest row left accepted");
             assertEquals(0, db.count("select count(*) from pg_proc where proname = 'reserve_quota'"),

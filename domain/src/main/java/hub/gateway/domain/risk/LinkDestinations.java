@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
 /**
@@ -50,6 +51,16 @@ public final class LinkDestinations {
     private final Map<Integer, List<Map.Entry<String, String>>> registrableByLength = new HashMap<>();
     /** Which letters a to z each registrable label holds: one edit changes at most two of them, so most are passed over. */
     private final Map<String, Integer> letterSets = new HashMap<>();
+    /**
+     * What each host recently linked gave, by host: a host's judgement depends on the host alone, and the links of a
+     * day's sends lead to few hosts, so the send path mostly judges a host once. Emptied when full: a campaign of
+     * ever-new hosts costs what it cost before, and memory stays bounded.
+     */
+    private final Map<String, HostJudgement> judged = new ConcurrentHashMap<>();
+    private static final int MOST_HOSTS_REMEMBERED = 4096;
+
+    private record HostJudgement(List<RiskSignal> signals, List<ConditionalSignal> conditional) {
+    }
 
     /**
      * @param brands        who is imitated: names, the words of their names found in hosts, their real domains
@@ -115,6 +126,23 @@ public final class LinkDestinations {
      * message, a host no accepted send linked to lately (never a brand's own domain, nor a WhatsApp link).
      */
     List<ConditionalSignal> conditional(String host) {
+        return judgement(host).conditional();
+    }
+
+    private HostJudgement judgement(String host) {
+        HostJudgement known = judged.get(host);
+        if (known != null) {
+            return known;
+        }
+        HostJudgement fresh = new HostJudgement(List.copyOf(judgeAfresh(host)), List.copyOf(conditionalAfresh(host)));
+        if (judged.size() >= MOST_HOSTS_REMEMBERED) {
+            judged.clear();
+        }
+        judged.put(host, fresh);
+        return fresh;
+    }
+
+    private List<ConditionalSignal> conditionalAfresh(String host) {
         String bare = host.startsWith("www.") ? host.substring(4) : host;
         if (whatsappHosts.contains(bare)) {
             return whatsappWeight == 0 ? List.of() : List.of(new ConditionalSignal(new RiskSignal("whatsapp_link",
@@ -141,6 +169,10 @@ public final class LinkDestinations {
 
     /** The signals a link's host gives, each with its evidence. */
     List<RiskSignal> judge(String host) {
+        return judgement(host).signals();
+    }
+
+    private List<RiskSignal> judgeAfresh(String host) {
         String bare = host.startsWith("www.") ? host.substring(4) : host;
         List<RiskSignal> signals = new ArrayList<>(1);
         if (whatsappHosts.contains(bare)) {

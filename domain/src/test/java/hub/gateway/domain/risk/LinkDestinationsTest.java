@@ -78,4 +78,16 @@ class LinkDestinationsTest {
                 LINKS.judge("https://a.b.x.evil.example/p").conditional().stream().map(ConditionalSignal::condition).toList(),
                 "recorded by the last three labels");
     }
+
+    @Test
+    void aHostIsJudgedTheSameHoweverOftenAndHoweverManyHostsCameBetween() {
+        List<RiskSignal> first = DESTINATIONS.judge("paypa1.com");
+        assertEquals("lookalike_link", first.getFirst().name());
+        for (int i = 0; i < 10_000; i++) {
+            assertEquals(List.of(), DESTINATIONS.judge("shop" + i + ".example.com"));
+            assertEquals(1, DESTINATIONS.conditional("shop" + i + ".example.com").size());
+        }
+        assertEquals(first, DESTINATIONS.judge("paypa1.com"));
+        assertEquals(List.of(), DESTINATIONS.conditional("paypal.com"), "a brand's own domain stays known");
+    }
 }
